@@ -1,0 +1,78 @@
+"""Starting the GUI: the application, its translations and logging, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import APP_NAME, __version__
+from .config import default_data_dir, preferred_language, set_identity
+from .errors import DomainError
+
+log = logging.getLogger("shop_aftersales")
+
+
+def _setup_logging(data_dir: Path) -> Path:
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "shop-aftersales.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def demo_folder(data_dir: Path | None) -> Path:
+    """Where --demo puts its shop: --data-dir if given (it must be empty or already a demo), else a new temp folder."""
+    if data_dir is None:
+        return Path(tempfile.mkdtemp(prefix="shop-aftersales-demo-"))
+    return Path(data_dir)
+
+
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    set_identity()
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    from .translations import install
+
+    install(preferred_language(language))
+    return app
+
+
+def open_shop(data_dir: Path, demo: bool = False):
+    """Open the database (seeding the demo shop when asked and the folder is empty) and return the window."""
+    from .models.database import open_database
+    from .services.demo import has_data, seed_demo_shop
+    from .ui.context import AppContext
+    from .ui.errors import install_excepthook, set_log_file
+    from .ui.main_window import MainWindow
+
+    set_log_file(str(_setup_logging(data_dir)))
+    install_excepthook()
+    opened = open_database(data_dir)
+    log.info("Shop Aftersales %s, data %s, SQLite %s", __version__, data_dir, opened.sqlite_version)
+    if demo and not has_data():
+        seed_demo_shop()
+    context = AppContext(data_dir)
+    return MainWindow(context)
+
+
+def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | None = None) -> int:
+    app = create_application(language=language)
+    data_dir = demo_folder(data_dir) if demo else (data_dir or default_data_dir())
+    try:
+        window = open_shop(data_dir, demo=demo)
+    except DomainError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("Errors", "Cannot open the shop"), exc.message())
+        return 3
+    window.show()
+    return app.exec()

@@ -1,0 +1,160 @@
+"""The command line: opens the GUI, and runs headless jobs for scripts and scheduled tasks.
+
+Exit codes: 0 done; 1 refused (bad input, problems found: the message says why, nothing written);
+2 wrong usage; 3 the database could not be opened (left untouched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from .errors import DomainError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="the shop's data folder (default: the per-user application data folder)")
+    common.add_argument("--lang", metavar="LANG", help="language of messages: zh_CN or en (default: the system's)")
+
+    parser = argparse.ArgumentParser(
+        prog="shop-aftersales", parents=[common],
+        description="Shop Aftersales: returns, zones, repairs and resale of one shop's after-sales goods. "
+                    "Without a command, opens the application.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a demo shop: seeded into --data-dir if it is empty, else into a new temporary folder")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("gui", parents=[common], help="open the application (the default)")
+    sub.add_parser("demo-data", parents=[common], help="put the demo shop into an empty data folder")
+    for kind, help_ in (("products", "import products from an .xlsx file"),
+                        ("sales", "import the original sales (receipts) from an .xlsx file"),
+                        ("stock", "import opening stock per product and zone from an .xlsx file")):
+        p = sub.add_parser(f"import-{kind}", parents=[common], help=help_)
+        p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    t = sub.add_parser("template", parents=[common], help="save an empty import template")
+    t.add_argument("kind", choices=["products", "sales", "stock"])
+    t.add_argument("file", type=Path, metavar="FILE.xlsx")
+    sub.add_parser("check", parents=[common],
+                   help="check the database's integrity and the stock ledger's invariants (exit 1 on problems)")
+    return parser
+
+
+def _out(text: str) -> None:
+    print(text, flush=True)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _open(args) -> Path:
+    from .config import default_data_dir
+    from .models.database import open_database
+
+    data_dir = args.data_dir or default_data_dir()
+    open_database(data_dir)
+    return data_dir
+
+
+def _cmd_demo(args) -> int:
+    from .services.demo import seed_demo_shop
+
+    data_dir = _open(args)
+    changes = seed_demo_shop()
+    _out(f"Demo shop created in {data_dir} ({changes.created} receipts).")
+    return EXIT_OK
+
+
+def _cmd_import(kind: str) -> Callable:
+    def run(args) -> int:
+        from .services.importing import IMPORTERS, ImportFailed
+
+        _open(args)
+        try:
+            changes = IMPORTERS[{"stock": "opening"}.get(kind, kind)](args.file)
+        except ImportFailed as exc:
+            _err(exc.report())
+            return EXIT_REFUSED
+        for message in changes.messages:
+            _out(message)
+        return EXIT_OK
+
+    return run
+
+
+def _cmd_template(args) -> int:
+    from .services.importing import write_template
+    from .translations import normalise
+
+    chinese = normalise(args.lang or _system_language()) == "zh_CN"
+    write_template(args.file, {"stock": "opening"}.get(args.kind, args.kind), chinese=chinese)
+    _out(str(args.file))
+    return EXIT_OK
+
+
+def _cmd_check(args) -> int:
+    from .services.checks import run_checks
+
+    data_dir = _open(args)
+    findings = run_checks()
+    if findings:
+        _err(f"{len(findings)} problem(s) in {data_dir}:")
+        for finding in findings:
+            _err(f"  • {finding}")
+        return EXIT_REFUSED
+    _out(f"OK: {data_dir} is sound (integrity, foreign keys, stock ledger).")
+    return EXIT_OK
+
+
+def _system_language() -> str:
+    from .config import preferred_language
+
+    return preferred_language()
+
+
+def _cmd_gui(args) -> int:
+    from .app import run_gui
+
+    return run_gui(data_dir=args.data_dir, demo=args.demo, language=args.lang)
+
+
+COMMANDS = {
+    None: _cmd_gui, "gui": _cmd_gui, "demo-data": _cmd_demo, "check": _cmd_check, "template": _cmd_template,
+    "import-products": _cmd_import("products"), "import-sales": _cmd_import("sales"),
+    "import-stock": _cmd_import("stock"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command not in (None, "gui"):
+        from .translations import install_without_app
+
+        install_without_app(args.lang or _system_language())
+    try:
+        return COMMANDS[args.command](args)
+    except DomainError as exc:
+        from .models.database import DatabaseRefused
+
+        _err(str(exc))
+        return EXIT_DATABASE if isinstance(exc, DatabaseRefused) else EXIT_REFUSED
+    except OSError as exc:
+        _err(f"{exc.strerror or exc}: {exc.filename or ''}".strip())
+        return EXIT_REFUSED
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:] or ["gui"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""peewee models over one embedded SQLite file. No Qt here."""
+
+from .base import BaseModel, MoneyField, db
+from .catalog import Category, Product, Supplier
+from .documents import DocumentSequence, ImportLog, Setting
+from .parties import ROLES, Customer, Staff
+from .sales import Sale, SaleLine
+from .stock import Location, StockMove, StockQuant, StockSerial
+
+ALL_MODELS = [
+    Supplier, Category, Product, Customer, Staff, Sale, SaleLine,
+    Location, StockMove, StockQuant, StockSerial, DocumentSequence, Setting, ImportLog,
+]
+
+__all__ = [
+    "ALL_MODELS", "ROLES", "BaseModel", "Category", "Customer", "DocumentSequence", "ImportLog",
+    "Location", "MoneyField", "Product", "Sale", "SaleLine", "Setting", "Staff", "StockMove",
+    "StockQuant", "StockSerial", "Supplier", "db",
+]

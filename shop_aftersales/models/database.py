@@ -1,0 +1,177 @@
+"""Opening the one SQLite file safely: refuse what must not be opened, then migrate.
+
+Order matters. Before anything writes to the file we look at it read-only: a corrupt file, a file
+that is not a database, or a database written by a newer version of the app is refused and left
+exactly as it was (not even its journal mode is changed). Only then is it opened for writing,
+configured and brought up to date by the numbered migrations in ``migrations/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from playhouse.migrations import Runner
+
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP
+from .base import db
+
+log = logging.getLogger(__name__)
+
+DB_FILE_NAME = "shop.sqlite3"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+HISTORY_TABLE = "schema_migration"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    # FULL, not NORMAL: in WAL mode NORMAL survives an application crash but can lose the last
+    # commits on a power cut, and shops have power cuts. FULL costs an fsync per commit, which is
+    # thousands of commits a second: far more than a counter ever needs.
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -32_000,  # 32 MB page cache
+    "temp_store": "memory",
+}
+
+
+class DatabaseRefused(DomainError):
+    """The database file cannot be opened; it was left untouched."""
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    path: Path
+    applied: list[str]  # migrations applied by this opening
+    version: int        # index of the latest migration now applied
+    sqlite_version: str
+
+
+def known_migrations() -> list[str]:
+    return [p.stem for p in sorted(MIGRATIONS_DIR.glob("[0-9]*.py"))]
+
+
+def schema_version() -> int:
+    names = known_migrations()
+    return int(names[-1].split("_", 1)[0]) if names else 0
+
+
+def database_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_FILE_NAME
+
+
+def _is_network_path(path: Path) -> bool:
+    """SQLite's locking is unreliable on network shares; we refuse them."""
+    text = str(path)
+    if text.startswith("\\\\") or text.startswith("//"):
+        return True
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0]
+        if drive:
+            DRIVE_REMOTE = 4
+            return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+        return False
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    resolved = str(Path(text).resolve())
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
+            if len(parts[1]) > len(best):
+                best, fstype = parts[1], parts[2]
+    return fstype in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}
+
+
+def prepare_data_dir(data_dir: Path) -> Path:
+    """Create the data folder if needed and prove it can be written. Returns it resolved."""
+    data_dir = Path(data_dir).expanduser()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("Domain", "The data folder {path} cannot be created ({reason}). "
+                              "Is the drive connected? Choose another folder with --data-dir."),
+            path=str(data_dir), reason=exc.strerror or exc) from exc
+    if _is_network_path(data_dir):
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("Domain", "The data folder {path} is on a network drive. The database "
+                              "must be on this computer's own disk, or it can be damaged."),
+            path=str(data_dir))
+    probe = data_dir / ".write-test"
+    try:
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("Domain", "The data folder {path} is read-only ({reason}). "
+                              "Choose a folder you can write to."),
+            path=str(data_dir), reason=exc.strerror or exc) from exc
+    return data_dir.resolve()
+
+
+def _inspect_read_only(path: Path) -> None:
+    """Refuse a corrupt database or one from a newer app version, without writing to it."""
+    restore_hint = QT_TRANSLATE_NOOP(
+        "Domain", "The database file {path} is damaged or is not a Shop Aftersales database ({reason}). "
+        "It was not changed. Restore the latest backup (Help → Restore, or "
+        "'shop-aftersales restore'), or move the file away to start afresh.")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseRefused(restore_hint, path=str(path), reason=exc) from exc
+    try:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise DatabaseRefused(restore_hint, path=str(path), reason=row[0] if row else "?")
+        has_history = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (HISTORY_TABLE,)
+        ).fetchone()
+        if has_history:
+            applied = {r[0] for r in conn.execute(f'SELECT name FROM "{HISTORY_TABLE}"')}
+            unknown = sorted(applied - set(known_migrations()))
+            if unknown:
+                raise DatabaseRefused(
+                    QT_TRANSLATE_NOOP("Domain", "This database was written by a newer version of "
+                                      "Shop Aftersales (schema {unknown}). Install the newer version "
+                                      "to open it. The file was not changed."),
+                    unknown=", ".join(unknown))
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(restore_hint, path=str(path), reason=exc) from exc
+    finally:
+        conn.close()
+
+
+def open_database(data_dir: Path) -> OpenedDatabase:
+    """Open (creating if needed) the shop's database in *data_dir* and bring its schema up to date."""
+    data_dir = prepare_data_dir(data_dir)
+    path = database_path(data_dir)
+    if path.exists() and path.stat().st_size > 0:
+        _inspect_read_only(path)
+    if not db.is_closed():
+        db.close()
+    db.init(str(path), pragmas=PRAGMAS, timeout=5)
+    try:
+        db.connect()
+        runner = Runner(db, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+        applied = runner.up()
+    except Exception:
+        if not db.is_closed():
+            db.close()
+        raise
+    log.info("Opened %s (SQLite %s); migrations applied now: %s", path, sqlite3.sqlite_version, applied or "none")
+    return OpenedDatabase(path, applied, schema_version(), sqlite3.sqlite_version)
+
+
+def close_database() -> None:
+    if not db.is_closed():
+        db.close()

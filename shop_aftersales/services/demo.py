@@ -1,0 +1,155 @@
+"""A believable demo shop (in Chinese): staff, customers, four kinds of goods, a year of sales.
+
+Deterministic for a given seed, so screenshots and tests see the same shop every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from ..clock import now
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..models import Category, Customer, Product, Sale, SaleLine, Staff, Supplier
+from ..models.stock import ADJUSTMENT, SELLABLE
+from . import settings
+from .base import Changes, business_step
+from .ledger import MoveRequest, move
+from .numbering import next_number
+
+SHOP = {
+    settings.SHOP_NAME: "星河生活馆(人民路店)",
+    settings.SHOP_ADDRESS: "杭州市西湖区人民路 128 号",
+    settings.SHOP_PHONE: "0571-8765 4321",
+}
+
+STAFF = [("陈建国", "owner"), ("李娜", "sales"), ("赵敏", "sales"), ("王强", "warehouse"),
+         ("张师傅", "technician"), ("周工", "technician"), ("刘会计", "finance")]
+
+SUPPLIERS = [
+    ("深圳星河电子有限公司", "黄经理", "0755-2658 1123"),
+    ("东莞声学科技有限公司", "吴小姐", "0769-2231 8890"),
+    ("安吉舒适家具厂", "钱总", "0572-5123 667"),
+    ("杭州织锦服饰有限公司", "孙经理", "0571-8890 2231"),
+    ("上海美妍化妆品有限公司", "林小姐", "021-6112 7788"),
+]
+
+# sku, name, model, category, brand, supplier index, list price, cost, serialised, weekly demand
+PRODUCTS = [
+    ("SJ-X1-256B", "智能手机 X1", "8+256G 曜石黑", "手机", "星河", 0, "2999", "2150", True, 6),
+    ("SJ-X1-256W", "智能手机 X1", "8+256G 珍珠白", "手机", "星河", 0, "2999", "2150", True, 4),
+    ("SJ-X1P-512", "智能手机 X1 Pro", "12+512G 远峰蓝", "手机", "星河", 0, "4599", "3380", True, 3),
+    ("SJ-A5-128", "智能手机 A5", "6+128G 青山绿", "手机", "星河", 0, "1299", "930", True, 5),
+    ("EJ-P3-WH", "真无线降噪耳机 P3", "白色 蓝牙5.3", "耳机", "声悦", 1, "599", "360", True, 8),
+    ("EJ-P3-BK", "真无线降噪耳机 P3", "黑色 蓝牙5.3", "耳机", "声悦", 1, "599", "360", True, 6),
+    ("EJ-S1", "运动耳机 S1", "挂耳式 防水", "耳机", "声悦", 1, "299", "170", True, 5),
+    ("EJ-H9", "头戴式耳机 H9", "主动降噪 40h", "耳机", "声悦", 1, "1199", "760", True, 2),
+    ("PJ-CD-20W", "快充充电器", "20W USB-C", "配件", "星河", 0, "89", "38", False, 10),
+    ("PJ-XC-1M", "编织数据线", "USB-C 1米", "配件", "星河", 0, "49", "15", False, 12),
+    ("JJ-ERG-01", "人体工学椅", "网背 带头枕 黑色", "椅子", "安吉舒适", 2, "1299", "780", True, 3),
+    ("JJ-ERG-02", "人体工学椅 Pro", "网背 4D扶手 灰色", "椅子", "安吉舒适", 2, "1999", "1230", True, 2),
+    ("JJ-DIN-OAK", "实木餐椅", "橡木 原木色", "椅子", "安吉舒适", 2, "459", "260", False, 4),
+    ("JJ-BAR-01", "北欧吧台椅", "绒布 可升降", "椅子", "安吉舒适", 2, "389", "210", False, 2),
+    ("FZ-CY-M", "纯棉衬衫", "白色 M码", "服装", "织锦", 3, "259", "110", False, 7),
+    ("FZ-CY-L", "纯棉衬衫", "白色 L码", "服装", "织锦", 3, "259", "110", False, 6),
+    ("FZ-WY-L", "羊毛针织开衫", "燕麦色 L码", "服装", "织锦", 3, "499", "230", False, 3),
+    ("FZ-YRF-M", "轻薄羽绒服", "藏青 M码", "服装", "织锦", 3, "699", "330", False, 4),
+    ("FZ-NZK-30", "直筒牛仔裤", "深蓝 30码", "服装", "织锦", 3, "329", "140", False, 5),
+    ("HZ-JH-50", "保湿精华液", "50ml", "化妆品", "美妍", 4, "368", "150", False, 6),
+    ("HZ-MS-5", "补水面膜", "5片装", "化妆品", "美妍", 4, "129", "45", False, 10),
+    ("HZ-FS-40", "清透防晒霜", "SPF50+ 40ml", "化妆品", "美妍", 4, "168", "62", False, 7),
+    ("HZ-KH-01", "丝绒口红", "#01 正红", "化妆品", "美妍", 4, "229", "80", False, 5),
+    ("HZ-XZ-150", "氨基酸洁面乳", "150ml", "化妆品", "美妍", 4, "98", "32", False, 8),
+]
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = ["芳", "伟", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "丽",
+         "强", "霞", "平", "刚", "桂英", "婷", "欣怡", "子轩", "浩然", "雨涵", "梓涵", "一诺", "思远", "嘉怡",
+         "晓东", "海燕", "建华", "文博", "佳琪", "志强", "玉兰", "俊杰", "雪梅"]
+
+
+class DemoRefused(DomainError):
+    pass
+
+
+def has_data() -> bool:
+    return Product.select().exists() or Sale.select().exists()
+
+
+@business_step
+def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
+    """Fill an EMPTY database with the demo shop. Refuses a database that already has data."""
+    if has_data():
+        raise DemoRefused(QT_TRANSLATE_NOOP("Domain", "This data folder already has a shop in it; the demo is only "
+                                            "put into an empty one."))
+    rng = random.Random(seed)
+    settings.update(SHOP)
+    staff = [Staff.create(name=n, role=r) for n, r in STAFF]
+    sellers = [s for s in staff if s.role in ("sales", "owner")]
+    suppliers = [Supplier.create(name=n, contact=c, phone=p) for n, c, p in SUPPLIERS]
+    categories: dict[str, Category] = {}
+    products = []
+    for sku, name, model, cat, brand, sup, price, cost, serialised, demand in PRODUCTS:
+        category = categories.get(cat) or categories.setdefault(cat, Category.create(name=cat))
+        barcode = "69" + "".join(str(rng.randrange(10)) for _ in range(11))
+        products.append((Product.create(sku=sku, barcode=barcode, name=name, model=model, category=category,
+                                        brand=brand, supplier=suppliers[sup], list_price=Decimal(price),
+                                        cost=Decimal(cost), serialised=serialised), demand))
+    customers = []
+    used_phones: set[str] = set()
+    for _ in range(160):
+        phone = "1" + rng.choice("3456789") + "".join(str(rng.randrange(10)) for _ in range(9))
+        if phone in used_phones:
+            continue
+        used_phones.add(phone)
+        customers.append(Customer.create(name=rng.choice(SURNAMES) + rng.choice(GIVEN), phone=phone))
+
+    end = now().replace(hour=0, minute=0, second=0)
+    start = end - dt.timedelta(days=days)
+    serial_counter = 0
+    sale_no = 0
+    lines: list[dict] = []
+    day = start
+    while day < end:
+        weekend = day.weekday() >= 5
+        receipts = rng.randint(3, 7) + (4 if weekend else 0)
+        for number in range(1, receipts + 1):
+            sale_no += 1
+            sold_at = day + dt.timedelta(hours=rng.randint(10, 20), minutes=rng.randrange(60))
+            customer = rng.choice(customers) if rng.random() < 0.8 else None
+            sale = Sale.create(receipt_no=f"XS{day:%Y%m%d}-{number:03d}", sold_at=sold_at,
+                               customer=customer, staff=rng.choice(sellers), source="import")
+            picks = rng.sample(products, k=rng.choice((1, 1, 1, 2, 2, 3)))
+            for line_no, (product, _demand) in enumerate(picks, start=1):
+                batch = f"B{sold_at:%y%m}{rng.randint(1, 2)}"
+                if product.serialised:
+                    serial_counter += 1
+                    serial, qty = f"{product.sku.split('-')[0]}{sold_at:%y}{serial_counter:06d}", 1
+                else:
+                    serial, qty = None, rng.choice((1, 1, 1, 2, 3))
+                price = product.list_price if rng.random() < 0.8 else (product.list_price * Decimal("0.9")).quantize(Decimal("1"))
+                lines.append({"sale": sale.id, "line_no": line_no, "product": product.id, "serial": serial,
+                              "quantity": qty, "unit_price": SaleLine.unit_price.db_value(price),
+                              "supplier": product.supplier_id, "batch": batch})
+        if len(lines) > 400:
+            SaleLine.insert_many(lines).execute()
+            lines.clear()
+        day += dt.timedelta(days=1)
+    if lines:
+        SaleLine.insert_many(lines).execute()
+
+    # what is on the shelves today, as opening stock from the stock adjustment location
+    reference = next_number("opening")
+    for product, demand in products:
+        if product.serialised:
+            for n in range(max(2, demand // 2)):
+                serial_counter += 1
+                move(MoveRequest(product=product, quantity=1, source=ADJUSTMENT, target=SELLABLE,
+                                 serial=f"{product.sku.split('-')[0]}{end:%y}{serial_counter:06d}",
+                                 reference=reference, note="Opening stock"))
+        else:
+            move(MoveRequest(product=product, quantity=demand * 3 + rng.randint(0, 10), source=ADJUSTMENT,
+                             target=SELLABLE, reference=reference, note="Opening stock"))
+    return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, created=sale_no)

@@ -1,0 +1,33 @@
+"""A list that a screen reads a page at a time, sorted and filtered in SQL.
+
+The Qt table model in ``ui/`` is a thin adapter over a :class:`PagedSource`; the sources are
+plain Python, so they are tested without widgets and reused by the CLI and the reports.
+Every row a source fetches starts with the row's id, then one value per column.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # English source string in the "Domain" context, translated when shown
+    expr: Any   # the SQL expression it shows and sorts by
+    numeric: bool = False
+    translate: bool = False  # values are source strings to translate (e.g. location names)
+
+
+class PagedSource(ABC):
+    columns: list[Column]
+
+    @abstractmethod
+    def count(self) -> int:
+        """How many rows match the source's filters."""
+
+    @abstractmethod
+    def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = False) -> list[tuple]:
+        """Rows offset..offset+limit in the given order: (id, value per column)."""

@@ -1,0 +1,72 @@
+"""The search box: one text (typed, or scanned and Enter) finds products and sales.
+
+Exact codes (SKU, barcode, receipt number, serial, phone) come first; then names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from ..models import Customer, Product, Sale, SaleLine, StockSerial
+
+PRODUCT = "product"
+SALE = "sale"
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str    # PRODUCT or SALE
+    id: int
+    title: str
+    detail: str
+    exact: bool  # the text is this thing's code: a scanner hit
+
+
+def search(text: str, limit: int = 50) -> list[Hit]:
+    text = text.strip()
+    if not text:
+        return []
+    hits: list[Hit] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(kind: str, id_: int, title: str, detail: str, exact: bool) -> None:
+        if (kind, id_) not in seen and len(hits) < limit:
+            seen.add((kind, id_))
+            hits.append(Hit(kind, id_, title, detail, exact))
+
+    def add_sales(query, exact: bool, why: str) -> None:
+        for sale in query.limit(limit):
+            customer = sale.customer
+            who = f"{customer.name} {customer.phone}".strip() if customer else ""
+            add(SALE, sale.id, sale.receipt_no, f"{sale.sold_at:%Y-%m-%d} {who} {why}".strip(), exact)
+
+    sale_base = Sale.select(Sale, Customer).join(Customer, on=(Sale.customer == Customer.id), join_type=JOIN.LEFT_OUTER)
+    # exact codes
+    add_sales(sale_base.where(Sale.receipt_no == text), True, "")
+    for line in (SaleLine.select(SaleLine, Sale, Product).join(Sale).switch(SaleLine).join(Product)
+                 .where(SaleLine.serial == text).limit(limit)):
+        add(SALE, line.sale.id, line.sale.receipt_no,
+            f"{line.sale.sold_at:%Y-%m-%d} {line.product.name} SN {line.serial}", True)
+    for product in Product.select().where((Product.sku == text) | (Product.barcode == text)):
+        add(PRODUCT, product.id, product.name, f"{product.sku} {product.model}".strip(), True)
+    for unit in StockSerial.select(StockSerial, Product).join(Product).where(StockSerial.serial == text):
+        add(PRODUCT, unit.product.id, unit.product.name, f"{unit.product.sku} SN {unit.serial}", True)
+    add_sales(sale_base.where(Customer.phone == text).order_by(Sale.sold_at.desc()), True, "")
+    # partial matches
+    if len(text) >= 2:
+        like = f"%{text}%"
+        add_sales(sale_base.where(Sale.receipt_no.startswith(text)).order_by(Sale.sold_at.desc()), False, "")
+        if text.isdigit() and len(text) >= 4:
+            add_sales(sale_base.where(Customer.phone.endswith(text)).order_by(Sale.sold_at.desc()), False, "")
+        for product in (Product.select().where((Product.name ** like) | (Product.model ** like)
+                                               | Product.sku.startswith(text)).order_by(Product.name).limit(limit)):
+            add(PRODUCT, product.id, product.name, f"{product.sku} {product.model}".strip(), False)
+        add_sales(sale_base.where(Customer.name ** like).order_by(Sale.sold_at.desc()), False, "")
+    return hits
+
+
+def sale_lines(sale_id: int) -> list[SaleLine]:
+    return list(SaleLine.select(SaleLine, Product).join(Product).where(SaleLine.sale == sale_id)
+                .order_by(SaleLine.line_no))

@@ -1,0 +1,44 @@
+"""What every screen shares: the data folder, who is working, and the one "data changed" signal.
+
+Screens never call each other to refresh: a finished business step emits ``changed`` with its
+:class:`Changes`, and each screen that shows those data refreshes itself (after Anki's
+"operation did execute").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..models import Staff
+from ..services import Changes
+
+
+class AppContext(QObject):
+    changed = Signal(object)        # Changes
+    staff_changed = Signal(object)  # Staff | None
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self._staff_id: int | None = None
+        from .operations import OpRunner
+
+        self.ops = OpRunner(self)
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def staff(self) -> Staff | None:
+        return Staff.get_or_none(Staff.id == self._staff_id) if self._staff_id else None
+
+    def set_staff(self, staff_id: int | None) -> None:
+        if staff_id != self._staff_id:
+            self._staff_id = staff_id
+            self.staff_changed.emit(self.staff)
+
+    def announce(self, changes: Changes) -> None:
+        self.changed.emit(changes)

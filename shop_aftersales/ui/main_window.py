@@ -1,0 +1,219 @@
+"""The main window: tabs for each area of work, the search box, menus and the status bar."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
+                               QWidget)
+
+from .. import APP_NAME, __version__
+from ..config import SETTING_LANGUAGE, SETTING_STAFF, settings
+from ..models import ROLES, Staff
+from ..services import Changes
+from ..services import settings as shop_settings
+from ..services.importing import write_template
+from .context import AppContext
+from .import_dialog import ImportDialog
+from .paged_model import domain_tr
+from .search import SearchBox
+from .stock_tab import StockTab
+from .widgets import EmptyState
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.resize(1280, 780)
+        self._build_search()
+        self._build_tabs()
+        self._build_menus()
+        self._build_status_bar()
+        self._update_title()
+        context.changed.connect(self._on_changed)
+        geometry = settings().value("ui/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.search.setFocus()
+
+    # -- building ------------------------------------------------------------------
+    def _build_search(self) -> None:
+        bar = QToolBar(self.tr("Search"), self)
+        bar.setObjectName("search-bar")
+        bar.setMovable(False)
+        self.shop_label = QLabel()
+        self.shop_label.setStyleSheet("font-weight: bold; padding: 0 12px 0 4px;")
+        bar.addWidget(self.shop_label)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search = SearchBox(self)
+        self.search.nothing_found.connect(
+            lambda text: self.statusBar().showMessage(self.tr("Nothing found for “{text}”.").format(text=text), 6000))
+        bar.addWidget(self.search)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_tabs(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.intake_tab = EmptyState(
+            self.tr("Returns and exchanges are registered here"),
+            self.tr("Scan or type the receipt number, the customer's phone or the unit's serial to find the "
+                    "original sale, pick what is coming back, and the shop's return policy is checked. A return "
+                    "slip is printed and every unit gets its own ID card and goes into the inspection zone. "
+                    "This arrives with the returns feature; until then, import your sales (File → Import…) so "
+                    "every receipt can be found."))
+        self.stock_tab = StockTab(self.context, self)
+        self.repairs_tab = EmptyState(
+            self.tr("The repair schedule board will be here"),
+            self.tr("Repairable units become repair orders that you plan onto each technician's days by skill "
+                    "and capacity, follow from waiting to done, and cost with parts, labour and outside fees."))
+        self.resale_tab = EmptyState(
+            self.tr("Refurbished goods for resale will be here"),
+            self.tr("Repaired and open-box units pass a quality check, get a grade and a discounted price, and "
+                    "are sold on the clearance shelf or online, with their history disclosed to the buyer "
+                    "in writing."))
+        self.reports_tab = EmptyState(
+            self.tr("Analysis and Excel reports will be here"),
+            self.tr("Why goods come back and what it costs: returns per period with spikes flagged, reasons, "
+                    "return rates by supplier and batch, repair costs, processing times and ageing, and the "
+                    "accountant's monthly workbook."))
+        self.tabs.addTab(self.intake_tab, self.tr("Intake"))
+        self.tabs.addTab(self.stock_tab, self.tr("Stock"))
+        self.tabs.addTab(self.repairs_tab, self.tr("Repairs"))
+        self.tabs.addTab(self.resale_tab, self.tr("Resale"))
+        self.tabs.addTab(self.reports_tab, self.tr("Reports"))
+        self.tabs.setCurrentWidget(self.stock_tab)
+        self.setCentralWidget(self.tabs)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import from Excel…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.open_import)
+        file_menu.addAction(self.import_action)
+        templates = file_menu.addMenu(self.tr("Save import &template"))
+        for kind, label in (("products", self.tr("Products…")), ("sales", self.tr("Sales…")),
+                            ("opening", self.tr("Opening stock…"))):
+            action = templates.addAction(label)
+            action.triggered.connect(lambda _checked=False, k=kind: self.save_template(k))
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        find_action = QAction(self.tr("Find"), self)
+        find_action.setShortcut(QKeySequence("Ctrl+F"))
+        find_action.triggered.connect(self.focus_search)
+        self.addAction(find_action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = settings().value(SETTING_LANGUAGE, "", str)
+        for code, label in (("", self.tr("Follow the system")), ("zh_CN", "简体中文"), ("en", "English")):
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Shop Aftersales"))
+        about.triggered.connect(self.show_about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.addPermanentWidget(QLabel(self.tr("Staff:")))
+        self.staff_combo = QComboBox()
+        self.staff_combo.setMinimumWidth(150)
+        self.staff_combo.currentIndexChanged.connect(self._staff_chosen)
+        bar.addPermanentWidget(self.staff_combo)
+        self.data_label = QLabel(self.tr("Data: {path}").format(path=self.context.data_dir))
+        self.data_label.setToolTip(str(self.context.data_dir))
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addPermanentWidget(self.data_label)
+        self._fill_staff()
+
+    def _fill_staff(self) -> None:
+        saved = settings().value(SETTING_STAFF, 0, int)
+        self.staff_combo.blockSignals(True)
+        self.staff_combo.clear()
+        for staff in Staff.select().where(Staff.active).order_by(Staff.id):
+            self.staff_combo.addItem(f"{staff.name} ({domain_tr(ROLES.get(staff.role, staff.role))})", staff.id)
+        if self.staff_combo.count() == 0:
+            self.staff_combo.addItem(self.tr("(no staff yet)"), None)
+        index = self.staff_combo.findData(saved)
+        self.staff_combo.setCurrentIndex(max(index, 0))
+        self.staff_combo.blockSignals(False)
+        self._staff_chosen()
+
+    def _staff_chosen(self) -> None:
+        staff_id = self.staff_combo.currentData()
+        self.context.set_staff(staff_id)
+        if staff_id:
+            settings().setValue(SETTING_STAFF, staff_id)
+
+    def _update_title(self) -> None:
+        shop = shop_settings.get(shop_settings.SHOP_NAME)
+        self.shop_label.setText(shop)
+        self.setWindowTitle(f"{shop} — {self.tr(APP_NAME)}" if shop else self.tr(APP_NAME))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.people:
+            self._fill_staff()
+        if changes.settings:
+            self._update_title()
+        for message in changes.messages:
+            self.statusBar().showMessage(message, 8000)
+
+    # -- actions -------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def save_template(self, kind: str) -> None:
+        default = str(Path.home() / f"shop-aftersales-{kind}-template.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save import template"), default,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            write_template(Path(path), kind, chinese=QLocale().language() == QLocale.Language.Chinese)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The template could not be saved: {reason}").format(reason=exc.strerror or exc))
+            return
+        self.statusBar().showMessage(self.tr("Template saved to {path}").format(path=path), 8000)
+
+    def set_language(self, code: str) -> None:
+        settings().setValue(SETTING_LANGUAGE, code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used the next time Shop Aftersales starts."))
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Shop Aftersales {version}</h3>"
+            "<p>Returns, exchanges, zones, repairs, resale, refunds and stock counts of one shop's "
+            "after-sales goods (售后品).</p>"
+            "<p>Data folder: {data}<br>SQLite {sqlite} · Qt {qt}</p>").format(
+            version=__version__, data=self.context.data_dir, sqlite=sqlite3.sqlite_version, qt=qVersion())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Shop Aftersales"), self.about_text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings().setValue("ui/geometry", self.saveGeometry())
+        self.context.ops.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,74 @@
+"""The search box that is always at hand: Ctrl+F, or a barcode scanner's code + Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..services.search import PRODUCT, Hit, search
+from .records import ProductDialog, SaleDialog
+
+
+class SearchBox(QLineEdit):
+    """Enter runs the search: one exact hit opens at once (a scan), several are listed."""
+
+    nothing_found = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("Scan or type: receipt no., phone, serial, SKU, name…  (Ctrl+F)"))
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(360)
+        self.returnPressed.connect(self.run)
+        self.last_dialog: QDialog | None = None
+
+    def run(self) -> None:
+        text = self.text().strip()
+        if not text:
+            return
+        hits = search(text)
+        exact = [h for h in hits if h.exact]
+        if len(exact) == 1:
+            self.selectAll()  # the next scan replaces the text
+            open_hit(exact[0], self.window())
+        elif hits:
+            dialog = SearchResultsDialog(text, exact or hits, self.window())
+            self.last_dialog = dialog
+            dialog.open()
+        else:
+            self.nothing_found.emit(text)
+            self.selectAll()
+
+
+def open_hit(hit: Hit, parent: QWidget | None) -> QDialog:
+    dialog: QDialog = ProductDialog(hit.id, parent) if hit.kind == PRODUCT else SaleDialog(hit.id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+class SearchResultsDialog(QDialog):
+    def __init__(self, text: str, hits: list[Hit], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Search: {text}").format(text=text))
+        self.resize(560, 420)
+        self.hits = hits
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{count} found. Double-click or press Enter to open.").format(count=len(hits))))
+        self.list = QListWidget(self)
+        for hit in hits:
+            kind = self.tr("Product") if hit.kind == PRODUCT else self.tr("Receipt")
+            item = QListWidgetItem(f"[{kind}]  {hit.title}    {hit.detail}")
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(self._open)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(lambda: self._open(self.list.currentItem()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _open(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            open_hit(self.hits[self.list.row(item)], self.parentWidget())

@@ -1,0 +1,79 @@
+"""The Stock tab (库存分区): on-hand quantity of every product in every zone, from the ledger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
+
+from ..services import Changes
+from ..services.stock import StockOverview, internal_locations
+from .context import AppContext
+from .paged_model import PagedTableModel, domain_tr
+from .records import ProductDialog
+from .widgets import EmptyState, fit_columns, make_table_view
+
+
+class StockTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Zone:")))
+        self.zone = QComboBox()
+        self.zone.addItem(self.tr("All zones"), None)
+        for loc in internal_locations():
+            self.zone.addItem(domain_tr(loc.name), loc.code)
+        bar.addWidget(self.zone)
+        bar.addSpacing(12)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by SKU, product, model or category"))
+        self.filter.setClearButtonEnabled(True)
+        bar.addWidget(self.filter, 1)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+        layout.addLayout(bar)
+
+        self.stack = QStackedLayout()
+        self.view = make_table_view(self)
+        self.model = PagedTableModel(StockOverview(), blank_zero=True, parent=self)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSortIndicator(1, self.view.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+        self.view.doubleClicked.connect(self.open_product)
+        self.empty = EmptyState(
+            self.tr("No stock yet"),
+            self.tr("Every unit the shop holds is listed here per zone: sellable stock, inspection, repairable, "
+                    "in repair, the resale shelf and more, always summed from the stock moves. Import opening "
+                    "stock with File → Import…, or register a return on the Intake tab."))
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout.addLayout(self.stack, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.filter.textChanged.connect(self._debounce.start)
+        self.zone.currentIndexChanged.connect(self.reload)
+        context.changed.connect(self._on_changed)
+        self._update_state()
+        fit_columns(self.view)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.stock or changes.catalog:
+            self.reload()
+
+    def reload(self) -> None:
+        self.model.set_source(StockOverview(zone=self.zone.currentData(), text=self.filter.text()))
+        self._update_state()
+
+    def _update_state(self) -> None:
+        filtered = bool(self.filter.text().strip()) or self.zone.currentData() is not None
+        total = self.model.total()
+        self.count.setText(self.tr("{count} products").format(count=total))
+        self.stack.setCurrentWidget(self.view if total or filtered else self.empty)
+
+    def open_product(self, index: QModelIndex) -> ProductDialog | None:
+        if not index.isValid():
+            return None
+        dialog = ProductDialog(self.model.row_id(index.row()), self)
+        dialog.open()
+        return dialog
