@@ -131,7 +131,7 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
                     serial, qty = None, rng.choice((1, 1, 1, 2, 3))
                 price = product.list_price if rng.random() < 0.8 else (product.list_price * Decimal("0.9")).quantize(Decimal("1"))
                 lines.append({"sale": sale.id, "line_no": line_no, "product": product.id, "serial": serial,
-                              "quantity": qty, "unit_price": SaleLine.unit_price.db_value(price),
+                              "quantity": qty, "unit_price": price,
                               "supplier": product.supplier_id, "batch": batch})
         if len(lines) > 400:
             SaleLine.insert_many(lines).execute()

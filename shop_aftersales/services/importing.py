@@ -480,7 +480,7 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
             lines.append({
                 "sale": sale.id, "line_no": line_no, "product": products[v["sku"]].id,
                 "serial": v.get("serial") or None, "quantity": v["quantity"],
-                "unit_price": SaleLine.unit_price.db_value(v["unit_price"]),
+                "unit_price": v["unit_price"],
                 "supplier": (_get_or_create(Supplier, v.get("supplier") or "", suppliers) or None),
                 "batch": v.get("batch") or "",
             })

@@ -1,0 +1,80 @@
+"""Shared fixtures: a real SQLite file per test, the demo shop, real workbooks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from shop_aftersales.models import db  # noqa: E402
+from shop_aftersales.models.database import DB_FILE_NAME, close_database, open_database  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_qt_settings():
+    """Keep QSettings and QStandardPaths of the tests away from the real user's."""
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    yield
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def shop(data_dir: Path):
+    """An empty shop database, open."""
+    open_database(data_dir)
+    yield data_dir
+    close_database()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory) -> Path:
+    from shop_aftersales.services.demo import seed_demo_shop
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    open_database(folder)
+    seed_demo_shop()
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    close_database()
+    return folder / DB_FILE_NAME
+
+
+@pytest.fixture
+def demo_shop(data_dir: Path, _demo_template: Path):
+    """The demo shop (seeded once per session, copied into each test's own folder), open."""
+    shutil.copy(_demo_template, data_dir / DB_FILE_NAME)
+    open_database(data_dir)
+    yield data_dir
+    close_database()
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def xlsx(tmp_path: Path):
+    counter = iter(range(1000))
+
+    def make(rows: list[list[object]], name: str | None = None) -> Path:
+        return write_xlsx(tmp_path / (name or f"file{next(counter)}.xlsx"), rows)
+
+    return make

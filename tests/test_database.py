@@ -1,0 +1,125 @@
+"""Opening the database: pragmas, migrations, and refusing what must not be opened."""
+
+import hashlib
+import os
+import sqlite3
+import sys
+
+import pytest
+
+from shop_aftersales.models import ALL_MODELS, Location, StockMove, db
+from shop_aftersales.models.database import (DB_FILE_NAME, DatabaseRefused, close_database, known_migrations,
+                                             open_database)
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_configured_and_migrated(data_dir):
+    opened = open_database(data_dir)
+    try:
+        assert opened.applied == known_migrations()
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+        codes = {loc.code for loc in Location.select()}
+        assert {"sellable", "inspection", "repairable", "customer", "scrap", "adjustment"} <= codes
+    finally:
+        close_database()
+    reopened = open_database(data_dir)
+    close_database()
+    assert reopened.applied == []
+
+
+def test_models_match_the_migrated_schema(shop):
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')}
+        assert columns == {f.column_name for f in model._meta.sorted_fields}, table
+
+
+def test_stock_moves_cannot_be_edited_or_deleted(shop):
+    from shop_aftersales.models import Product
+    from shop_aftersales.services.base import business_step
+    from shop_aftersales.services.ledger import MoveRequest, move
+
+    product = Product.create(sku="A", name="A")
+    business_step(lambda: move(MoveRequest(product, 3, "adjustment", "sellable")))()
+    with pytest.raises(Exception, match="append-only"):
+        StockMove.update(quantity=1).execute()
+    with pytest.raises(Exception, match="append-only"):
+        StockMove.delete().execute()
+    assert StockMove.get().quantity == 3
+
+
+def test_a_database_from_a_newer_version_is_refused_and_untouched(data_dir):
+    open_database(data_dir)
+    db.execute_sql("INSERT INTO schema_migration (name, applied) VALUES ('0999_from_the_future', '2030-01-01')")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    close_database()
+    path = data_dir / DB_FILE_NAME
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="newer version") as info:
+        open_database(data_dir)
+    assert "0999_from_the_future" in str(info.value)
+    assert digest(path) == before
+
+
+def test_a_corrupt_file_is_refused_with_restore_advice_and_never_overwritten(data_dir):
+    path = data_dir / DB_FILE_NAME
+    path.write_bytes(b"this is not a database" * 100)
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="Restore the latest backup"):
+        open_database(data_dir)
+    assert digest(path) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILE_NAME]
+
+
+def test_a_damaged_page_is_refused(data_dir):
+    open_database(data_dir)
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    close_database()
+    path = data_dir / DB_FILE_NAME
+    raw = bytearray(path.read_bytes())
+    page = 4096
+    raw[page * 2: page * 2 + 200] = b"\xff" * 200  # scribble over a b-tree page
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DatabaseRefused):
+        open_database(data_dir)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores permissions")
+def test_a_read_only_folder_is_refused(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(DatabaseRefused, match="read-only"):
+            open_database(folder)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_folder_that_refuses_writes_is_refused(data_dir):
+    """Root (as in CI) ignores permission bits; a folder where the write probe cannot be written
+    takes the same path as a read-only folder."""
+    (data_dir / ".write-test").mkdir()
+    with pytest.raises(DatabaseRefused, match="read-only"):
+        open_database(data_dir)
+    assert not (data_dir / DB_FILE_NAME).exists()
+
+
+def test_a_missing_drive_is_refused(tmp_path):
+    """A path that cannot be created (here: below a file, as below an unplugged drive letter)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseRefused, match="cannot be created"):
+        open_database(blocker / "shop")
+
+
+def test_sqlite_version_is_reported(data_dir):
+    opened = open_database(data_dir)
+    close_database()
+    assert opened.sqlite_version == sqlite3.sqlite_version

@@ -1,0 +1,225 @@
+"""Importing the shop's data from .xlsx: all or nothing, every problem reported, no duplicates."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from shop_aftersales.models import Customer, ImportLog, Product, Sale, SaleLine, StockMove, Supplier
+from shop_aftersales.services.checks import run_checks
+from shop_aftersales.services.importing import (ImportFailed, import_opening_stock, import_products, import_sales,
+                                                write_template)
+from shop_aftersales.services.ledger import on_hand, serial_location
+
+PRODUCT_HEADER = ["商品编码", "条码", "商品名称", "型号", "分类", "品牌", "供应商", "售价", "成本", "序列号管理"]
+SALES_HEADER = ["单号", "日期", "客户", "电话", "商品编码", "商品名称", "型号", "序列号", "数量", "单价", "供应商", "批次"]
+
+
+@pytest.fixture
+def catalogue(shop, xlsx):
+    import_products(xlsx([
+        PRODUCT_HEADER,
+        ["SJ-1", "690001", "智能手机 X1", "8+256G", "手机", "星河", "深圳星河电子", "2999", "2100", "是"],
+        ["YZ-1", "690002", "人体工学椅", "黑色", "椅子", "安吉", "安吉家具", 1299.5, 780, "否"],
+        ["HZ-1", None, "补水面膜", "5片装", "化妆品", "美妍", "上海美妍", "129", "45", ""],
+    ]))
+    return shop
+
+
+def snapshot():
+    return {m.__name__: m.select().count() for m in (Product, Sale, SaleLine, Customer, StockMove, Supplier)}
+
+
+def problems_of(exc: ImportFailed) -> list[tuple[int, str, str]]:
+    return [(p.row, p.column, p.message()) for p in exc.problems]
+
+
+# --------------------------------------------------------------------- products
+
+def test_products_import_with_chinese_headers(catalogue):
+    phone = Product.get(Product.sku == "SJ-1")
+    assert phone.serialised and phone.list_price == Decimal("2999.00") and phone.cost == Decimal("2100.00")
+    assert phone.category.name == "手机" and phone.supplier.name == "深圳星河电子"
+    chair = Product.get(Product.sku == "YZ-1")
+    assert chair.list_price == Decimal("1299.50") and not chair.serialised
+    assert Product.get(Product.sku == "HZ-1").barcode is None
+
+
+def test_products_import_with_english_headers_updates_existing(catalogue, xlsx):
+    changes = import_products(xlsx([["SKU", "Name", "List price"], ["YZ-1", "Ergonomic chair", "1199"],
+                                    ["NEW-1", "Lipstick", "229"]]))
+    assert changes.created == 1 and changes.skipped == 1
+    assert Product.get(Product.sku == "YZ-1").name == "Ergonomic chair"
+    assert Product.get(Product.sku == "YZ-1").cost == Decimal("780.00")  # column absent: unchanged
+
+
+# --------------------------------------------------------------------- sales
+
+def good_sales_rows():
+    return [
+        SALES_HEADER,
+        ["XS-001", dt.datetime(2026, 3, 18, 14, 5), "王芳", "13800138000", "SJ-1", "智能手机 X1", "", "SN0001", 1, 2999, "深圳星河电子", "B2603"],
+        ["XS-001", dt.datetime(2026, 3, 18, 14, 5), "王芳", "13800138000", "HZ-1", "补水面膜", "", "", 2, "129.00", "上海美妍", "M01"],
+        ["XS-002", "2026/03/19", "李雷", "13900139000", "YZ-1", "人体工学椅", "", "", 1, 1299, "", ""],
+    ]
+
+
+def test_sales_import_creates_receipts_lines_and_customers(catalogue, xlsx):
+    changes = import_sales(xlsx(good_sales_rows()))
+    assert changes.created == 2 and changes.skipped == 0
+    sale = Sale.get(Sale.receipt_no == "XS-001")
+    assert sale.sold_at == dt.datetime(2026, 3, 18, 14, 5)
+    assert sale.customer.name == "王芳" and sale.customer.phone == "13800138000"
+    lines = list(sale.lines.order_by(SaleLine.line_no))
+    assert [(l.product.sku, l.serial, l.quantity, l.unit_price, l.batch) for l in lines] == [
+        ("SJ-1", "SN0001", 1, Decimal("2999.00"), "B2603"), ("HZ-1", None, 2, Decimal("129.00"), "M01")]
+    assert Sale.get(Sale.receipt_no == "XS-002").sold_at == dt.datetime(2026, 3, 19)
+    assert ImportLog.select().count() == 2  # products + sales
+    assert StockMove.select().count() == 0  # a POS sale is a record, not a move of our stock
+
+
+def test_importing_the_same_receipts_twice_does_not_duplicate_them(catalogue, xlsx):
+    path = xlsx(good_sales_rows())
+    import_sales(path)
+    before = snapshot()
+    changes = import_sales(path)
+    assert changes.created == 0 and changes.skipped == 2
+    assert snapshot() == before
+
+
+def test_a_customer_is_matched_by_phone(catalogue, xlsx):
+    import_sales(xlsx(good_sales_rows()))
+    import_sales(xlsx([SALES_HEADER, ["XS-003", "2026-04-01", "王芳", "13800138000", "HZ-1", "", "", "", 1, 129, "", ""]]))
+    assert Customer.select().where(Customer.phone == "13800138000").count() == 1
+
+
+def test_a_bad_sales_file_writes_nothing_and_reports_every_problem(catalogue, xlsx):
+    before = snapshot()
+    rows = good_sales_rows() + [
+        ["XS-010", "2026-13-45", "赵六", "", "SJ-1", "", "", "SN0002", 1, 2999, "", ""],   # row 5 bad date
+        ["XS-011", "2026-03-20", "", "", "GHOST", "", "", "", 1, 10, "", ""],              # row 6 unknown SKU
+        ["XS-012", "2026-03-20", "", "", "HZ-1", "", "", "", -2, 129, "", ""],             # row 7 negative qty
+        ["XS-013", "2026-03-20", "", "", "HZ-1", "", "", "", 1, -5, "", ""],               # row 8 negative price
+        ["XS-014", "2026-03-20", "", "", "SJ-1", "", "", "SN0001", 1, 2999, "", ""],       # row 9 serial sold twice
+        ["XS-015", "2026-03-20", "", "", "HZ-1", "", "", "", "two", "abc", "", ""],        # row 10 two bad cells
+        ["", "2026-03-20", "", "", "HZ-1", "", "", "", 1, 1, "", ""],                      # row 11 no receipt
+    ]
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx(rows))
+    found = problems_of(info.value)
+    rows_with_problems = {row for row, _col, _msg in found}
+    assert rows_with_problems == {5, 6, 7, 8, 9, 10, 11}
+    assert (5, "日期", "'2026-13-45' is not a date (write it like 2026-03-18).") in found
+    assert any(r == 6 and c == "商品编码" and "GHOST" in m for r, c, m in found)
+    assert any(r == 7 and c == "数量" and "more than zero" in m for r, c, m in found)
+    assert any(r == 8 and c == "单价" and "cannot be negative" in m for r, c, m in found)
+    assert any(r == 9 and c == "序列号" and "sold twice" in m and "row 2" in m for r, c, m in found)
+    assert len([1 for r, _c, _m in found if r == 10]) == 2
+    assert any(r == 11 and c == "单号" for r, c, _m in found)
+    assert snapshot() == before
+    assert "row 7, column '数量'" in info.value.report()
+
+
+def test_a_serial_already_sold_on_another_receipt_is_refused(catalogue, xlsx):
+    import_sales(xlsx(good_sales_rows()))
+    with pytest.raises(ImportFailed, match="1 problem") as info:
+        import_sales(xlsx([SALES_HEADER, ["XS-100", "2026-05-01", "", "", "SJ-1", "", "", "SN0001", 1, 2999, "", ""]]))
+    assert "already sold on receipt XS-001" in str(info.value.problems[0])
+
+
+def test_a_receipt_with_two_dates_is_refused(catalogue, xlsx):
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx([SALES_HEADER,
+                           ["XS-1", "2026-05-01", "", "", "HZ-1", "", "", "", 1, 1, "", ""],
+                           ["XS-1", "2026-05-02", "", "", "HZ-1", "", "", "", 1, 1, "", ""]]))
+    assert problems_of(info.value)[0][:2] == (3, "日期")
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("sales.csv", b"a,b\n1,2\n", "is not an Excel .xlsx file"),
+    ("sales.xlsx", b"PK\x03\x04 this is not really a zip", "cannot be read as an Excel workbook"),
+    ("sales.xlsx", b"plain text pretending", "cannot be read as an Excel workbook"),
+])
+def test_files_that_are_not_workbooks_are_refused(catalogue, tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportFailed, match="1 problem") as info:
+        import_sales(path)
+    assert expected in str(info.value.problems[0])
+
+
+def test_empty_files_and_missing_columns_are_refused(catalogue, xlsx):
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx([]))
+    assert "no header row" in str(info.value.problems[0])
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx([SALES_HEADER]))
+    assert "no data rows" in str(info.value.problems[0])
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx([["单号", "客户", "商品编码", "数量"], ["X", "Y", "HZ-1", 1]]))
+    messages = [str(p) for p in info.value.problems]
+    assert any("'日期' (Date) is missing" in m for m in messages)
+    assert any("'单价' (Unit price) is missing" in m for m in messages)
+
+
+def test_a_missing_file_is_refused(shop, tmp_path):
+    with pytest.raises(ImportFailed, match="1 problem"):
+        import_sales(tmp_path / "nowhere.xlsx")
+
+
+# --------------------------------------------------------------------- opening stock
+
+def test_opening_stock_arrives_as_moves_from_the_adjustment_location(catalogue, xlsx):
+    changes = import_opening_stock(xlsx([
+        ["商品编码", "库区", "数量", "序列号"],
+        ["HZ-1", "可销售库存", 30, ""],
+        ["YZ-1", "Sellable stock", 4, ""],
+        ["YZ-1", "特价区", 1, ""],
+        ["SJ-1", "sellable", 1, "SN9001"],
+        ["SJ-1", "可销售库存", 1, "SN9002"],
+    ]))
+    assert changes.created == 5
+    hz = Product.get(Product.sku == "HZ-1")
+    assert on_hand(hz, "sellable") == 30
+    assert on_hand(Product.get(Product.sku == "YZ-1"), "resale") == 1
+    assert serial_location(Product.get(Product.sku == "SJ-1"), "SN9002").code == "sellable"
+    assert all(m.from_location.code == "adjustment" and m.reference.startswith("QC") for m in StockMove.select())
+    assert run_checks() == []
+
+
+def test_opening_stock_twice_and_bad_rows_are_refused(catalogue, xlsx):
+    import_opening_stock(xlsx([["SKU", "Zone", "Quantity"], ["HZ-1", "sellable", 5]]))
+    before = snapshot()
+    with pytest.raises(ImportFailed) as info:
+        import_opening_stock(xlsx([
+            ["SKU", "Zone", "Quantity", "Serial"],
+            ["HZ-1", "sellable", 5, ""],          # 2 already has opening stock
+            ["HZ-1", "attic", 5, ""],             # 3 unknown zone
+            ["SJ-1", "sellable", 1, ""],          # 4 serial missing
+            ["SJ-1", "sellable", 2, "SNX"],       # 5 quantity must be 1
+            ["YZ-1", "sellable", 1, "SNY"],       # 6 serial on a non-serialised product
+            ["YZ-1", "customer", 1, ""],          # 7 not an internal zone
+        ]))
+    assert [row for row, _c, _m in problems_of(info.value)] == [2, 3, 4, 5, 6, 7]
+    assert snapshot() == before
+
+
+# --------------------------------------------------------------------- template
+
+@pytest.mark.parametrize("kind", ["products", "sales", "opening"])
+def test_a_saved_template_reimports(shop, tmp_path, kind):
+    path = write_template(tmp_path / f"{kind}.xlsx", kind)
+    wb = load_workbook(path)
+    ws = wb.active
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    header = [c.value for c in ws[1]]
+    assert header[0] in ("商品编码*", "单号*")
+    assert ws.max_row == 2  # header and one example
+    if kind == "products":
+        assert import_products(path).created == 1
+    else:
+        write_template(tmp_path / "p.xlsx", "products")
+        import_products(tmp_path / "p.xlsx")
+        importer = import_sales if kind == "sales" else import_opening_stock
+        assert importer(path).created == 1
