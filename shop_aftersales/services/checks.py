@@ -8,7 +8,6 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import db
 from .numbering import PREFIXES
 
-_ = QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -44,28 +43,28 @@ def run_checks(limit: int = 50) -> list[Finding]:
     findings: list[Finding] = []
     integrity = _rows("PRAGMA integrity_check")
     if integrity != [("ok",)]:
-        findings += [_f(_("Domain", "SQLite integrity: {detail}"), detail=r[0]) for r in integrity[:limit]]
+        findings += [_f(QT_TRANSLATE_NOOP("Domain", "SQLite integrity: {detail}"), detail=r[0]) for r in integrity[:limit]]
         return findings  # nothing below can be trusted
     for table, rowid, parent, _fk in _rows("PRAGMA foreign_key_check")[:limit]:
-        findings.append(_f(_("Domain", "Row {rowid} of {table} points to a missing {parent}."),
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Row {rowid} of {table} points to a missing {parent}."),
                            rowid=rowid, table=table, parent=parent))
 
     ledger = {(p, l): q for p, l, q in _rows(_LEDGER_SUMS)}
     for (product, loc), qty in ledger.items():
         if qty < 0:
-            findings.append(_f(_("Domain", "Product #{product} is negative ({qty}) in location #{loc}."),
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Product #{product} is negative ({qty}) in location #{loc}."),
                                product=product, loc=loc, qty=qty))
     quants = {(p, l): q for p, l, q in _rows("SELECT product_id, location_id, quantity FROM stock_quant")}
     for key in sorted(set(ledger) | set(quants)):
         if ledger.get(key, 0) != quants.get(key, 0):
-            findings.append(_f(_("Domain", "On-hand of product #{product} in location #{loc} is {cached}, but its "
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "On-hand of product #{product} in location #{loc} is {cached}, but its "
                                  "moves add up to {ledger}."),
                                product=key[0], loc=key[1], cached=quants.get(key, 0), ledger=ledger.get(key, 0)))
     # A serialised unit is in exactly one place: its moves form one chain, each leaving where the last arrived.
     for product, serial, n in _rows("""
             SELECT product_id, serial, COUNT(*) FROM stock_move WHERE serial IS NOT NULL AND quantity <> 1
             GROUP BY product_id, serial"""):
-        findings.append(_f(_("Domain", "Serial {serial} of product #{product} moved more than one unit at once."),
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Serial {serial} of product #{product} moved more than one unit at once."),
                            serial=serial, product=product))
     for product, serial, inside in _rows("""
             SELECT product_id, serial, SUM(qty) FROM (
@@ -74,37 +73,37 @@ def run_checks(limit: int = 50) -> list[Finding]:
                 SELECT m.product_id, m.serial, m.from_location_id, -1 FROM stock_move m WHERE m.serial IS NOT NULL
             ) JOIN location l ON l.id = loc WHERE l.kind = 'internal'
             GROUP BY product_id, serial HAVING SUM(qty) NOT IN (0, 1)"""):
-        findings.append(_f(_("Domain", "Serial {serial} of product #{product} is in {count} places at once."),
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Serial {serial} of product #{product} is in {count} places at once."),
                            serial=serial, product=product, count=inside))
     for product, serial in _rows("""
             SELECT s.product_id, s.serial FROM stock_serial s
             WHERE s.location_id <> (SELECT m.to_location_id FROM stock_move m
                                     WHERE m.product_id = s.product_id AND m.serial = s.serial
                                     ORDER BY m.id DESC LIMIT 1)"""):
-        findings.append(_f(_("Domain", "Serial {serial} of product #{product} is recorded where its last move did "
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Serial {serial} of product #{product} is recorded where its last move did "
                                        "not take it."), serial=serial, product=product))
     for product, serial in _rows("""
             SELECT m.product_id, m.serial FROM stock_move m
             JOIN stock_move prev ON prev.id = (SELECT MAX(p.id) FROM stock_move p
                                                WHERE p.product_id = m.product_id AND p.serial = m.serial AND p.id < m.id)
             WHERE m.serial IS NOT NULL AND prev.to_location_id <> m.from_location_id"""):
-        findings.append(_f(_("Domain", "Serial {serial} of product #{product} left a place it was not in."),
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Serial {serial} of product #{product} left a place it was not in."),
                            serial=serial, product=product))
     # Moves are append-only: the triggers that enforce it must be there.
     triggers = {r[0] for r in _rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for name in ("stock_move_no_update", "stock_move_no_delete"):
         if name not in triggers:
-            findings.append(_f(_("Domain", "The safeguard {name} that keeps stock moves unchanged is missing."),
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The safeguard {name} that keeps stock moves unchanged is missing."),
                                name=name))
     # Document numbers are unique and never reused: every sequence is ahead of every number issued.
     for doc_type, prefix, next_value in _rows("SELECT doc_type, prefix, next_value FROM document_sequence"):
         if prefix != PREFIXES.get(doc_type, prefix):
-            findings.append(_f(_("Domain", "Document type {doc_type} has the wrong prefix {prefix}."),
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Document type {doc_type} has the wrong prefix {prefix}."),
                                doc_type=doc_type, prefix=prefix))
         used = _rows("SELECT MAX(CAST(substr(reference, instr(reference, '-') + 1) AS INTEGER)) FROM stock_move "
                      "WHERE reference LIKE ? || '____-%'", (prefix,))[0][0]
         if used is not None and used >= next_value:
-            findings.append(_f(_("Domain", "Number {used} of {doc_type} documents is in use, but the next number "
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Number {used} of {doc_type} documents is in use, but the next number "
                                            "would be {next}: numbers could repeat."),
                                used=used, doc_type=doc_type, next=next_value))
     return findings[: limit * 4]

@@ -30,7 +30,6 @@ from .numbering import next_number
 MAX_ROWS = 200_000
 CHUNK = 500
 
-_ = QT_TRANSLATE_NOOP
 
 
 # ---------------------------------------------------------------- problems
@@ -48,9 +47,9 @@ class Problem:
     def __str__(self) -> str:
         where = []
         if self.row:
-            where.append(translate("Domain", _("Domain", "row {row}")).format(row=self.row))
+            where.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "row {row}")).format(row=self.row))
         if self.column:
-            where.append(translate("Domain", _("Domain", "column '{column}'")).format(column=self.column))
+            where.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "column '{column}'")).format(column=self.column))
         return (", ".join(where) + ": " if where else "") + self.message()
 
 
@@ -58,7 +57,7 @@ class ImportFailed(DomainError):
     """The file was refused; nothing was written. ``problems`` lists every reason."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(_("Domain", "The file was not imported: {count} problem(s) found. Nothing was written."),
+        super().__init__(QT_TRANSLATE_NOOP("Domain", "The file was not imported: {count} problem(s) found. Nothing was written."),
                          count=len(problems))
         self.problems = problems
 
@@ -67,7 +66,7 @@ class ImportFailed(DomainError):
         shown = self.problems if limit is None else self.problems[:limit]
         lines += [f"  • {p}" for p in shown]
         if limit is not None and len(self.problems) > limit:
-            lines.append(translate("Domain", _("Domain", "  … and {more} more.")).format(
+            lines.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "  … and {more} more.")).format(
                 more=len(self.problems) - limit))
         return "\n".join(lines)
 
@@ -94,17 +93,17 @@ def text(value: object) -> str:
 
 def quantity(value: object) -> int:
     if isinstance(value, bool):
-        raise CellError(_("Domain", "'{value}' is not a whole number."), value=value)
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a whole number."), value=value)
     try:
         d = to_decimal(value) if not isinstance(value, (int, float)) else Decimal(repr(value))
     except ValueError:
-        raise CellError(_("Domain", "'{value}' is not a whole number."), value=value) from None
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a whole number."), value=value) from None
     if d != d.to_integral_value():
-        raise CellError(_("Domain", "'{value}' is not a whole number."), value=value)
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a whole number."), value=value)
     if d <= 0:
-        raise CellError(_("Domain", "The quantity must be more than zero (got {value})."), value=value)
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "The quantity must be more than zero (got {value})."), value=value)
     if d > 1_000_000:
-        raise CellError(_("Domain", "The quantity {value} is implausibly large."), value=value)
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "The quantity {value} is implausibly large."), value=value)
     return int(d)
 
 
@@ -112,11 +111,11 @@ def price(value: object) -> Decimal:
     try:
         d = to_decimal(value)
     except ValueError:
-        raise CellError(_("Domain", "'{value}' is not an amount of money."), value=value) from None
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not an amount of money."), value=value) from None
     if d < 0:
-        raise CellError(_("Domain", "An amount cannot be negative (got {value})."), value=value)
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "An amount cannot be negative (got {value})."), value=value)
     if d > Decimal("100000000"):
-        raise CellError(_("Domain", "The amount {value} is implausibly large."), value=value)
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "The amount {value} is implausibly large."), value=value)
     return d
 
 
@@ -140,9 +139,9 @@ def date(value: object) -> dt.datetime:
             except ValueError:
                 continue
         else:
-            raise CellError(_("Domain", "'{value}' is not a date (write it like 2026-03-18)."), value=raw)
+            raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a date (write it like 2026-03-18)."), value=raw)
     if not (dt.datetime(1990, 1, 1) <= result <= dt.datetime(2100, 1, 1)):
-        raise CellError(_("Domain", "The date {value} is out of range."), value=result.date().isoformat())
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "The date {value} is out of range."), value=result.date().isoformat())
     return result
 
 
@@ -156,7 +155,7 @@ def yes_no(value: object) -> bool:
         return True
     if raw in _NO:
         return False
-    raise CellError(_("Domain", "'{value}' is not yes or no (是/否)."), value=raw)
+    raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not yes or no (是/否)."), value=raw)
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ class Spec:
 
 SKU = Field("sku", "商品编码", "SKU", required=True, aliases=("编码", "货号", "商品代码", "product code", "code", "item code"))
 
-PRODUCTS = Spec("products", _("Domain", "Products"), (
+PRODUCTS = Spec("products", QT_TRANSLATE_NOOP("Domain", "Products"), (
     SKU,
     Field("barcode", "条码", "Barcode", aliases=("条形码", "ean")),
     Field("name", "商品名称", "Name", required=True, aliases=("名称", "品名", "product", "product name")),
@@ -204,7 +203,7 @@ PRODUCTS = Spec("products", _("Domain", "Products"), (
     Field("serialised", "序列号管理", "Serialised", yes_no, aliases=("串号管理", "按序列号", "serialized")),
 ), ("SJ-1001", "6901234567890", "智能手机 X1", "8+256G 黑色", "手机", "星河", "深圳星河电子", "2999.00", "2100.00", "是"))
 
-SALES = Spec("sales", _("Domain", "Sales"), (
+SALES = Spec("sales", QT_TRANSLATE_NOOP("Domain", "Sales"), (
     Field("receipt", "单号", "Receipt no", required=True, aliases=("小票号", "销售单号", "单据号", "receipt", "receipt number")),
     Field("date", "日期", "Date", date, required=True, aliases=("销售日期", "下单日期", "sale date")),
     Field("customer", "客户", "Customer", aliases=("顾客", "客户名称", "会员", "customer name")),
@@ -220,7 +219,7 @@ SALES = Spec("sales", _("Domain", "Sales"), (
 ), ("XS20260318-001", "2026-03-18", "王芳", "13800138000", "SJ-1001", "智能手机 X1", "8+256G 黑色",
     "SN0001", 1, "2999.00", "深圳星河电子", "B2603"))
 
-OPENING = Spec("opening", _("Domain", "Opening stock"), (
+OPENING = Spec("opening", QT_TRANSLATE_NOOP("Domain", "Opening stock"), (
     SKU,
     Field("zone", "库区", "Zone", required=True, aliases=("区域", "仓位", "location")),
     Field("quantity", "数量", "Quantity", quantity, required=True, aliases=("qty", "库存")),
@@ -250,16 +249,16 @@ def _open_workbook(path: Path):
     from openpyxl.utils.exceptions import InvalidFileException
 
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
-        raise ImportFailed([_p(0, "", _("Domain", "{name} is not an Excel .xlsx file. Save it from Excel "
+        raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "{name} is not an Excel .xlsx file. Save it from Excel "
                                         "or WPS as 'Excel Workbook (*.xlsx)' and try again."), name=path.name)])
     if not path.is_file():
-        raise ImportFailed([_p(0, "", _("Domain", "The file {name} does not exist."), name=str(path))])
+        raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The file {name} does not exist."), name=str(path))])
     try:
         if not zipfile.is_zipfile(path):
             raise InvalidFileException(path.name)
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFailed([_p(0, "", _("Domain", "{name} cannot be read as an Excel workbook ({reason})."),
+        raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "{name} cannot be read as an Excel workbook ({reason})."),
                                name=path.name, reason=type(exc).__name__)]) from None
 
 
@@ -276,7 +275,7 @@ def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Shee
             if number > 20:
                 break
         if header_row is None:
-            raise ImportFailed([_p(0, "", _("Domain", "The first sheet is empty: there is no header row."))])
+            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The first sheet is empty: there is no header row."))])
         positions: dict[str, int] = {}
         headers: dict[str, str] = {}
         for index, header in enumerate(header_row):
@@ -287,7 +286,7 @@ def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Shee
                     headers[f.key] = text(header)
         missing = [f for f in spec.fields if f.required and f.key not in positions]
         if missing:
-            raise ImportFailed([_p(header_no, "", _("Domain", "The required column '{zh}' ({en}) is missing."),
+            raise ImportFailed([_p(header_no, "", QT_TRANSLATE_NOOP("Domain", "The required column '{zh}' ({en}) is missing."),
                                    zh=f.zh, en=f.en) for f in missing])
         sheet = Sheet([], headers)
         for number, values in enumerate(rows_iter, start=header_no + 1):
@@ -296,7 +295,7 @@ def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Shee
             if not any(text(v) for v in values):
                 continue
             if len(sheet.rows) >= MAX_ROWS:
-                raise ImportFailed([_p(number, "", _("Domain", "The file has more than {max} rows; split it "
+                raise ImportFailed([_p(number, "", QT_TRANSLATE_NOOP("Domain", "The file has more than {max} rows; split it "
                                                      "into smaller files."), max=MAX_ROWS)])
             parsed: dict[str, object] = {}
             for f in spec.fields:
@@ -304,7 +303,7 @@ def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Shee
                 raw = values[pos] if pos is not None and pos < len(values) else None
                 if text(raw) == "":
                     if f.required:
-                        sheet.problems.append(_p(number, headers[f.key], _("Domain", "This cell must not be empty.")))
+                        sheet.problems.append(_p(number, headers[f.key], QT_TRANSLATE_NOOP("Domain", "This cell must not be empty.")))
                     parsed[f.key] = None if f.parse is not text else ""
                     continue
                 try:
@@ -314,7 +313,7 @@ def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Shee
                     parsed[f.key] = None
             sheet.rows.append(Row(number, parsed))
         if not sheet.rows and not sheet.problems:
-            raise ImportFailed([_p(0, "", _("Domain", "The file has a header row but no data rows."))])
+            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The file has a header row but no data rows."))])
         return sheet
     finally:
         wb.close()
@@ -362,7 +361,7 @@ def import_products(path: Path, staff=None, progress: Progress | None = None) ->
     for row in sheet.rows:
         sku = row.values["sku"]
         if sku and sku in seen:
-            problems.append(_p(row.number, sheet.headers["sku"], _("Domain", "SKU {sku} is already on row {other}."),
+            problems.append(_p(row.number, sheet.headers["sku"], QT_TRANSLATE_NOOP("Domain", "SKU {sku} is already on row {other}."),
                                sku=sku, other=seen[sku]))
         elif sku:
             seen[sku] = row.number
@@ -375,7 +374,7 @@ def import_products(path: Path, staff=None, progress: Progress | None = None) ->
                       or SaleLine.select().where(SaleLine.product == product).exists())
             if in_use:
                 problems.append(_p(row.number, sheet.headers.get("serialised", ""),
-                                   _("Domain", "{sku} already has sales or stock; whether it is tracked by "
+                                   QT_TRANSLATE_NOOP("Domain", "{sku} already has sales or stock; whether it is tracked by "
                                                "serial number can no longer change."), sku=product.sku))
     if problems:
         raise ImportFailed(problems)
@@ -402,7 +401,7 @@ def import_products(path: Path, staff=None, progress: Progress | None = None) ->
             updated += 1
     _log("products", path, len(sheet.rows), created, updated, staff)
     return Changes(catalog=True, created=created, skipped=updated,
-                   messages=(translate("Domain", _("Domain", "{created} new product(s), {updated} updated.")).format(
+                   messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{created} new product(s), {updated} updated.")).format(
                        created=created, updated=updated),))
 
 
@@ -430,21 +429,21 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
             sku = v["sku"]
             product = products.get(sku) if sku else None
             if sku and product is None:
-                problems.append(_p(row.number, h["sku"], _("Domain", "No product has the SKU {sku}. Import the "
+                problems.append(_p(row.number, h["sku"], QT_TRANSLATE_NOOP("Domain", "No product has the SKU {sku}. Import the "
                                                          "products first."), sku=sku))
             for key in ("date", "customer", "phone"):
                 if row is not first and key in h and v[key] and first.values[key] and v[key] != first.values[key]:
-                    problems.append(_p(row.number, h[key], _("Domain", "Receipt {receipt} has a different value "
+                    problems.append(_p(row.number, h[key], QT_TRANSLATE_NOOP("Domain", "Receipt {receipt} has a different value "
                                                            "here than on row {first}."),
                                        receipt=receipt, first=first.number))
             serial = v.get("serial") or ""
             if serial and product is not None:
                 if v["quantity"] not in (None, 1):
-                    problems.append(_p(row.number, h["quantity"], _("Domain", "A line with a serial number is "
+                    problems.append(_p(row.number, h["quantity"], QT_TRANSLATE_NOOP("Domain", "A line with a serial number is "
                                                                   "one unit: the quantity must be 1.")))
                 key = (sku, serial)
                 if key in serial_rows:
-                    problems.append(_p(row.number, h["serial"], _("Domain", "Serial {serial} is sold twice: "
+                    problems.append(_p(row.number, h["serial"], QT_TRANSLATE_NOOP("Domain", "Serial {serial} is sold twice: "
                                                                 "also on row {other}."),
                                        serial=serial, other=serial_rows[key]))
                 serial_rows[key] = row.number
@@ -458,7 +457,7 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
             for serial, sku, receipt in query.tuples():
                 row_no = serial_rows.get((sku, serial))
                 if row_no is not None and by_number[row_no].values["receipt"] != receipt:
-                    problems.append(_p(row_no, h["serial"], _("Domain", "Serial {serial} was already sold on "
+                    problems.append(_p(row_no, h["serial"], QT_TRANSLATE_NOOP("Domain", "Serial {serial} was already sold on "
                                                               "receipt {receipt}."),
                                        serial=serial, receipt=receipt))
     if problems:
@@ -491,7 +490,7 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
         SaleLine.insert_many(lines).execute()
     _log("sales", path, len(sheet.rows), created, skipped, staff)
     return Changes(sales=True, people=True, created=created, skipped=skipped,
-                   messages=(translate("Domain", _("Domain", "{created} receipt(s) imported, {skipped} already "
+                   messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{created} receipt(s) imported, {skipped} already "
                                                    "present and skipped.")).format(created=created, skipped=skipped),))
 
 
@@ -534,35 +533,35 @@ def import_opening_stock(path: Path, staff=None, progress: Progress | None = Non
         v = row.values
         product = products.get(v["sku"] or "")
         if v["sku"] and product is None:
-            problems.append(_p(row.number, h["sku"], _("Domain", "No product has the SKU {sku}. Import the "
+            problems.append(_p(row.number, h["sku"], QT_TRANSLATE_NOOP("Domain", "No product has the SKU {sku}. Import the "
                                                        "products first."), sku=v["sku"]))
         zone = zones.get(_norm(v["zone"])) if v["zone"] else None
         if v["zone"] and zone is None:
-            problems.append(_p(row.number, h["zone"], _("Domain", "'{zone}' is not a stock zone."), zone=v["zone"]))
+            problems.append(_p(row.number, h["zone"], QT_TRANSLATE_NOOP("Domain", "'{zone}' is not a stock zone."), zone=v["zone"]))
         if product is None or zone is None:
             continue
         if (product.id, zone.id) in already:
-            problems.append(_p(row.number, h["sku"], _("Domain", "{sku} already has opening stock in this zone."),
+            problems.append(_p(row.number, h["sku"], QT_TRANSLATE_NOOP("Domain", "{sku} already has opening stock in this zone."),
                                sku=product.sku))
         serial = v.get("serial") or ""
         if product.serialised:
             if not serial:
                 problems.append(_p(row.number, h.get("serial", h["sku"]),
-                                   _("Domain", "{sku} is tracked by serial number: one row per unit, with its serial."),
+                                   QT_TRANSLATE_NOOP("Domain", "{sku} is tracked by serial number: one row per unit, with its serial."),
                                    sku=product.sku))
             elif v["quantity"] not in (None, 1):
-                problems.append(_p(row.number, h["quantity"], _("Domain", "A line with a serial number is one unit: "
+                problems.append(_p(row.number, h["quantity"], QT_TRANSLATE_NOOP("Domain", "A line with a serial number is one unit: "
                                                                 "the quantity must be 1.")))
             elif (product.sku, serial) in serials:
-                problems.append(_p(row.number, h["serial"], _("Domain", "Serial {serial} is also on row {other}."),
+                problems.append(_p(row.number, h["serial"], QT_TRANSLATE_NOOP("Domain", "Serial {serial} is also on row {other}."),
                                    serial=serial, other=serials[(product.sku, serial)]))
             else:
                 serials[(product.sku, serial)] = row.number
                 if serial_location(product, serial) is not None:
-                    problems.append(_p(row.number, h["serial"], _("Domain", "Unit {serial} is already in the "
+                    problems.append(_p(row.number, h["serial"], QT_TRANSLATE_NOOP("Domain", "Unit {serial} is already in the "
                                                                   "ledger."), serial=serial))
         elif serial:
-            problems.append(_p(row.number, h["serial"], _("Domain", "{sku} is not tracked by serial number; leave "
+            problems.append(_p(row.number, h["serial"], QT_TRANSLATE_NOOP("Domain", "{sku} is not tracked by serial number; leave "
                                                           "the serial empty."), sku=product.sku))
     if problems:
         raise ImportFailed(sorted(problems, key=lambda p: p.row))
@@ -574,7 +573,7 @@ def import_opening_stock(path: Path, staff=None, progress: Progress | None = Non
                          note="Opening stock", staff=staff))
     _log("opening", path, len(sheet.rows), len(sheet.rows), 0, staff)
     return Changes(stock=True, created=len(sheet.rows),
-                   messages=(translate("Domain", _("Domain", "{count} opening stock line(s) posted as {reference}.")).format(
+                   messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{count} opening stock line(s) posted as {reference}.")).format(
                        count=len(sheet.rows), reference=reference),))
 
 

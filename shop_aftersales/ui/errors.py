@@ -16,10 +16,6 @@ log = logging.getLogger("shop_aftersales")
 _log_file: str = ""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def set_log_file(path: str) -> None:
     global _log_file
     _log_file = path
@@ -30,23 +26,23 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     from ..services.importing import ImportFailed
 
     if isinstance(error, ImportFailed):
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Not imported"), error.message(), parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Not imported"), error.message(), parent=parent)
         box.setDetailedText("\n".join(str(p) for p in error.problems))
         box.exec()
     elif isinstance(error, DomainError):
-        QMessageBox.warning(parent, tr("Not possible"), error.message())
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Not possible"), error.message())
     else:
         log.error("Unexpected error", exc_info=(type(error), error, error.__traceback__))
         report_unexpected(parent)
 
 
 def report_unexpected(parent: QWidget | None = None) -> None:
-    text = tr("Something went wrong that the program did not expect. Nothing you saved is lost; "
+    text = QCoreApplication.translate("Errors", "Something went wrong that the program did not expect. Nothing you saved is lost; "
               "the step you were doing was not saved.")
     if _log_file:
-        text += "\n\n" + tr("Details were written to {path}. Please send that file to your support.").format(
+        text += "\n\n" + QCoreApplication.translate("Errors", "Details were written to {path}. Please send that file to your support.").format(
             path=_log_file)
-    QMessageBox.critical(parent, tr("Unexpected error"), text)
+    QMessageBox.critical(parent, QCoreApplication.translate("Errors", "Unexpected error"), text)
 
 
 def install_excepthook() -> None:
@@ -58,7 +54,7 @@ def install_excepthook() -> None:
             return
         log.error("Unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if isinstance(exc, DomainError):
-            QMessageBox.warning(None, tr("Not possible"), exc.message())
+            QMessageBox.warning(None, QCoreApplication.translate("Errors", "Not possible"), exc.message())
         else:
             report_unexpected(None)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
                                QWidget)
 
-from .. import APP_NAME, __version__
+from .. import __version__
 from ..config import SETTING_LANGUAGE, SETTING_STAFF, settings
 from ..models import ROLES, Staff
 from ..services import Changes
@@ -162,7 +162,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         shop = shop_settings.get(shop_settings.SHOP_NAME)
         self.shop_label.setText(shop)
-        self.setWindowTitle(f"{shop} — {self.tr(APP_NAME)}" if shop else self.tr(APP_NAME))
+        name = self.tr("Shop Aftersales")
+        self.setWindowTitle(f"{shop} — {name}" if shop else name)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.people:

@@ -62,7 +62,7 @@ class SearchResultsDialog(QDialog):
             item = QListWidgetItem(f"[{kind}]  {hit.title}    {hit.detail}")
             self.list.addItem(item)
         self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(self._open)
+        self.list.itemDoubleClicked.connect(self._open)  # Enter reaches the default Open button
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(lambda: self._open(self.list.currentItem()))

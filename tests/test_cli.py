@@ -1,0 +1,99 @@
+"""The command line as scripts and the accountant's scheduled jobs use it: real processes."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from openpyxl import Workbook
+
+from shop_aftersales import __version__
+
+
+def cli(*args, env_lang="en_US.UTF-8"):
+    env = dict(os.environ, LANG=env_lang, LC_ALL=env_lang, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "shop_aftersales", *map(str, args)], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def test_version_and_help():
+    result = cli("--version")
+    assert result.returncode == 0 and __version__ in result.stdout
+    result = cli("--help")
+    assert result.returncode == 0
+    for command in ("demo-data", "import-products", "import-sales", "import-stock", "check", "--data-dir", "--demo"):
+        assert command in result.stdout
+
+
+def test_unknown_command_is_a_usage_error():
+    assert cli("frobnicate").returncode == 2
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli-demo")
+    result = cli("demo-data", "--data-dir", folder)
+    assert result.returncode == 0, result.stderr
+    assert "Demo shop created" in result.stdout
+    return folder
+
+
+def test_demo_data_then_check_is_clean(demo_dir):
+    result = cli("check", "--data-dir", demo_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK")
+
+
+def test_demo_data_refuses_a_folder_with_a_shop(demo_dir):
+    result = cli("demo-data", "--data-dir", demo_dir)
+    assert result.returncode == 1
+    assert "already has a shop" in result.stderr
+
+
+def hostile_workbook(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["单号", "日期", "客户", "电话", "商品编码", "序列号", "数量", "单价"])
+    ws.append(["H-1", "2026-02-30", "=1+1", "138", "SJ-X1-256B", "", 1, 2999])     # impossible date
+    ws.append(["H-2", "2026-03-01", "@SUM(A1)", "", "NO-SUCH-SKU", "", 1, 10])      # unknown product
+    ws.append(["H-3", "2026-03-01", "", "", "HZ-MS-5", "", -3, 129])                # negative quantity
+    ws.append(["H-4", "2026-03-01", "", "", "HZ-MS-5", "", 1, "-1"])                # negative price
+    wb.save(path)
+    return path
+
+
+def test_a_hostile_workbook_is_refused_row_by_row_and_check_stays_clean(demo_dir, tmp_path):
+    result = cli("import-sales", hostile_workbook(tmp_path / "hostile.xlsx"), "--data-dir", demo_dir)
+    assert result.returncode == 1
+    assert "4 problem(s)" in result.stderr and "Nothing was written" in result.stderr
+    for row in (2, 3, 4, 5):
+        assert f"row {row}, column" in result.stderr
+    assert cli("check", "--data-dir", demo_dir).returncode == 0
+
+
+def test_messages_follow_the_language(demo_dir, tmp_path):
+    result = cli("import-sales", hostile_workbook(tmp_path / "hostile.xlsx"), "--data-dir", demo_dir,
+                 env_lang="zh_CN.UTF-8")
+    assert result.returncode == 1
+    assert "第 2 行" in result.stderr and "未写入任何数据" in result.stderr
+
+
+def test_template_then_import_through_the_cli(tmp_path):
+    folder = tmp_path / "shop"
+    assert cli("template", "products", tmp_path / "p.xlsx").returncode == 0
+    result = cli("import-products", tmp_path / "p.xlsx", "--data-dir", folder)
+    assert result.returncode == 0, result.stderr
+    assert "1 new product(s)" in result.stdout
+    assert cli("template", "stock", tmp_path / "s.xlsx").returncode == 0
+    assert cli("import-stock", tmp_path / "s.xlsx", "--data-dir", folder).returncode == 0
+    assert cli("check", "--data-dir", folder).returncode == 0
+
+
+def test_a_corrupt_database_exits_3_and_is_left_alone(tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "shop.sqlite3").write_bytes(b"garbage" * 1000)
+    result = cli("check", "--data-dir", folder)
+    assert result.returncode == 3
+    assert "Restore the latest backup" in result.stderr
+    assert (folder / "shop.sqlite3").read_bytes() == b"garbage" * 1000

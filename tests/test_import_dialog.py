@@ -1,0 +1,93 @@
+"""File → Import through the real dialog: refused files explain themselves and keep the input."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from openpyxl import load_workbook
+
+from shop_aftersales.models import Product, Sale, StockMove
+from shop_aftersales.ui.context import AppContext
+from shop_aftersales.ui.import_dialog import ImportDialog
+from shop_aftersales.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, demo_shop):
+    w = MainWindow(AppContext(demo_shop))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.context.ops.shutdown()
+
+
+def start(qtbot, window, kind, path) -> ImportDialog:
+    window.import_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible())
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    dialog.path.setText(str(path))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    return dialog
+
+
+def test_a_bad_file_lists_every_problem_and_keeps_the_chosen_file(window, qtbot, xlsx):
+    path = xlsx([["单号", "日期", "商品编码", "数量", "单价"],
+                 ["N-1", "yesterday", "HZ-MS-5", 1, 129],
+                 ["N-2", "2026-03-01", "NOPE", 1, 129]])
+    sales_before = Sale.select().count()
+    dialog = start(qtbot, window, "sales", path)
+    report = dialog.report.toPlainText()
+    assert "2 problem(s)" in report and "row 2, column '日期'" in report and "NOPE" in report
+    assert dialog.path.text() == str(path)  # nothing the user typed is lost
+    assert Sale.select().count() == sales_before
+    dialog.close()
+
+
+def test_opening_stock_imports_and_the_stock_tab_refreshes(window, qtbot, xlsx):
+    tab = window.stock_tab
+    repairable = tab.zone.findData("repairable")
+    tab.zone.setCurrentIndex(repairable)
+    assert tab.model.rowCount() == 0
+    path = xlsx([["SKU", "Zone", "Quantity"], ["HZ-MS-5", "可维修区", 3], ["FZ-CY-M", "repairable", 1]])
+    moves_before = StockMove.select().count()
+    dialog = start(qtbot, window, "opening", path)
+    assert "2 opening stock line(s) posted as QC" in dialog.report.toPlainText()
+    assert StockMove.select().count() == moves_before + 2
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    assert "posted" in window.statusBar().currentMessage()
+    dialog.close()
+
+
+def test_cancelling_an_import_writes_nothing(window, qtbot, xlsx):
+    import threading
+
+    rows = [["商品编码", "商品名称", "售价"]] + [[f"C{i:05d}", f"商品{i}", 10] for i in range(3000)]
+    path = xlsx(rows)
+    window.import_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible())
+    dialog.kind.setCurrentIndex(dialog.kind.findData("products"))
+    dialog.path.setText(str(path))
+    products_before = Product.select().count()
+    # hold the writer thread so that Cancel is surely pressed while the import waits its turn
+    gate = threading.Event()
+    window.context.ops.run(gate.wait, 10)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    dialog.progress.canceled.emit()  # what its Cancel button does
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    assert dialog.report.toPlainText() == "Cancelled. Nothing was imported."
+    assert Product.select().count() == products_before
+    dialog.close()
+
+
+def test_save_template_from_the_dialog(window, qtbot, tmp_path):
+    window.import_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible())
+    dialog.kind.setCurrentIndex(dialog.kind.findData("sales"))
+    dialog.save_template_to(tmp_path / "t.xlsx")
+    assert "Template saved" in dialog.report.toPlainText()
+    header = [c.value for c in load_workbook(tmp_path / "t.xlsx").active[1]]
+    assert "Receipt no*" in header or "单号*" in header
+    dialog.close()

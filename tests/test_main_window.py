@@ -1,0 +1,181 @@
+"""The main window through real widgets, on a real SQLite file, driven by qtbot."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from shop_aftersales import __version__
+from shop_aftersales.models import Customer, Product, Sale, SaleLine, StockMove
+from shop_aftersales.services.base import business_step
+from shop_aftersales.services.ledger import MoveRequest, move
+from shop_aftersales.ui.context import AppContext
+from shop_aftersales.ui.main_window import MainWindow
+from shop_aftersales.ui.records import ProductDialog, SaleDialog
+from shop_aftersales.ui.search import SearchResultsDialog
+from shop_aftersales.ui.widgets import EmptyState
+
+pytestmark = pytest.mark.gui
+
+
+def open_window(qtbot, data_dir) -> MainWindow:
+    window = MainWindow(AppContext(data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, demo_shop):
+    w = open_window(qtbot, demo_shop)
+    yield w
+    w.context.ops.shutdown()
+
+
+def open_dialogs(kind):
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def close_dialogs():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, QDialog) and w.isVisible():
+            w.close()
+
+
+def test_it_opens_on_the_demo_shop(window, demo_shop):
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs == ["Intake", "Stock", "Repairs", "Resale", "Reports"]
+    assert window.tabs.currentWidget() is window.stock_tab
+    assert "星河生活馆" in window.windowTitle()
+    assert window.stock_tab.model.rowCount() == Product.select().count()
+    assert window.staff_combo.count() == 7
+    assert str(demo_shop) in window.data_label.text()
+    assert window.search.hasFocus()
+    for tab in (window.intake_tab, window.repairs_tab, window.resale_tab, window.reports_tab):
+        assert isinstance(tab, EmptyState) and len(tab.text.text()) > 80  # says what will be there
+    assert __version__ in window.about_text()
+
+
+def test_stock_is_read_from_the_ledger_per_zone(window, qtbot):
+    tab = window.stock_tab
+    model = tab.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:5] == ["SKU", "Product", "Model", "Category", "Sellable stock"] and headers[-1] == "Total"
+    sku_row = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    chair = Product.get(Product.sku == "JJ-DIN-OAK")
+    moved_in = sum(m.quantity for m in StockMove.select().where(StockMove.product == chair))
+    assert model.index(sku_row["JJ-DIN-OAK"], len(headers) - 1).data() == str(moved_in)
+
+    tab.zone.setCurrentIndex(tab.zone.findData("inspection"))
+    assert model.rowCount() == 0
+    assert tab.stack.currentWidget() is tab.view  # a filter with no rows is not "no stock yet"
+    tab.zone.setCurrentIndex(tab.zone.findData("sellable"))
+    assert model.rowCount() == Product.select().count()
+
+    tab.filter.insert("椅")  # typed through an input method (QTest cannot type CJK keys)
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    assert {model.index(r, 3).data() for r in range(4)} == {"椅子"}
+    assert tab.count.text() == "4 products"
+
+
+def test_sorting_happens_in_the_database(window):
+    view = window.stock_tab.view
+    total = window.stock_tab.model.columnCount() - 1
+    view.sortByColumn(total, Qt.SortOrder.DescendingOrder)
+    values = [int(window.stock_tab.model.index(r, total).data()) for r in range(window.stock_tab.model.rowCount())]
+    assert values == sorted(values, reverse=True)
+
+
+def test_double_click_opens_the_product_with_its_moves(window, qtbot):
+    view = window.stock_tab.view
+    rect = view.visualRect(window.stock_tab.model.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialogs = open_dialogs(ProductDialog)
+    assert len(dialogs) == 1
+    moves = dialogs[0].moves_model
+    assert moves.rowCount() >= 1
+    assert moves.index(0, 1).data() == "Stock adjustment" and moves.index(0, 2).data() == "Sellable stock"
+    close_dialogs()
+
+
+def test_a_scanned_receipt_opens_the_sale(window, qtbot):
+    sale = Sale.select().order_by(Sale.id.desc()).first()
+    qtbot.keyClicks(window.search, sale.receipt_no)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    dialogs = open_dialogs(SaleDialog)
+    assert [d.windowTitle() for d in dialogs] == [f"Receipt {sale.receipt_no}"]
+    assert window.search.selectedText() == sale.receipt_no  # the next scan replaces it
+    close_dialogs()
+
+
+def test_a_scanned_serial_finds_the_sale_it_was_sold_on(window, qtbot):
+    line = SaleLine.select().where(SaleLine.serial.is_null(False)).first()
+    window.search.setText(line.serial)
+    qtbot.keyClick(window.search, Qt.Key.Key_Enter)
+    assert [d.windowTitle() for d in open_dialogs(SaleDialog)] == [f"Receipt {line.sale.receipt_no}"]
+    close_dialogs()
+
+
+def test_a_phone_number_lists_that_customers_sales(window, qtbot):
+    customer = (Customer.select().join(Sale).group_by(Customer.id)
+                .order_by(Customer.id).first())
+    expected = Sale.select().where(Sale.customer == customer).count()
+    assert expected > 1
+    window.search.setText(customer.phone)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    results = open_dialogs(SearchResultsDialog)
+    assert len(results) == 1 and results[0].list.count() == expected
+    results[0].list.setCurrentRow(0)
+    qtbot.keyClick(results[0].list, Qt.Key.Key_Return)
+    assert len(open_dialogs(SaleDialog)) == 1
+    close_dialogs()
+
+
+def test_nothing_found_says_so_and_keeps_the_text(window, qtbot):
+    window.search.setText("no-such-thing-42")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert "Nothing found" in window.statusBar().currentMessage()
+    assert window.search.text() == "no-such-thing-42"
+
+
+def test_ctrl_f_focuses_the_search_box(window, qtbot):
+    window.stock_tab.filter.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+
+
+def test_an_empty_shop_shows_what_the_stock_tab_is_for(qtbot, shop):
+    window = open_window(qtbot, shop)
+    try:
+        assert window.stock_tab.stack.currentWidget() is window.stock_tab.empty
+        assert window.staff_combo.currentText() == "(no staff yet)"
+    finally:
+        window.context.ops.shutdown()
+
+
+def test_a_long_list_loads_page_by_page(qtbot, shop):
+    @business_step
+    def many_products():
+        for i in range(450):
+            product = Product.create(sku=f"P{i:04d}", name=f"商品 {i}", list_price=Decimal("9.90"))
+            move(MoveRequest(product, 1 + i % 5, "adjustment", "sellable"))
+
+    many_products()
+    window = open_window(qtbot, shop)
+    try:
+        model = window.stock_tab.model
+        assert model.total() == 450
+        assert model.rowCount() == model.PAGE
+        view = window.stock_tab.view
+        while model.canFetchMore(QModelIndex()):
+            view.scrollToBottom()
+            qtbot.wait(10)
+        assert model.rowCount() == 450
+        assert model.index(449, 0).data() == "P0449" or model.index(449, 1).data()
+    finally:
+        window.context.ops.shutdown()
