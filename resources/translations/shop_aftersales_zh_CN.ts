@@ -136,12 +136,12 @@
         <translation>该数据文件夹中已有店铺数据;演示店铺只能放入空文件夹。</translation>
     </message>
     <message>
-        <source>row {row}</source>
-        <translation>第 {row} 行</translation>
+        <source>row {row}, column '{column}': {message}</source>
+        <translation>第 {row} 行“{column}”列:{message}</translation>
     </message>
     <message>
-        <source>column '{column}'</source>
-        <translation>“{column}”列</translation>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行:{message}</translation>
     </message>
     <message>
         <source>The file was not imported: {count} problem(s) found. Nothing was written.</source>

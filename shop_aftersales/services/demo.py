@@ -16,6 +16,7 @@ from ..models import Category, Customer, Product, Sale, SaleLine, Staff, Supplie
 from ..models.stock import ADJUSTMENT, SELLABLE
 from . import settings
 from .base import Changes, business_step
+from .importing import OPENING_NOTE
 from .ledger import MoveRequest, move
 from .numbering import next_number
 
@@ -148,8 +149,8 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
                 serial_counter += 1
                 move(MoveRequest(product=product, quantity=1, source=ADJUSTMENT, target=SELLABLE,
                                  serial=f"{product.sku.split('-')[0]}{end:%y}{serial_counter:06d}",
-                                 reference=reference, note="Opening stock"))
+                                 reference=reference, note=OPENING_NOTE))
         else:
             move(MoveRequest(product=product, quantity=demand * 3 + rng.randint(0, 10), source=ADJUSTMENT,
-                             target=SELLABLE, reference=reference, note="Opening stock"))
+                             target=SELLABLE, reference=reference, note=OPENING_NOTE))
     return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, created=sale_no)

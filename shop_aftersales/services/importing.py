@@ -45,12 +45,13 @@ class Problem:
         return translate("Domain", self.source).format(**dict(self.params))
 
     def __str__(self) -> str:
-        where = []
-        if self.row:
-            where.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "row {row}")).format(row=self.row))
-        if self.column:
-            where.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "column '{column}'")).format(column=self.column))
-        return (", ".join(where) + ": " if where else "") + self.message()
+        if self.row and self.column:
+            where = QT_TRANSLATE_NOOP("Domain", "row {row}, column '{column}': {message}")
+        elif self.row:
+            where = QT_TRANSLATE_NOOP("Domain", "row {row}: {message}")
+        else:
+            return self.message()
+        return translate("Domain", where).format(row=self.row, column=self.column, message=self.message())
 
 
 class ImportFailed(DomainError):
@@ -227,6 +228,7 @@ OPENING = Spec("opening", QT_TRANSLATE_NOOP("Domain", "Opening stock"), (
 ), ("SJ-1001", "可销售库存", 1, "SN0100"))
 
 SPECS = {s.kind: s for s in (PRODUCTS, SALES, OPENING)}
+OPENING_NOTE = QT_TRANSLATE_NOOP("Domain", "Opening stock")
 
 
 # ---------------------------------------------------------------- reading
@@ -570,7 +572,7 @@ def import_opening_stock(path: Path, staff=None, progress: Progress | None = Non
         v = row.values
         move(MoveRequest(product=products[v["sku"]], quantity=v["quantity"], source=adjustment,
                          target=zones[_norm(v["zone"])], serial=v.get("serial") or None, reference=reference,
-                         note="Opening stock", staff=staff))
+                         note=OPENING_NOTE, staff=staff))
     _log("opening", path, len(sheet.rows), len(sheet.rows), 0, staff)
     return Changes(stock=True, created=len(sheet.rows),
                    messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{count} opening stock line(s) posted as {reference}.")).format(

@@ -87,7 +87,8 @@ class ProductMoves(PagedSource):
             Column("qty", QT_TRANSLATE_NOOP("Domain", "Quantity"), StockMove.quantity, numeric=True),
             Column("serial", QT_TRANSLATE_NOOP("Domain", "Serial"), StockMove.serial),
             Column("reference", QT_TRANSLATE_NOOP("Domain", "Document"), StockMove.reference),
-            Column("note", QT_TRANSLATE_NOOP("Domain", "Note"), StockMove.note),
+            # notes the app writes are English source strings (e.g. "Opening stock"); typed ones pass unchanged
+            Column("note", QT_TRANSLATE_NOOP("Domain", "Note"), StockMove.note, translate=True),
         ]
 
     def _base(self) -> pw.ModelSelect:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -46,7 +47,7 @@ class ProductDialog(QDialog):
         self.moves = make_table_view(self)
         self.moves_model = PagedTableModel(ProductMoves(product_id=product_id), descending=True, parent=self)
         self.moves.setModel(self.moves_model)
-        self.moves.sortByColumn(0, self.moves.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+        self.moves.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         fit_columns(self.moves)
         layout.addWidget(self.moves, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -87,7 +88,10 @@ class SaleDialog(QDialog):
             values = [line.product.name, line.product.model, line.serial or "", str(line.quantity),
                       format_yuan(line.unit_price), format_yuan(amount), line.batch]
             for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if c in (3, 4, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(table, 1)

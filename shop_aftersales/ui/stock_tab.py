@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
 
 from ..services import Changes
@@ -38,7 +38,8 @@ class StockTab(QWidget):
         self.view = make_table_view(self)
         self.model = PagedTableModel(StockOverview(), blank_zero=True, parent=self)
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSortIndicator(1, self.view.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.doubleClicked.connect(self.open_product)
         self.empty = EmptyState(
             self.tr("No stock yet"),

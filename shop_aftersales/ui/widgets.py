@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -23,11 +23,15 @@ class EmptyState(QWidget):
         self.text = QLabel(text)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(640)
-        self.text.setStyleSheet("color: palette(placeholder-text); line-height: 150%;")
+        self.text.setFixedWidth(600)
+        self.text.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.title)
         layout.addSpacing(12)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # (not an alignment flag: that breaks the wrapped label's height-for-width)
+        row.addStretch(1)
+        row.addWidget(self.text)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(3)
 
 

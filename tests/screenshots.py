@@ -1,0 +1,76 @@
+"""Render the screens to PNG offscreen, to look at them (and for the README).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/screenshots.py OUT_DIR [zh_CN|en]
+
+Not a test (pytest does not collect it): it writes pictures for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main(out: Path, language: str) -> None:
+    from openpyxl import Workbook
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    QStandardPaths.setTestModeEnabled(True)
+    from shop_aftersales.app import create_application, open_shop
+    from shop_aftersales.models import Customer, Sale, SaleLine
+    from shop_aftersales.ui.import_dialog import ImportDialog
+    from shop_aftersales.ui.records import ProductDialog, SaleDialog
+    from shop_aftersales.ui.search import SearchResultsDialog
+    from shop_aftersales.services.search import search
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_application([], language)
+    data = Path(tempfile.mkdtemp(prefix="shots-"))
+    window = open_shop(data, demo=True)
+    window.resize(1280, 760)
+    window.show()
+    app.processEvents()
+
+    def shot(widget, name):
+        widget.show()
+        for _ in range(3):
+            app.processEvents()
+        widget.grab().save(str(out / f"{name}-{language}.png"))
+
+    shot(window, "main-window")
+    for index, name in ((0, "tab-intake"), (2, "tab-repairs")):
+        window.tabs.setCurrentIndex(index)
+        shot(window, name)
+    window.tabs.setCurrentIndex(1)
+
+    line = SaleLine.select().where(SaleLine.serial.is_null(False)).first()
+    shot(ProductDialog(line.product_id, window), "product")
+    shot(SaleDialog(line.sale_id, window), "sale")
+    customer = Customer.select().join(Sale).first()
+    shot(SearchResultsDialog(customer.phone, search(customer.phone), window), "search")
+
+    bad = data / "bad.xlsx"
+    wb = Workbook()
+    wb.active.append(["单号", "日期", "客户", "商品编码", "数量", "单价"])
+    wb.active.append(["XS-1", "2026-02-30", "王芳", "SJ-X1-256B", 1, 2999])
+    wb.active.append(["XS-2", "2026-03-01", "李雷", "NO-SUCH", -1, "abc"])
+    wb.save(bad)
+    dialog = ImportDialog(window.context, window)
+    dialog.path.setText(str(bad))
+    dialog.show()
+    dialog.start_import()
+    while window.context.ops.busy:
+        app.processEvents()
+    shot(dialog, "import-problems")
+    window.context.ops.shutdown()
+    print("\n".join(sorted(str(p) for p in out.glob(f"*-{language}.png"))))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), sys.argv[2] if len(sys.argv) > 2 else "zh_CN")
