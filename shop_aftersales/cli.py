@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="open a demo shop: seeded into --data-dir if it is empty, else into a new temporary folder")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("gui", parents=[common], help="open the application (the default)")
+    gui = sub.add_parser("gui", parents=[common], help="open the application (the default)")
+    gui.add_argument("--demo", action="store_true", help="as above")
     sub.add_parser("demo-data", parents=[common], help="put the demo shop into an empty data folder")
     for kind, help_ in (("products", "import products from an .xlsx file"),
                         ("sales", "import the original sales (receipts) from an .xlsx file"),
@@ -101,8 +102,13 @@ def _cmd_template(args) -> int:
 
 
 def _cmd_check(args) -> int:
+    from .config import default_data_dir
+    from .models.database import database_path
     from .services.checks import run_checks
 
+    if not database_path(args.data_dir or default_data_dir()).exists():
+        _err(f"No shop database in {args.data_dir or default_data_dir()}: nothing to check.")
+        return EXIT_REFUSED
     data_dir = _open(args)
     findings = run_checks()
     if findings:

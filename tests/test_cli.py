@@ -89,6 +89,12 @@ def test_template_then_import_through_the_cli(tmp_path):
     assert cli("check", "--data-dir", folder).returncode == 0
 
 
+def test_check_of_a_folder_without_a_shop_says_so(tmp_path):
+    result = cli("check", "--data-dir", tmp_path / "empty")
+    assert result.returncode == 1 and "No shop database" in result.stderr
+    assert not (tmp_path / "empty").exists()
+
+
 def test_a_corrupt_database_exits_3_and_is_left_alone(tmp_path):
     folder = tmp_path / "broken"
     folder.mkdir()
