@@ -1,5 +1,7 @@
 """peewee models over one embedded SQLite file. No Qt here."""
 
+from .aftersales import (AftersalesItem, Exchange, ItemEvent, ItemPhoto, Refund, ReturnOrder, ReturnPolicy,
+                         ScrapRecord, SupplierReturn)
 from .base import BaseModel, MoneyField, db
 from .catalog import Category, Product, Supplier
 from .documents import DocumentSequence, ImportLog, Setting
@@ -10,10 +12,12 @@ from .stock import Location, StockMove, StockQuant, StockSerial
 ALL_MODELS = [
     Supplier, Category, Product, Customer, Staff, Sale, SaleLine,
     Location, StockMove, StockQuant, StockSerial, DocumentSequence, Setting, ImportLog,
+    ReturnPolicy, ReturnOrder, AftersalesItem, ItemPhoto, ItemEvent, Refund, Exchange, ScrapRecord, SupplierReturn,
 ]
 
 __all__ = [
-    "ALL_MODELS", "ROLES", "BaseModel", "Category", "Customer", "DocumentSequence", "ImportLog",
+    "ALL_MODELS", "AftersalesItem", "Exchange", "ItemEvent", "ItemPhoto", "Refund", "ReturnOrder", "ReturnPolicy",
+    "ScrapRecord", "SupplierReturn", "ROLES", "BaseModel", "Category", "Customer", "DocumentSequence", "ImportLog",
     "Location", "MoneyField", "Product", "Sale", "SaleLine", "Setting", "Staff", "StockMove",
     "StockQuant", "StockSerial", "Supplier", "db",
 ]

@@ -83,14 +83,16 @@ class StockMove(BaseModel):
 
 
 class StockQuant(BaseModel):
-    """Cached on-hand quantity of a product in an internal location (sum of its moves)."""
+    """Cached on-hand quantity of a product in an internal location (sum of its moves), kept apart for
+    the shop's own units and customers' units in for repair (which are not the shop's stock value)."""
 
     product = pw.ForeignKeyField(Product, on_delete="RESTRICT")
     location = pw.ForeignKeyField(Location, on_delete="RESTRICT")
     quantity = pw.IntegerField(constraints=[pw.Check("quantity >= 0")])
+    customer_owned = pw.BooleanField(default=False)
 
     class Meta:
-        indexes = ((("product", "location"), True), (("location", "product"), False))
+        indexes = ((("product", "location", "customer_owned"), True), (("location", "product"), False))
 
 
 class StockSerial(BaseModel):

@@ -28,9 +28,12 @@ class Changes:
     sales: bool = False
     stock: bool = False
     settings: bool = False
+    items: bool = False  # after-sales items, return orders and what was done about them
     created: int = 0
     skipped: int = 0
     messages: tuple[str, ...] = field(default_factory=tuple)
+    reference: str = ""  # the document the step created (e.g. a return order number)
+    ids: tuple[int, ...] = ()  # ids of what it created
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(
@@ -39,9 +42,12 @@ class Changes:
             sales=self.sales or other.sales,
             stock=self.stock or other.stock,
             settings=self.settings or other.settings,
+            items=self.items or other.items,
             created=self.created + other.created,
             skipped=self.skipped + other.skipped,
             messages=self.messages + other.messages,
+            reference=self.reference or other.reference,
+            ids=self.ids + other.ids,
         )
 
 

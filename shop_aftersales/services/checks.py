@@ -29,12 +29,13 @@ def _rows(sql: str, params: tuple = ()) -> list[tuple]:
 
 # On-hand per (product, internal location) recomputed from the moves alone.
 _LEDGER_SUMS = """
-    SELECT product_id, location_id, SUM(qty) FROM (
-        SELECT m.product_id, m.to_location_id AS location_id, m.quantity AS qty FROM stock_move m
+    SELECT product_id, location_id, owned, SUM(qty) FROM (
+        SELECT m.product_id, m.to_location_id AS location_id, m.customer_owned AS owned, m.quantity AS qty
+        FROM stock_move m
         UNION ALL
-        SELECT m.product_id, m.from_location_id, -m.quantity FROM stock_move m
+        SELECT m.product_id, m.from_location_id, m.customer_owned, -m.quantity FROM stock_move m
     ) JOIN location l ON l.id = location_id WHERE l.kind = 'internal'
-    GROUP BY product_id, location_id
+    GROUP BY product_id, location_id, owned
 """
 
 
@@ -49,12 +50,13 @@ def run_checks(limit: int = 50) -> list[Finding]:
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Row {rowid} of {table} points to a missing {parent}."),
                            rowid=rowid, table=table, parent=parent))
 
-    ledger = {(p, l): q for p, l, q in _rows(_LEDGER_SUMS)}
-    for (product, loc), qty in ledger.items():
+    ledger = {(p, l, o): q for p, l, o, q in _rows(_LEDGER_SUMS)}
+    for (product, loc, _owned), qty in ledger.items():
         if qty < 0:
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Product #{product} is negative ({qty}) in location #{loc}."),
                                product=product, loc=loc, qty=qty))
-    quants = {(p, l): q for p, l, q in _rows("SELECT product_id, location_id, quantity FROM stock_quant")}
+    quants = {(p, l, o): q for p, l, o, q in
+              _rows("SELECT product_id, location_id, customer_owned, quantity FROM stock_quant")}
     for key in sorted(set(ledger) | set(quants)):
         if ledger.get(key, 0) != quants.get(key, 0):
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "On-hand of product #{product} in location #{loc} is {cached}, but its "

@@ -43,11 +43,14 @@ class MoveRequest:
     customer_owned: bool = False
 
 
-def on_hand(product: Product | int, loc: str | Location) -> int:
+def on_hand(product: Product | int, loc: str | Location, customer_owned: bool | None = False) -> int:
+    """Units of *product* in *loc*: the shop's own (default), customers' (True) or all (None)."""
     location_ = _loc(loc)
-    row = (StockQuant.select(StockQuant.quantity)
-           .where((StockQuant.product == product) & (StockQuant.location == location_)).first())
-    return row.quantity if row else 0
+    query = (StockQuant.select(pw.fn.COALESCE(pw.fn.SUM(StockQuant.quantity), 0))
+             .where((StockQuant.product == product) & (StockQuant.location == location_)))
+    if customer_owned is not None:
+        query = query.where(StockQuant.customer_owned == customer_owned)
+    return query.scalar()
 
 
 def serial_location(product: Product | int, serial: str) -> Location | None:
@@ -56,12 +59,14 @@ def serial_location(product: Product | int, serial: str) -> Location | None:
     return row.location if row else None
 
 
-def _add_quant(product_id: int, location_id: int, delta: int) -> None:
+def _add_quant(product_id: int, location_id: int, delta: int, customer_owned: bool) -> None:
     updated = (StockQuant.update(quantity=StockQuant.quantity + delta)
-               .where((StockQuant.product == product_id) & (StockQuant.location == location_id))
+               .where((StockQuant.product == product_id) & (StockQuant.location == location_id)
+                      & (StockQuant.customer_owned == customer_owned))
                .execute())
     if not updated:
-        StockQuant.insert(product=product_id, location=location_id, quantity=delta).execute()
+        StockQuant.insert(product=product_id, location=location_id, quantity=delta,
+                          customer_owned=customer_owned).execute()
 
 
 def move(req: MoveRequest) -> StockMove:
@@ -93,15 +98,15 @@ def move(req: MoveRequest) -> StockMove:
                                                 "'{source}'."),
                               serial=serial, product=product.name, source=location_label(source))
     if source.kind == INTERNAL:
-        available = on_hand(product, source)
+        available = on_hand(product, source, req.customer_owned)
         if available < req.quantity:
             raise DomainError(QT_TRANSLATE_NOOP("Domain", "Only {available} of {product} in "
                                                 "'{source}'; cannot move {qty}."),
                               available=available, product=product.name,
                               source=location_label(source), qty=req.quantity)
-        _add_quant(product.id, source.id, -req.quantity)
+        _add_quant(product.id, source.id, -req.quantity, req.customer_owned)
     if target.kind == INTERNAL:
-        _add_quant(product.id, target.id, req.quantity)
+        _add_quant(product.id, target.id, req.quantity, req.customer_owned)
     if serial is not None:
         (StockSerial.insert(product=product.id, serial=serial, location=target.id)
          .on_conflict(conflict_target=[StockSerial.product, StockSerial.serial],

@@ -1,0 +1,280 @@
+"""After-sales items (售后品): return orders, each returned unit with its history, and what was done
+about it (refunds, exchanges, scrap records, returns to the supplier).
+
+The item's allowed status transitions live in ONE table here (:data:`TRANSITIONS`); services refuse
+anything not in it and the UI enables its actions from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee as pw
+
+from ..i18n import QT_TRANSLATE_NOOP
+from .base import BaseModel, MoneyField, created_now
+from .catalog import Category, Product, Supplier
+from .parties import Customer, Staff
+from .sales import Sale, SaleLine
+from .stock import StockMove
+
+
+
+# ------------------------------------------------------------------ vocabularies (stable codes)
+
+REASONS = {
+    "quality": QT_TRANSLATE_NOOP("Domain", "Quality fault"),
+    "wrong_item": QT_TRANSLATE_NOOP("Domain", "Wrong item shipped"),
+    "transit_damage": QT_TRANSLATE_NOOP("Domain", "Damaged in transit"),
+    "not_as_described": QT_TRANSLATE_NOOP("Domain", "Not as described"),
+    "allergy": QT_TRANSLATE_NOOP("Domain", "Allergy or adverse reaction"),
+    "changed_mind": QT_TRANSLATE_NOOP("Domain", "Changed mind"),
+    "other": QT_TRANSLATE_NOOP("Domain", "Other"),
+}
+CONDITIONS = {
+    "unopened": QT_TRANSLATE_NOOP("Domain", "Unopened"),
+    "opened": QT_TRANSLATE_NOOP("Domain", "Opened"),
+    "used": QT_TRANSLATE_NOOP("Domain", "Used"),
+    "damaged": QT_TRANSLATE_NOOP("Domain", "Damaged"),
+}
+RESOLUTIONS = {
+    "refund": QT_TRANSLATE_NOOP("Domain", "Refund"),
+    "exchange": QT_TRANSLATE_NOOP("Domain", "Exchange"),
+    "repair": QT_TRANSLATE_NOOP("Domain", "Repair"),
+}
+VERDICTS = {
+    "allowed": QT_TRANSLATE_NOOP("Domain", "Allowed"),
+    "not_allowed": QT_TRANSLATE_NOOP("Domain", "Not allowed"),
+    "needs_approval": QT_TRANSLATE_NOOP("Domain", "Needs the owner's approval"),
+}
+PAYMENT_METHODS = {
+    "cash": QT_TRANSLATE_NOOP("Domain", "Cash"),
+    "wechat": QT_TRANSLATE_NOOP("Domain", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Domain", "Alipay"),
+    "card": QT_TRANSLATE_NOOP("Domain", "Bank card"),
+    "original": QT_TRANSLATE_NOOP("Domain", "Back to the original payment"),
+}
+
+# ------------------------------------------------------------------ statuses and the one transition table
+
+RECEIVED = "received"
+REPAIRABLE = "repairable"
+IN_REPAIR = "in_repair"
+SELLABLE = "sellable"
+RESALE = "resale"
+SUPPLIER_RETURN = "supplier_return"
+RETURNED_TO_SUPPLIER = "returned_to_supplier"
+SCRAPPED = "scrapped"
+RETURNED_TO_CUSTOMER = "returned_to_customer"
+
+STATUSES = {
+    RECEIVED: QT_TRANSLATE_NOOP("Domain", "Waiting for inspection"),
+    REPAIRABLE: QT_TRANSLATE_NOOP("Domain", "Repairable"),
+    IN_REPAIR: QT_TRANSLATE_NOOP("Domain", "In repair"),
+    SELLABLE: QT_TRANSLATE_NOOP("Domain", "Back in sellable stock"),
+    RESALE: QT_TRANSLATE_NOOP("Domain", "On the resale shelf"),
+    SUPPLIER_RETURN: QT_TRANSLATE_NOOP("Domain", "To return to the supplier"),
+    RETURNED_TO_SUPPLIER: QT_TRANSLATE_NOOP("Domain", "Returned to the supplier"),
+    SCRAPPED: QT_TRANSLATE_NOOP("Domain", "Scrapped"),
+    RETURNED_TO_CUSTOMER: QT_TRANSLATE_NOOP("Domain", "Back with the customer"),
+}
+
+# Where the unit is while it has each status: the ledger location code.
+STATUS_LOCATION = {
+    RECEIVED: "inspection",
+    REPAIRABLE: "repairable",
+    IN_REPAIR: "in_repair",
+    SELLABLE: "sellable",
+    RESALE: "resale",
+    SUPPLIER_RETURN: "supplier_return",
+    RETURNED_TO_SUPPLIER: "supplier",
+    SCRAPPED: "scrap",
+    RETURNED_TO_CUSTOMER: "customer",
+}
+TERMINAL = {SELLABLE, RETURNED_TO_SUPPLIER, SCRAPPED, RETURNED_TO_CUSTOMER}
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    target: str
+    action: str          # English source label of the action (context Domain)
+    shop_only: bool = False      # never for a customer's own unit (in for warranty repair)
+    customer_only: bool = False  # only for a customer's own unit
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(RECEIVED, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Repairable")),
+    Transition(RECEIVED, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Beyond repair: scrap"), shop_only=True),
+    Transition(RECEIVED, SELLABLE, QT_TRANSLATE_NOOP("Domain", "No fault: back to sellable stock"), shop_only=True),
+    Transition(RECEIVED, RESALE, QT_TRANSLATE_NOOP("Domain", "Resell as is: resale shelf"), shop_only=True),
+    Transition(RECEIVED, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
+    Transition(RECEIVED, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer")),
+    Transition(REPAIRABLE, IN_REPAIR, QT_TRANSLATE_NOOP("Domain", "Start the repair")),
+    Transition(REPAIRABLE, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Beyond repair: scrap"), shop_only=True),
+    Transition(REPAIRABLE, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
+    Transition(REPAIRABLE, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer"), customer_only=True),
+    Transition(IN_REPAIR, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Pause the repair")),
+    Transition(SUPPLIER_RETURN, RETURNED_TO_SUPPLIER, QT_TRANSLATE_NOOP("Domain", "Shipped back to the supplier"), shop_only=True),
+    Transition(SUPPLIER_RETURN, RECEIVED, QT_TRANSLATE_NOOP("Domain", "Supplier refused: inspect again"), shop_only=True),
+)
+
+
+def transition(source: str, target: str) -> Transition | None:
+    return next((t for t in TRANSITIONS if t.source == source and t.target == target), None)
+
+
+def allowed_targets(status: str, customer_owned: bool) -> list[Transition]:
+    return [t for t in TRANSITIONS if t.source == status
+            and not (customer_owned and t.shop_only) and not (not customer_owned and t.customer_only)]
+
+
+# Stable event codes (never renumbered); the text is made when shown, so history is translatable.
+EVENT_RECEIVED = 10
+EVENT_STATUS = 20
+EVENT_POLICY_OVERRIDE = 30
+EVENT_REFUND = 40
+EVENT_EXCHANGE = 50
+EVENT_SCRAPPED = 60
+EVENT_SUPPLIER_CREDIT = 70
+EVENT_INSPECTED = 80
+EVENT_PHOTO = 90
+EVENT_NOTE = 100
+EVENT_RESOLUTION = 110
+
+EVENT_NAMES = {
+    EVENT_RECEIVED: QT_TRANSLATE_NOOP("Domain", "Received"),
+    EVENT_STATUS: QT_TRANSLATE_NOOP("Domain", "Moved"),
+    EVENT_POLICY_OVERRIDE: QT_TRANSLATE_NOOP("Domain", "Policy overridden"),
+    EVENT_REFUND: QT_TRANSLATE_NOOP("Domain", "Refund paid"),
+    EVENT_EXCHANGE: QT_TRANSLATE_NOOP("Domain", "Exchanged"),
+    EVENT_SCRAPPED: QT_TRANSLATE_NOOP("Domain", "Scrap record"),
+    EVENT_SUPPLIER_CREDIT: QT_TRANSLATE_NOOP("Domain", "Supplier credit"),
+    EVENT_INSPECTED: QT_TRANSLATE_NOOP("Domain", "Inspected"),
+    EVENT_PHOTO: QT_TRANSLATE_NOOP("Domain", "Photo added"),
+    EVENT_NOTE: QT_TRANSLATE_NOOP("Domain", "Note"),
+    EVENT_RESOLUTION: QT_TRANSLATE_NOOP("Domain", "Resolution"),
+}
+
+# ------------------------------------------------------------------ tables
+
+
+class ReturnPolicy(BaseModel):
+    """退换货政策 for one category, or the shop-wide default (category NULL)."""
+
+    category = pw.ForeignKeyField(Category, null=True, unique=True, on_delete="CASCADE")
+    return_days = pw.IntegerField(default=7)
+    exchange_days = pw.IntegerField(default=15)
+    warranty_months = pw.IntegerField(default=12)
+    refund_opened = pw.BooleanField(default=True)
+    refund_used = pw.BooleanField(default=False)
+    restocking_fee_pct = pw.IntegerField(default=0)
+    # reason code -> the resolutions it allows, as JSON: {"quality": ["refund", "exchange", "repair"], ...}
+    reason_rules = pw.TextField(default="{}")
+
+
+class ReturnOrder(BaseModel):
+    """退货单: what came back together, from one customer."""
+
+    number = pw.CharField(unique=True)
+    created_at = pw.DateTimeField(default=created_now, index=True)
+    sale = pw.ForeignKeyField(Sale, null=True, backref="returns", on_delete="RESTRICT")
+    customer = pw.ForeignKeyField(Customer, null=True, backref="returns", on_delete="RESTRICT")
+    no_receipt = pw.BooleanField(default=False)
+    bought_elsewhere = pw.BooleanField(default=False)
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    shipping_cost = MoneyField(default=0)
+    note = pw.TextField(default="")
+
+
+class AftersalesItem(BaseModel):
+    """售后品: one returned unit (or a lot of identical non-serialised units) with its own code."""
+
+    code = pw.CharField(unique=True)
+    order = pw.ForeignKeyField(ReturnOrder, backref="items", on_delete="RESTRICT")
+    sale_line = pw.ForeignKeyField(SaleLine, null=True, backref="returned", on_delete="RESTRICT")
+    product = pw.ForeignKeyField(Product, on_delete="RESTRICT")
+    serial = pw.CharField(null=True, index=True)
+    quantity = pw.IntegerField(default=1, constraints=[pw.Check("quantity > 0")])
+    unit_price = MoneyField(default=0)  # what the customer paid per unit
+    purchased_at = pw.DateTimeField(null=True)
+    reason = pw.CharField()
+    reason_text = pw.TextField(default="")
+    fault = pw.TextField(default="")
+    condition = pw.CharField(default="opened")
+    accessories = pw.CharField(default="")
+    requested_resolution = pw.CharField(default="refund")
+    resolution_state = pw.CharField(default="pending")  # pending | done | declined
+    verdict = pw.CharField(default="allowed")
+    verdict_text = pw.TextField(default="")
+    override_reason = pw.TextField(default="")
+    status = pw.CharField(default=RECEIVED, index=True)
+    status_since = pw.DateTimeField(default=created_now)
+    customer_owned = pw.BooleanField(default=False)
+    findings = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=created_now, index=True)
+
+
+class ItemPhoto(BaseModel):
+    item = pw.ForeignKeyField(AftersalesItem, backref="photos", on_delete="CASCADE")
+    file_name = pw.CharField()  # relative to the data folder's attachments/
+    original_name = pw.CharField(default="")
+    added_at = pw.DateTimeField(default=created_now)
+
+
+class ItemEvent(BaseModel):
+    """One line of an item's history: who, when, from, to, why. Written once."""
+
+    item = pw.ForeignKeyField(AftersalesItem, backref="events", on_delete="CASCADE")
+    created_at = pw.DateTimeField(default=created_now, index=True)
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    code = pw.IntegerField()
+    from_status = pw.CharField(default="")
+    to_status = pw.CharField(default="")
+    note = pw.TextField(default="")
+    data = pw.TextField(default="{}")  # JSON of details (amounts as strings of yuan)
+    move = pw.ForeignKeyField(StockMove, null=True, on_delete="RESTRICT")
+
+
+class Refund(BaseModel):
+    number = pw.CharField(unique=True)
+    item = pw.ForeignKeyField(AftersalesItem, backref="refunds", on_delete="RESTRICT")
+    amount = MoneyField(constraints=[pw.Check("amount > 0")])
+    method = pw.CharField()
+    paid_at = pw.DateTimeField(default=created_now, index=True)
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    approved_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="approved_refunds")
+    note = pw.TextField(default="")
+
+
+class Exchange(BaseModel):
+    item = pw.ForeignKeyField(AftersalesItem, backref="exchanges", on_delete="RESTRICT")
+    product = pw.ForeignKeyField(Product, on_delete="RESTRICT")
+    serial = pw.CharField(null=True)
+    quantity = pw.IntegerField(default=1)
+    move = pw.ForeignKeyField(StockMove, on_delete="RESTRICT")
+    created_at = pw.DateTimeField(default=created_now)
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+
+
+class ScrapRecord(BaseModel):
+    number = pw.CharField(unique=True)
+    item = pw.ForeignKeyField(AftersalesItem, backref="scrap_records", on_delete="RESTRICT")
+    product_name = pw.CharField()
+    model = pw.CharField(default="")
+    quantity = pw.IntegerField(default=1)
+    reason = pw.TextField()
+    write_off = MoneyField(default=0)
+    approved_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="approved_scraps")
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    created_at = pw.DateTimeField(default=created_now, index=True)
+
+
+class SupplierReturn(BaseModel):
+    item = pw.ForeignKeyField(AftersalesItem, unique=True, backref="supplier_return", on_delete="RESTRICT")
+    supplier = pw.ForeignKeyField(Supplier, null=True, on_delete="RESTRICT")
+    listed_at = pw.DateTimeField(default=created_now)
+    shipped_at = pw.DateTimeField(null=True)
+    credit = MoneyField(null=True)
+    reference = pw.CharField(default="")
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")

@@ -1,0 +1,89 @@
+"""An after-sales item's path through the zones: every status change is a transition from the one
+table (models.aftersales.TRANSITIONS), a stock move between the matching locations and an event in
+the item's history, in one transaction."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..models import AftersalesItem, ItemEvent, Staff
+from ..models.aftersales import (EVENT_INSPECTED, EVENT_NOTE, EVENT_STATUS, STATUS_LOCATION, STATUSES, allowed_targets,
+                                 transition)
+from ..clock import now
+from .base import Changes, business_step
+from .ledger import MoveRequest, move
+
+
+def get_item(item_id: int) -> AftersalesItem:
+    item = AftersalesItem.get_or_none(AftersalesItem.id == item_id)
+    if item is None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "There is no after-sales item #{id}."), id=item_id)
+    return item
+
+
+def record(item: AftersalesItem, code: int, staff: Staff | None, *, from_status: str = "", to_status: str = "",
+           note: str = "", data: dict | None = None, stock_move=None) -> ItemEvent:
+    def plain(value):
+        return str(value) if isinstance(value, Decimal) else value
+
+    return ItemEvent.create(item=item, code=code, staff=staff, from_status=from_status, to_status=to_status,
+                            note=note.strip(), data=json.dumps({k: plain(v) for k, v in (data or {}).items()},
+                                                               ensure_ascii=False),
+                            move=stock_move)
+
+
+def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: str = "", code: int = EVENT_STATUS,
+                  data: dict | None = None) -> AftersalesItem:
+    """Move *item* to *target* if the transition table allows it. Call inside a business step."""
+    step = transition(item.status, target)
+    if step is None or step not in allowed_targets(item.status, item.customer_owned):
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is “{current}”; it cannot go to “{target}” from there."),
+                          code=item.code, current=STATUSES[item.status], target=STATUSES.get(target, target))
+    stock_move = move(MoveRequest(product=item.product, quantity=item.quantity, source=STATUS_LOCATION[item.status],
+                                  target=STATUS_LOCATION[target], serial=item.serial, reference=item.code,
+                                  note=note, staff=staff, customer_owned=item.customer_owned))
+    record(item, code, staff, from_status=item.status, to_status=target, note=note, data=data, stock_move=stock_move)
+    item.status = target
+    item.status_since = now()
+    item.save(only=[AftersalesItem.status, AftersalesItem.status_since])
+    return item
+
+
+@business_step
+def move_item(item_id: int, target: str, staff: Staff | None = None, note: str = "") -> Changes:
+    """A plain transition (e.g. repairable → in repair) with an optional note."""
+    change_status(get_item(item_id), target, staff, note)
+    return Changes(stock=True, items=True)
+
+
+@business_step
+def inspect(item_id: int, findings: str, target: str, staff: Staff | None = None) -> Changes:
+    """Record what inspection found and send the unit on (repairable, sellable, resale shelf, to the
+    supplier list, back to the customer). Scrap has its own step with a scrap record."""
+    item = get_item(item_id)
+    if not findings.strip():
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Write down what the inspection found."))
+    if target == "scrapped":
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Scrapping needs a scrap record: use Scrap."))
+    if target == "supplier_return":
+        from .resolutions import list_for_supplier
+
+        item.findings = findings.strip()
+        item.save(only=[AftersalesItem.findings])
+        list_for_supplier(item, staff, findings)
+    else:
+        item.findings = findings.strip()
+        item.save(only=[AftersalesItem.findings])
+        change_status(item, target, staff, findings, code=EVENT_INSPECTED)
+    return Changes(stock=True, items=True)
+
+
+@business_step
+def add_note(item_id: int, note: str, staff: Staff | None = None) -> Changes:
+    if not note.strip():
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The note is empty."))
+    record(get_item(item_id), EVENT_NOTE, staff, note=note)
+    return Changes(items=True)

@@ -1,0 +1,174 @@
+"""The return policy (退换货政策): rules per category with a shop-wide default, and the verdict at intake.
+
+The verdict says allowed / not allowed / needs the owner's approval, with the deciding rule in words
+(e.g. "购买已 9 天,超过 7 天退货期限。仍在 15 天换货期内。"). Staff can override it with a written reason;
+the override is kept in the item's history.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models import Category, ReturnPolicy
+from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS
+from .base import Changes, business_step
+
+ALLOWED, NOT_ALLOWED, NEEDS_APPROVAL = "allowed", "not_allowed", "needs_approval"
+_RANK = {ALLOWED: 0, NEEDS_APPROVAL: 1, NOT_ALLOWED: 2}
+# Reasons that are the shop's or the maker's fault: no restocking fee, condition does not matter.
+FAULT_REASONS = {"quality", "wrong_item", "transit_damage", "not_as_described"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    return_days: int = 7
+    exchange_days: int = 15
+    warranty_months: int = 12
+    refund_opened: bool = True
+    refund_used: bool = False
+    restocking_fee_pct: int = 0
+    reason_rules: dict[str, list[str]] = field(default_factory=dict)
+
+    def allows(self, reason: str, resolution: str) -> bool:
+        return resolution in self.reason_rules.get(reason, [])
+
+
+def _rules(row: ReturnPolicy) -> Rules:
+    return Rules(row.return_days, row.exchange_days, row.warranty_months, row.refund_opened, row.refund_used,
+                 row.restocking_fee_pct, json.loads(row.reason_rules or "{}"))
+
+
+def rules_for(category: Category | int | None) -> Rules:
+    """The category's own rules, else the shop-wide default."""
+    row = None
+    if category is not None:
+        row = ReturnPolicy.get_or_none(ReturnPolicy.category == category)
+    if row is None:
+        row = ReturnPolicy.select().where(ReturnPolicy.category.is_null()).first()
+    return _rules(row) if row else Rules()
+
+
+def all_policies() -> list[tuple[Category | None, Rules]]:
+    rows = ReturnPolicy.select()
+    return [(row.category if row.category_id else None, _rules(row)) for row in rows.order_by(ReturnPolicy.id)]
+
+
+@business_step
+def save_policy(category_id: int | None, rules: Rules) -> Changes:
+    if min(rules.return_days, rules.exchange_days, rules.warranty_months) < 0:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Days and months in the policy cannot be negative."))
+    if not 0 <= rules.restocking_fee_pct <= 100:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The restocking fee is a percentage from 0 to 100."))
+    unknown = {r for r in rules.reason_rules if r not in REASONS} | {
+        x for values in rules.reason_rules.values() for x in values if x not in RESOLUTIONS}
+    if unknown:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unknown reason or resolution in the policy: {names}."),
+                          names=", ".join(sorted(unknown)))
+    data = dict(return_days=rules.return_days, exchange_days=rules.exchange_days,
+                warranty_months=rules.warranty_months, refund_opened=rules.refund_opened,
+                refund_used=rules.refund_used, restocking_fee_pct=rules.restocking_fee_pct,
+                reason_rules=json.dumps(rules.reason_rules, sort_keys=True))
+    where = ReturnPolicy.category.is_null() if category_id is None else ReturnPolicy.category == category_id
+    if not ReturnPolicy.update(**data).where(where).execute():
+        ReturnPolicy.create(category=category_id, **data)
+    return Changes(settings=True)
+
+
+@business_step
+def remove_category_policy(category_id: int) -> Changes:
+    ReturnPolicy.delete().where(ReturnPolicy.category == category_id).execute()
+    return Changes(settings=True)
+
+
+# ------------------------------------------------------------------ the verdict
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str                       # ALLOWED | NOT_ALLOWED | NEEDS_APPROVAL
+    reasons: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]  # (English source, params) per sentence
+    restocking_fee_pct: int = 0
+
+    def text(self) -> str:
+        # parameters that are labels (reason, resolution) are source strings too
+        sentences = [translate("Domain", src).format(**{k: translate("Domain", v) if isinstance(v, str) else v
+                                                        for k, v in params})
+                     for src, params in self.reasons]
+        joined = ""
+        for sentence in sentences:
+            joined = sentence if not joined else translate("Domain", QT_TRANSLATE_NOOP(
+                "Domain", "{first} {second}")).format(first=joined, second=sentence)
+        return joined
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def evaluate(rules: Rules, purchased: dt.date | None, today: dt.date, reason: str, condition: str,
+             resolution: str) -> Verdict:
+    """What the policy says about returning a unit bought on *purchased* for *reason*, asking for *resolution*."""
+    said: list[tuple[str, tuple]] = []
+    outcome = ALLOWED
+
+    def say(result: str, source: str, **params: object) -> None:
+        nonlocal outcome
+        said.append((source, tuple(params.items())))
+        if _RANK[result] > _RANK[outcome]:
+            outcome = result
+
+    if reason not in REASONS or condition not in CONDITIONS or resolution not in RESOLUTIONS:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose a reason, a condition and a resolution."))
+    if purchased is None:
+        say(NEEDS_APPROVAL, QT_TRANSLATE_NOOP("Domain", "No proof of purchase: the owner decides."))
+        return Verdict(outcome, tuple(said))
+    days = (today - purchased).days
+    if not rules.allows(reason, resolution):
+        say(NOT_ALLOWED, QT_TRANSLATE_NOOP("Domain", "The policy gives no “{resolution}” for “{reason}”."),
+            resolution=RESOLUTIONS[resolution], reason=REASONS[reason])
+    fee = 0
+    if resolution == "refund":
+        if days <= rules.return_days:
+            say(ALLOWED, QT_TRANSLATE_NOOP("Domain", "Bought {days} days ago, within the {limit}-day return period."),
+                days=days, limit=rules.return_days)
+        else:
+            say(NOT_ALLOWED, QT_TRANSLATE_NOOP("Domain", "Bought {days} days ago, past the {limit}-day return period."),
+                days=days, limit=rules.return_days)
+            if days <= rules.exchange_days and rules.allows(reason, "exchange"):
+                say(NOT_ALLOWED, QT_TRANSLATE_NOOP("Domain", "Still within the {limit}-day exchange period."),
+                    limit=rules.exchange_days)
+        if reason not in FAULT_REASONS:
+            if condition == "opened" and not rules.refund_opened:
+                say(NEEDS_APPROVAL, QT_TRANSLATE_NOOP("Domain", "Opened goods are refunded only with the owner's "
+                                                      "approval."))
+            elif condition == "used" and not rules.refund_used:
+                say(NEEDS_APPROVAL, QT_TRANSLATE_NOOP("Domain", "Used goods are refunded only with the owner's "
+                                                      "approval."))
+            if rules.restocking_fee_pct:
+                fee = rules.restocking_fee_pct
+                say(ALLOWED, QT_TRANSLATE_NOOP("Domain", "A restocking fee of {pct}% applies."), pct=fee)
+    elif resolution == "exchange":
+        if days <= rules.exchange_days:
+            say(ALLOWED, QT_TRANSLATE_NOOP("Domain", "Bought {days} days ago, within the {limit}-day exchange "
+                                           "period."), days=days, limit=rules.exchange_days)
+        else:
+            say(NOT_ALLOWED, QT_TRANSLATE_NOOP("Domain", "Bought {days} days ago, past the {limit}-day exchange "
+                                               "period."), days=days, limit=rules.exchange_days)
+    else:  # repair
+        until = add_months(purchased, rules.warranty_months)
+        if today <= until:
+            say(ALLOWED, QT_TRANSLATE_NOOP("Domain", "Within the {months}-month warranty (until {until})."),
+                months=rules.warranty_months, until=until.isoformat())
+        else:
+            say(ALLOWED, QT_TRANSLATE_NOOP("Domain", "The warranty ended on {until}: the repair is paid by the "
+                                           "customer."), until=until.isoformat())
+    if condition == "damaged" and reason not in FAULT_REASONS:
+        say(NEEDS_APPROVAL, QT_TRANSLATE_NOOP("Domain", "Damaged goods need the owner's approval."))
+    return Verdict(outcome, tuple(said), fee)

@@ -1,0 +1,170 @@
+"""What is done about a returned unit: refund, exchange, scrap with its record, the return to the
+supplier with the credit received, and giving a customer's unit back. One transaction each."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..clock import now
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..models import AftersalesItem, Exchange, Product, Refund, ScrapRecord, Staff, SupplierReturn
+from ..models.aftersales import (EVENT_EXCHANGE, EVENT_REFUND, EVENT_RESOLUTION, EVENT_SCRAPPED,
+                                 EVENT_SUPPLIER_CREDIT, PAYMENT_METHODS, RETURNED_TO_CUSTOMER,
+                                 RETURNED_TO_SUPPLIER, SCRAPPED, SUPPLIER_RETURN)
+from ..money import FEN
+from .base import Changes, business_step
+from .items import change_status, get_item, record
+from .ledger import MoveRequest, move, on_hand, serial_location
+from .numbering import next_number
+from .policy import FAULT_REASONS, rules_for
+
+
+def _is_owner(staff: Staff | None) -> bool:
+    return staff is not None and staff.role == "owner"
+
+
+def refundable_amount(item: AftersalesItem) -> Decimal:
+    """Price paid for the unit(s), less the restocking fee where the policy charges one."""
+    paid = (item.unit_price * item.quantity).quantize(FEN)
+    if item.reason in FAULT_REASONS:
+        return paid
+    fee = rules_for(item.product.category_id).restocking_fee_pct
+    return (paid * (100 - fee) / 100).quantize(FEN)
+
+
+def _pending_resolution(item: AftersalesItem) -> None:
+    if item.resolution_state != "pending":
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is already settled with the customer."), code=item.code)
+
+
+@business_step
+def refund(item_id: int, amount: Decimal, method: str, staff: Staff | None = None,
+           approved_by: Staff | None = None, note: str = "") -> Changes:
+    item = get_item(item_id)
+    _pending_resolution(item)
+    if item.customer_owned:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the customer's own unit in for repair; it is not "
+                                            "refunded."), code=item.code)
+    if method not in PAYMENT_METHODS:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose how the money was paid back."))
+    amount = Decimal(amount).quantize(FEN)
+    if amount <= 0:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "A refund must be more than ¥0.00."))
+    limit = refundable_amount(item)
+    approver = approved_by if _is_owner(approved_by) else (staff if _is_owner(staff) else None)
+    if amount > limit and approver is None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "¥{amount} is more than the ¥{limit} the customer paid (less "
+                                            "any restocking fee); only the owner can approve that."),
+                          amount=f"{amount:,.2f}", limit=f"{limit:,.2f}")
+    number = next_number("refund")
+    Refund.create(number=number, item=item, amount=amount, method=method, staff=staff,
+                  approved_by=approver if amount > limit else None, note=note.strip())
+    record(item, EVENT_REFUND, staff, note=note, data={"number": number, "amount": amount, "method": method})
+    item.resolution_state = "done"
+    item.save(only=[AftersalesItem.resolution_state])
+    return Changes(items=True, reference=number)
+
+
+@business_step
+def exchange(item_id: int, staff: Staff | None = None, product_id: int | None = None, serial: str = "") -> Changes:
+    """Hand the customer a replacement from sellable stock (the same product unless another is chosen)."""
+    item = get_item(item_id)
+    _pending_resolution(item)
+    if item.customer_owned:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the customer's own unit in for repair; it is not "
+                                            "exchanged."), code=item.code)
+    product = Product.get_by_id(product_id) if product_id else item.product
+    serial = serial.strip() or None
+    if product.serialised:
+        if serial is None:
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "Scan the serial of the replacement {product}."),
+                              product=product.name)
+        where = serial_location(product, serial)
+        if where is None or where.code != "sellable":
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unit {serial} of {product} is not in sellable stock."),
+                              serial=serial, product=product.name)
+    elif on_hand(product, "sellable") < item.quantity:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "No replacement in stock: {product} has {available} in sellable "
+                                            "stock, {qty} needed."),
+                          product=product.name, available=on_hand(product, "sellable"), qty=item.quantity)
+    stock_move = move(MoveRequest(product=product, quantity=1 if product.serialised else item.quantity,
+                                  source="sellable", target="customer", serial=serial, reference=item.code,
+                                  staff=staff))
+    Exchange.create(item=item, product=product, serial=serial, quantity=stock_move.quantity, move=stock_move,
+                    staff=staff)
+    record(item, EVENT_EXCHANGE, staff, data={"product": product.name, "sku": product.sku, "serial": serial or ""},
+           stock_move=stock_move)
+    item.resolution_state = "done"
+    item.save(only=[AftersalesItem.resolution_state])
+    return Changes(items=True, stock=True)
+
+
+@business_step
+def decline(item_id: int, note: str, staff: Staff | None = None) -> Changes:
+    """Settle with the customer without refund or exchange (e.g. the policy said no and the unit went back)."""
+    item = get_item(item_id)
+    _pending_resolution(item)
+    if not note.strip():
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Write down why nothing is refunded or exchanged."))
+    record(item, EVENT_RESOLUTION, staff, note=note)
+    item.resolution_state = "declined"
+    item.save(only=[AftersalesItem.resolution_state])
+    return Changes(items=True)
+
+
+@business_step
+def scrap(item_id: int, reason: str, approved_by: Staff | None, staff: Staff | None = None,
+          write_off: Decimal | None = None) -> Changes:
+    """Beyond repair: the unit leaves stock for the scrap location, with a scrap record."""
+    item = get_item(item_id)
+    if not reason.strip():
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Give the reason for scrapping."))
+    if not _is_owner(approved_by):
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Scrapping must be approved by the owner."))
+    value = (item.product.cost * item.quantity).quantize(FEN) if write_off is None else Decimal(write_off).quantize(FEN)
+    if value < 0:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The write-off value cannot be negative."))
+    number = next_number("scrap")
+    change_status(item, SCRAPPED, staff, reason, code=EVENT_SCRAPPED,
+                  data={"number": number, "write_off": value, "approved_by": approved_by.name})
+    ScrapRecord.create(number=number, item=item, product_name=item.product.name, model=item.product.model,
+                       quantity=item.quantity, reason=reason.strip(), write_off=value, approved_by=approved_by,
+                       staff=staff)
+    return Changes(items=True, stock=True, reference=number)
+
+
+def list_for_supplier(item: AftersalesItem, staff: Staff | None, note: str = "") -> None:
+    """Put the unit on the return-to-supplier list (inside the caller's business step)."""
+    supplier_id = (item.sale_line.supplier_id if item.sale_line_id and item.sale_line.supplier_id
+                   else item.product.supplier_id)
+    change_status(item, SUPPLIER_RETURN, staff, note)
+    SupplierReturn.insert(item=item, supplier=supplier_id, staff=staff, listed_at=now()).on_conflict(
+        conflict_target=[SupplierReturn.item],
+        update={SupplierReturn.supplier: supplier_id, SupplierReturn.listed_at: now(), SupplierReturn.shipped_at: None,
+                SupplierReturn.credit: None}).execute()
+
+
+@business_step
+def ship_to_supplier(item_id: int, credit: Decimal, reference: str = "", staff: Staff | None = None) -> Changes:
+    """The unit was shipped back; the supplier's credit (0 if none) is recorded."""
+    item = get_item(item_id)
+    credit = Decimal(credit).quantize(FEN)
+    if credit < 0:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The supplier's credit cannot be negative."))
+    change_status(item, RETURNED_TO_SUPPLIER, staff, reference, code=EVENT_SUPPLIER_CREDIT,
+                  data={"credit": credit, "reference": reference})
+    SupplierReturn.update(shipped_at=now(), credit=credit, reference=reference.strip()).where(
+        SupplierReturn.item == item).execute()
+    return Changes(items=True, stock=True)
+
+
+@business_step
+def give_back(item_id: int, note: str = "", staff: Staff | None = None) -> Changes:
+    """The unit leaves the shop for its customer (a repaired unit picked up, or a return that was refused)."""
+    item = get_item(item_id)
+    change_status(item, RETURNED_TO_CUSTOMER, staff, note)
+    if item.resolution_state == "pending":
+        item.resolution_state = "done" if item.requested_resolution == "repair" else "declined"
+        item.save(only=[AftersalesItem.resolution_state])
+    return Changes(items=True, stock=True)
