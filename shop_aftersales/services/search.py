@@ -9,15 +9,17 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from ..models import Customer, Product, Sale, SaleLine, StockSerial
+from ..models import AftersalesItem, Customer, Product, ReturnOrder, Sale, SaleLine, StockSerial
 
 PRODUCT = "product"
 SALE = "sale"
+ITEM = "item"      # an after-sales item: its ID card
+RETURN = "return"  # a return order
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str    # PRODUCT or SALE
+    kind: str    # PRODUCT, SALE, ITEM or RETURN
     id: int
     title: str
     detail: str
@@ -41,6 +43,14 @@ def search(text: str, limit: int = 50) -> list[Hit]:
             customer = sale.customer
             who = f"{customer.name} {customer.phone}".strip() if customer else ""
             add(SALE, sale.id, sale.receipt_no, f"{sale.sold_at:%Y-%m-%d} {who} {why}".strip(), exact)
+
+    # after-sales items and return orders first: a scanned label or slip
+    for item in (AftersalesItem.select(AftersalesItem, Product).join(Product)
+                 .where((AftersalesItem.code == text) | (AftersalesItem.serial == text))
+                 .order_by(AftersalesItem.id.desc()).limit(limit)):
+        add(ITEM, item.id, item.code, f"{item.product.name} {item.serial or ''}".strip(), True)
+    for order in ReturnOrder.select().where(ReturnOrder.number == text):
+        add(RETURN, order.id, order.number, f"{order.created_at:%Y-%m-%d}", True)
 
     sale_base = Sale.select(Sale, Customer).join(Customer, on=(Sale.customer == Customer.id), join_type=JOIN.LEFT_OUTER)
     # exact codes

@@ -32,6 +32,16 @@ class AppContext(QObject):
         return self.data_dir / "logs"
 
     @property
+    def attachments_dir(self) -> Path:
+        """Photos of returned units, one folder per item code."""
+        return self.data_dir / "attachments"
+
+    @property
+    def documents_dir(self) -> Path:
+        """Every return slip printed, kept as PDF."""
+        return self.data_dir / "documents"
+
+    @property
     def staff(self) -> Staff | None:
         return Staff.get_or_none(Staff.id == self._staff_id) if self._staff_id else None
 

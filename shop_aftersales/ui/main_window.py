@@ -18,6 +18,7 @@ from ..services import settings as shop_settings
 from ..services.importing import write_template
 from .context import AppContext
 from .import_dialog import ImportDialog
+from .intake_tab import IntakeTab
 from .paged_model import domain_tr
 from .search import SearchBox
 from .stock_tab import StockTab
@@ -60,13 +61,7 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.intake_tab = EmptyState(
-            self.tr("Returns and exchanges are registered here"),
-            self.tr("Scan or type the receipt number, the customer's phone or the unit's serial to find the "
-                    "original sale, pick what is coming back, and the shop's return policy is checked. A return "
-                    "slip is printed and every unit gets its own ID card and goes into the inspection zone. "
-                    "This arrives with the returns feature; until then, import your sales (File → Import…) so "
-                    "every receipt can be found."))
+        self.intake_tab = IntakeTab(self.context, self)
         self.stock_tab = StockTab(self.context, self)
         self.repairs_tab = EmptyState(
             self.tr("The repair schedule board will be here"),
@@ -87,7 +82,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.repairs_tab, self.tr("Repairs"))
         self.tabs.addTab(self.resale_tab, self.tr("Resale"))
         self.tabs.addTab(self.reports_tab, self.tr("Reports"))
-        self.tabs.setCurrentWidget(self.stock_tab)
+        self.tabs.setCurrentWidget(self.intake_tab)
         self.setCentralWidget(self.tabs)
 
     def _build_menus(self) -> None:

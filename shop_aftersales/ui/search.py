@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..services.search import PRODUCT, Hit, search
+from ..services.search import ITEM, PRODUCT, RETURN, Hit, search
 from .records import ProductDialog, SaleDialog
 
 
@@ -29,9 +29,10 @@ class SearchBox(QLineEdit):
             return
         hits = search(text)
         exact = [h for h in hits if h.exact]
-        if len(exact) == 1:
+        items = [h for h in exact if h.kind == ITEM]
+        if len(exact) == 1 or len(items) == 1:  # a scan: a unit back in the shop wins over its old sale
             self.selectAll()  # the next scan replaces the text
-            open_hit(exact[0], self.window())
+            open_hit(items[0] if len(items) == 1 else exact[0], self.window())
         elif hits:
             dialog = SearchResultsDialog(text, exact or hits, self.window())
             self.last_dialog = dialog
@@ -42,10 +43,30 @@ class SearchBox(QLineEdit):
 
 
 def open_hit(hit: Hit, parent: QWidget | None) -> QDialog:
-    dialog: QDialog = ProductDialog(hit.id, parent) if hit.kind == PRODUCT else SaleDialog(hit.id, parent)
+    if hit.kind == ITEM:
+        from .item_card import ItemCard
+
+        dialog: QDialog = ItemCard(_context(parent), hit.id, parent)
+    elif hit.kind == RETURN:
+        from .return_order import ReturnOrderDialog
+
+        dialog = ReturnOrderDialog(_context(parent), hit.id, parent)
+    elif hit.kind == PRODUCT:
+        dialog = ProductDialog(hit.id, parent)
+    else:
+        dialog = SaleDialog(hit.id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def _context(widget: QWidget | None):
+    """The AppContext of the main window *widget* belongs to."""
+    window = widget.window() if widget is not None else None
+    context = getattr(window, "context", None)
+    if context is None and window is not None and window.parentWidget() is not None:
+        return _context(window.parentWidget())
+    return context
 
 
 class SearchResultsDialog(QDialog):
@@ -57,8 +78,9 @@ class SearchResultsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("{count} found. Double-click or press Enter to open.").format(count=len(hits))))
         self.list = QListWidget(self)
+        kinds = {PRODUCT: self.tr("Product"), ITEM: self.tr("After-sales item"), RETURN: self.tr("Return order")}
         for hit in hits:
-            kind = self.tr("Product") if hit.kind == PRODUCT else self.tr("Receipt")
+            kind = kinds.get(hit.kind, self.tr("Receipt"))
             item = QListWidgetItem(f"[{kind}]  {hit.title}    {hit.detail}")
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -1,0 +1,238 @@
+"""Small dialogs for one business step each. They run the step through the operations runner; on a
+refusal the message is shown and the dialog stays open with everything the user typed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
+
+from ..models import AftersalesItem, Staff
+from ..models.aftersales import (PAYMENT_METHODS, RETURNED_TO_CUSTOMER, RETURNED_TO_SUPPLIER, SCRAPPED, STATUSES,
+                                 SUPPLIER_RETURN, Transition, allowed_targets)
+from ..money import FEN
+from ..services import items as item_steps
+from ..services import resolutions
+from .context import AppContext
+from .errors import show_error
+from .paged_model import domain_tr
+
+
+def money_box(maximum: float = 1_000_000) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setDecimals(2)
+    box.setRange(0, maximum)
+    box.setPrefix("¥")
+    box.setGroupSeparatorShown(True)
+    box.setMinimumWidth(140)
+    return box
+
+
+def to_money(box: QDoubleSpinBox) -> Decimal:
+    return Decimal(str(round(box.value(), 2))).quantize(FEN)
+
+
+def owners() -> list[Staff]:
+    return list(Staff.select().where((Staff.role == "owner") & Staff.active).order_by(Staff.id))
+
+
+class StepDialog(QDialog):
+    """A form with OK/Cancel that runs one business step."""
+
+    def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+        self.result_value: Any = None
+
+    def note_box(self, placeholder: str) -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setPlaceholderText(placeholder)
+        box.setFixedHeight(80)
+        return box
+
+    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.buttons.setEnabled(False)
+        self.context.ops.run(fn, *args, on_success=self._ok, on_failure=self._failed, **kwargs)
+
+    def _ok(self, result: Any) -> None:
+        self.result_value = result
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        show_error(self, error)
+
+    def submit(self) -> None:  # each dialog runs its own step
+        raise TypeError(type(self).__name__)
+
+
+def _approver_combo(context: AppContext) -> QComboBox:
+    combo = QComboBox()
+    for staff in owners():
+        combo.addItem(staff.name, staff.id)
+    current = context.staff
+    if current is not None:
+        combo.setCurrentIndex(max(combo.findData(current.id), 0))
+    return combo
+
+
+class InspectDialog(StepDialog):
+    """Record findings and send the unit where it belongs; choices come from the transition table."""
+
+    def __init__(self, context: AppContext, item: AftersalesItem, parent: QWidget | None = None,
+                 target: str | None = None) -> None:
+        super().__init__(context, self.tr("Inspect {code}").format(code=item.code), parent)
+        self.item = item
+        self.findings = self.note_box(self.tr("What did the inspection find?"))
+        self.findings.setPlainText(item.findings)
+        self.form.addRow(self.tr("Findings:"), self.findings)
+        self.group = QButtonGroup(self)
+        box = QVBoxLayout()
+        for step in allowed_targets(item.status, item.customer_owned):
+            if step.target == SCRAPPED:
+                continue  # scrap has its own dialog with the scrap record
+            radio = QRadioButton(domain_tr(step.action))
+            radio.setProperty("target", step.target)
+            self.group.addButton(radio)
+            box.addWidget(radio)
+            if step.target == (target or "repairable"):
+                radio.setChecked(True)
+        self.form.addRow(self.tr("Send it to:"), box)
+
+    def choose(self, target: str) -> None:
+        for button in self.group.buttons():
+            if button.property("target") == target:
+                button.setChecked(True)
+
+    def submit(self) -> None:
+        chosen = self.group.checkedButton()
+        if chosen is None:
+            QMessageBox.warning(self, self.tr("Not possible"), self.tr("Choose where the unit goes."))
+            return
+        self.run(item_steps.inspect, self.item.id, self.findings.toPlainText(), chosen.property("target"),
+                 self.context.staff)
+
+
+class ScrapDialog(StepDialog):
+    def __init__(self, context: AppContext, item: AftersalesItem, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Scrap {code}").format(code=item.code), parent)
+        self.item = item
+        self.form.addRow(self.tr("Product:"), QLabel(f"{item.product.name} {item.product.model}  ×{item.quantity}"))
+        self.reason = self.note_box(self.tr("Why it cannot be repaired or resold"))
+        self.reason.setPlainText(item.findings)
+        self.form.addRow(self.tr("Reason:"), self.reason)
+        self.write_off = money_box()
+        self.write_off.setValue(float(item.product.cost * item.quantity))
+        self.form.addRow(self.tr("Write-off value (at cost):"), self.write_off)
+        self.approver = _approver_combo(context)
+        self.form.addRow(self.tr("Approved by (owner):"), self.approver)
+
+    def submit(self) -> None:
+        approver = Staff.get_or_none(Staff.id == self.approver.currentData())
+        self.run(resolutions.scrap, self.item.id, self.reason.toPlainText(), approver, self.context.staff,
+                 to_money(self.write_off))
+
+
+class RefundDialog(StepDialog):
+    def __init__(self, context: AppContext, item: AftersalesItem, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Refund {code}").format(code=item.code), parent)
+        self.item = item
+        limit = resolutions.refundable_amount(item)
+        self.form.addRow(self.tr("Paid by the customer:"),
+                         QLabel(f"¥{item.unit_price * item.quantity:,.2f}  (¥{item.unit_price:,.2f} × {item.quantity})"))
+        self.amount = money_box()
+        self.amount.setValue(float(limit))
+        self.form.addRow(self.tr("Refund:"), self.amount)
+        hint = QLabel(self.tr("Up to ¥{limit} without the owner's approval.").format(limit=f"{limit:,.2f}"))
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        self.form.addRow("", hint)
+        self.method = QComboBox()
+        for code, label in PAYMENT_METHODS.items():
+            self.method.addItem(domain_tr(label), code)
+        self.form.addRow(self.tr("Paid back by:"), self.method)
+        self.approver = _approver_combo(context)
+        self.approver.insertItem(0, self.tr("(not needed)"), None)
+        self.approver.setCurrentIndex(0)
+        self.form.addRow(self.tr("Approved by (owner):"), self.approver)
+        self.note = QLineEdit()
+        self.form.addRow(self.tr("Note:"), self.note)
+
+    def submit(self) -> None:
+        approver = Staff.get_or_none(Staff.id == self.approver.currentData()) if self.approver.currentData() else None
+        self.run(resolutions.refund, self.item.id, to_money(self.amount), self.method.currentData(),
+                 self.context.staff, approver, self.note.text())
+
+
+class ExchangeDialog(StepDialog):
+    def __init__(self, context: AppContext, item: AftersalesItem, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Exchange {code}").format(code=item.code), parent)
+        self.item = item
+        self.form.addRow(self.tr("Replacement:"), QLabel(f"{item.product.name} {item.product.model}  ×{item.quantity}"))
+        self.serial = QLineEdit()
+        self.serial.setPlaceholderText(self.tr("Scan the serial of the replacement unit"))
+        if item.product.serialised:
+            self.form.addRow(self.tr("Serial:"), self.serial)
+
+    def submit(self) -> None:
+        self.run(resolutions.exchange, self.item.id, self.context.staff, None, self.serial.text())
+
+
+class ShipToSupplierDialog(StepDialog):
+    def __init__(self, context: AppContext, item: AftersalesItem, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Shipped back to the supplier: {code}").format(code=item.code), parent)
+        self.item = item
+        self.credit = money_box()
+        self.credit.setValue(float(item.product.cost * item.quantity))
+        self.form.addRow(self.tr("Supplier's credit:"), self.credit)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Waybill or the supplier's reference"))
+        self.form.addRow(self.tr("Reference:"), self.reference)
+
+    def submit(self) -> None:
+        self.run(resolutions.ship_to_supplier, self.item.id, to_money(self.credit), self.reference.text(),
+                 self.context.staff)
+
+
+class NoteStepDialog(StepDialog):
+    """A step that needs only a note: give back, settle without refund, a plain move, a note."""
+
+    def __init__(self, context: AppContext, title: str, placeholder: str, step: Callable[..., Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, title, parent)
+        self.step = step
+        self.note = self.note_box(placeholder)
+        self.form.addRow(self.tr("Note:"), self.note)
+
+    def submit(self) -> None:
+        self.run(self.step, self.note.toPlainText(), self.context.staff)
+
+
+def dialog_for(context: AppContext, item: AftersalesItem, step: Transition, parent: QWidget | None) -> QDialog:
+    """The dialog that carries out *step* (a row of the transition table) for *item*."""
+    if step.target == SCRAPPED:
+        return ScrapDialog(context, item, parent)
+    if step.target == RETURNED_TO_SUPPLIER:
+        return ShipToSupplierDialog(context, item, parent)
+    if item.status == "received" or step.target == SUPPLIER_RETURN:
+        dialog = InspectDialog(context, item, parent, step.target)
+        return dialog
+    title = f"{item.code}: {domain_tr(step.action)}"
+    if step.target == RETURNED_TO_CUSTOMER:
+        return NoteStepDialog(context, title, QCoreApplication.translate("ItemActions",
+                                                                          "How and when the customer got it back"),
+                              lambda note, staff: resolutions.give_back(item.id, note, staff), parent)
+    return NoteStepDialog(context, title, domain_tr(STATUSES[step.target]),
+                          lambda note, staff: item_steps.move_item(item.id, step.target, staff, note), parent)

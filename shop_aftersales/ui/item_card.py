@@ -1,0 +1,241 @@
+"""The item's ID card (售后品档案): everything about one returned unit, its whole history, its stock
+moves, what it has cost so far, and the actions its status allows (from the one transition table)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from ..models import AftersalesItem, Location
+from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS, STATUS_LOCATION, STATUSES, VERDICTS, allowed_targets
+from ..money import format_yuan
+from ..printing.label import labels_pdf, render_labels
+from ..services import Changes
+from ..services import items as item_steps
+from ..services import resolutions
+from ..services.cards import ItemMoves, costs, history
+from ..services.returns import add_photo
+from . import actions
+from .context import AppContext
+from .paged_model import PagedTableModel, domain_tr
+from .print_ui import preview, save_pdf
+from .widgets import fit_columns, make_table_view
+
+
+def _selectable(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ItemCard(QDialog):
+    def __init__(self, context: AppContext, item_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.item_id = item_id
+        self.resize(980, 700)
+        self.layout_ = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.layout_.addWidget(self.header)
+        self.action_bar = QHBoxLayout()
+        self.layout_.addLayout(self.action_bar)
+        self.tabs = QTabWidget()
+        self.layout_.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(buttons)
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.last_dialog: QDialog | None = None
+        context.changed.connect(self._on_changed)
+        self.reload()
+
+    # ---------------------------------------------------------------- content
+    def reload(self) -> None:
+        item = AftersalesItem.get_by_id(self.item_id)
+        self.item = item
+        self.setWindowTitle(self.tr("ID card {code}").format(code=item.code))
+        owner = self.tr("customer's own unit, in for repair") if item.customer_owned else ""
+        status = domain_tr(STATUSES[item.status])
+        zone = domain_tr(Location.get(Location.code == STATUS_LOCATION[item.status]).name)
+        self.header.setText(
+            f"<span style='font-size:16pt; font-weight:bold'>{item.code}</span>&nbsp;&nbsp;"
+            f"<span style='font-size:12pt'>{item.product.name} {item.product.model}</span><br>"
+            f"{self.tr('Status')}: <b>{status}</b> · {self.tr('Zone')}: <b>{zone}</b>"
+            + (f" · <span style='color:#a15c00'>{owner}</span>" if owner else ""))
+        self._build_actions(item)
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.tabs.addTab(self._details(item), self.tr("Details"))
+        self.tabs.addTab(self._history(item), self.tr("History"))
+        self.tabs.addTab(self._moves(item), self.tr("Stock moves"))
+        self.tabs.addTab(self._photos(item), self.tr("Photos ({count})").format(count=item.photos.count()))
+        self.tabs.setCurrentIndex(max(current, 0))
+
+    def _details(self, item: AftersalesItem) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        left, right = QFormLayout(), QFormLayout()
+        order = item.order
+        customer = order.customer
+        left.addRow(self.tr("Product:"), _selectable(f"{item.product.name}  {item.product.model}  ({item.product.sku})"))
+        left.addRow(self.tr("Serial:"), _selectable(item.serial or "—"))
+        left.addRow(self.tr("Quantity:"), _selectable(str(item.quantity)))
+        left.addRow(self.tr("Customer:"), _selectable(f"{customer.name}  {customer.phone}" if customer else "—"))
+        sale = order.sale
+        left.addRow(self.tr("Bought:"), _selectable(
+            (f"{sale.receipt_no}  {item.purchased_at:%Y-%m-%d}" if sale else
+             (f"{item.purchased_at:%Y-%m-%d}" if item.purchased_at else self.tr("no receipt")))
+            + f"  ·  {format_yuan(item.unit_price)} / {self.tr('unit')}"))
+        left.addRow(self.tr("Return order:"), _selectable(f"{order.number}  {order.created_at:%Y-%m-%d %H:%M}"))
+        left.addRow(self.tr("Reason:"), _selectable(domain_tr(REASONS.get(item.reason, item.reason))
+                                                    + (f" — {item.reason_text}" if item.reason_text else "")))
+        left.addRow(self.tr("Fault:"), _selectable(item.fault or "—"))
+        right.addRow(self.tr("Condition:"), _selectable(domain_tr(CONDITIONS.get(item.condition, item.condition))))
+        right.addRow(self.tr("Accessories:"), _selectable(item.accessories or "—"))
+        right.addRow(self.tr("Customer asks for:"),
+                     _selectable(domain_tr(RESOLUTIONS.get(item.requested_resolution, item.requested_resolution))))
+        settled = {"pending": self.tr("not settled yet"), "done": self.tr("settled"),
+                   "declined": self.tr("settled without refund or exchange")}[item.resolution_state]
+        right.addRow(self.tr("With the customer:"), _selectable(settled))
+        right.addRow(self.tr("Policy:"), _selectable(f"{domain_tr(VERDICTS.get(item.verdict, item.verdict))}. "
+                                                     f"{item.verdict_text}"))
+        if item.override_reason:
+            right.addRow(self.tr("Exception:"), _selectable(item.override_reason))
+        right.addRow(self.tr("Findings:"), _selectable(item.findings or "—"))
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        c = costs(item)
+        box = QGroupBox(self.tr("Costs so far"))
+        form = QFormLayout(box)
+        for label, value in ((self.tr("Refunded:"), c.refunds), (self.tr("Return shipping (share):"), c.shipping_share),
+                             (self.tr("Scrap write-off:"), c.write_off),
+                             (self.tr("Replacement at cost:"), c.replacement_cost),
+                             (self.tr("Supplier's credit:"), -c.supplier_credit)):
+            form.addRow(label, QLabel(format_yuan(value)))
+        total = QLabel(format_yuan(c.total))
+        total.setStyleSheet("font-weight: bold")
+        form.addRow(self.tr("Total:"), total)
+        grid.addWidget(box, 1, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return page
+
+    def _history(self, item: AftersalesItem) -> QWidget:
+        rows = history(item.id)
+        # an item's history is a few dozen events at most: a plain table widget fits
+        table = QTableWidget(len(rows), 4)
+        table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Note")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, (when, who, what, note) in enumerate(rows):
+            for c, value in enumerate((f"{when:%Y-%m-%d %H:%M}", who, what, note)):
+                table.setItem(r, c, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        self.history_table = table
+        return table
+
+    def _moves(self, item: AftersalesItem) -> QWidget:
+        view = make_table_view()
+        self.moves_model = PagedTableModel(ItemMoves(code=item.code), parent=view)
+        view.setModel(self.moves_model)
+        fit_columns(view)
+        return view
+
+    def _photos(self, item: AftersalesItem) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        strip = QHBoxLayout()
+        for photo in item.photos:
+            label = QLabel()
+            pixmap = QPixmap(str(self.context.attachments_dir / photo.file_name))
+            if pixmap.isNull():
+                label.setText(photo.original_name or photo.file_name)
+            else:
+                label.setPixmap(pixmap.scaled(220, 220, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
+            label.setToolTip(photo.original_name)
+            strip.addWidget(label)
+        strip.addStretch(1)
+        scroll = QScrollArea()
+        holder = QWidget()
+        holder.setLayout(strip)
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        layout.addWidget(scroll, 1)
+        add = QPushButton(self.tr("Add photo…"))
+        add.clicked.connect(self._add_photo)
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    # ---------------------------------------------------------------- actions
+    def _build_actions(self, item: AftersalesItem) -> None:
+        while self.action_bar.count():
+            widget = self.action_bar.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.action_buttons.clear()
+
+        def add(key: str, text: str, slot) -> None:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.action_bar.addWidget(button)
+            self.action_buttons[key] = button
+
+        if item.status == "received":
+            add("inspect", self.tr("Inspect…"), lambda: self.open_step(None))
+        for step in allowed_targets(item.status, item.customer_owned):
+            if item.status == "received" and step.target not in ("scrapped", "returned_to_customer"):
+                continue  # chosen inside the inspection dialog
+            add(step.target, domain_tr(step.action) + "…", lambda _=False, s=step: self.open_step(s))
+        if item.resolution_state == "pending" and not item.customer_owned:
+            add("refund", self.tr("Refund…"), lambda: self._open(actions.RefundDialog(self.context, self.item, self)))
+            add("exchange", self.tr("Exchange…"),
+                lambda: self._open(actions.ExchangeDialog(self.context, self.item, self)))
+            add("decline", self.tr("Settle without refund…"), lambda: self._open(actions.NoteStepDialog(
+                self.context, self.tr("Settle {code} without refund or exchange").format(code=self.item.code),
+                self.tr("Why nothing is refunded or exchanged"),
+                lambda note, staff: resolutions.decline(self.item.id, note, staff), self)))
+        self.action_bar.addStretch(1)
+        add("note", self.tr("Add note…"), lambda: self._open(actions.NoteStepDialog(
+            self.context, self.tr("Note on {code}").format(code=self.item.code), self.tr("Anything worth knowing"),
+            lambda note, staff: item_steps.add_note(self.item.id, note, staff), self)))
+        add("label", self.tr("Print label…"), self.print_label)
+
+    def open_step(self, step) -> QDialog:
+        if step is None:
+            dialog = actions.InspectDialog(self.context, self.item, self)
+        else:
+            dialog = actions.dialog_for(self.context, self.item, step, self)
+        return self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.last_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def print_label(self) -> None:
+        preview(self, lambda device: render_labels([self.item_id], device),
+                self.tr("Label {code}").format(code=self.item.code))
+
+    def save_label_pdf(self) -> Path | None:
+        return save_pdf(self, lambda path: labels_pdf([self.item_id], path), Path.home() / f"{self.item.code}.pdf")
+
+    def _add_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a photo"), str(Path.home()),
+                                              self.tr("Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)"))
+        if path:
+            self.context.ops.run(add_photo, self.item_id, Path(path), self.context.attachments_dir, self.context.staff)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.items or changes.stock:
+            self.reload()

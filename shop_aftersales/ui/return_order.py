@@ -1,0 +1,105 @@
+"""A return order (退货单): its units and their state, and its slip and labels to print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..models import ReturnOrder
+from ..models.aftersales import STATUSES
+from ..printing.label import labels_pdf, render_labels
+from ..printing.slip import render_slip, slip_pdf
+from ..services import Changes
+from ..services.cards import order_items
+from ..services.returns import order_state
+from .context import AppContext
+from .item_card import ItemCard
+from .paged_model import domain_tr
+from .print_ui import preview, save_pdf
+
+
+def archive_slip(context: AppContext, order_id: int) -> Path:
+    """Write the slip into the data folder's documents/ (kept for every return) and return its path."""
+    order = ReturnOrder.get_by_id(order_id)
+    folder = context.documents_dir / "return-slips"
+    folder.mkdir(parents=True, exist_ok=True)
+    return slip_pdf(order_id, folder / f"{order.number}.pdf")
+
+
+class ReturnOrderDialog(QDialog):
+    def __init__(self, context: AppContext, order_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.order_id = order_id
+        self.resize(860, 460)
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.table = QTableWidget(0, 6)  # the units of one return: a handful of rows
+        self.table.setHorizontalHeaderLabels([self.tr("Item code"), self.tr("Product"), self.tr("Serial"),
+                                              self.tr("Qty"), self.tr("Status"), self.tr("With the customer")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.open_item(row))
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton(self.tr("Print slip…"))
+        self.print_button.clicked.connect(self.print_slip)
+        self.pdf_button = QPushButton(self.tr("Save slip as PDF…"))
+        self.pdf_button.clicked.connect(
+            lambda: save_pdf(self, lambda p: slip_pdf(order_id, p), Path.home() / f"{self.order.number}.pdf"))
+        self.labels_button = QPushButton(self.tr("Print labels…"))
+        self.labels_button.clicked.connect(self.print_labels)
+        for button in (self.print_button, self.pdf_button, self.labels_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        context.changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.order = order = ReturnOrder.get_by_id(self.order_id)
+        self.setWindowTitle(self.tr("Return {number}").format(number=order.number))
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        customer = order.customer
+        self.form.addRow(self.tr("Return no.:"), QLabel(f"<b>{order.number}</b>  {order.created_at:%Y-%m-%d %H:%M}"))
+        self.form.addRow(self.tr("Customer:"), QLabel(f"{customer.name}  {customer.phone}" if customer else "—"))
+        self.form.addRow(self.tr("Receipt:"), QLabel(order.sale.receipt_no if order.sale_id else self.tr("no receipt")))
+        state = self.tr("open: some units are not settled yet") if order_state(order) == "open" else self.tr("settled")
+        self.form.addRow(self.tr("State:"), QLabel(state))
+        self.items = order_items(self.order_id)
+        settled = {"pending": self.tr("not settled"), "done": self.tr("settled"), "declined": self.tr("declined")}
+        self.table.setRowCount(len(self.items))
+        for r, item in enumerate(self.items):
+            values = [item.code, f"{item.product.name} {item.product.model}", item.serial or "", str(item.quantity),
+                      domain_tr(STATUSES[item.status]), settled[item.resolution_state]]
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if c == 3:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    def open_item(self, row: int) -> ItemCard:
+        card = ItemCard(self.context, self.items[row].id, self)
+        card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        card.open()
+        return card
+
+    def print_slip(self) -> None:
+        preview(self, lambda device: render_slip(self.order_id, device),
+                self.tr("Return slip {number}").format(number=self.order.number))
+
+    def print_labels(self) -> None:
+        preview(self, lambda device: render_labels([i.id for i in self.items], device),
+                self.tr("Labels of {number}").format(number=self.order.number))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.items:
+            self.reload()

@@ -1,0 +1,171 @@
+"""The returns flow through the real widgets: scan a receipt, pick two lines, save, read the printed slip
+back, classify one unit repairable and one scrap, refund the scrapped one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from shop_aftersales.clock import now
+from shop_aftersales.models import AftersalesItem, Refund, ReturnOrder, Sale, SaleLine, ScrapRecord, StockMove
+from shop_aftersales.services.checks import run_checks
+from shop_aftersales.services.ledger import on_hand
+from shop_aftersales.ui.actions import InspectDialog, RefundDialog, ScrapDialog
+from shop_aftersales.ui.context import AppContext
+from shop_aftersales.ui.item_card import ItemCard
+from shop_aftersales.ui.main_window import MainWindow
+from shop_aftersales.ui.return_order import ReturnOrderDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, demo_shop):
+    w = MainWindow(AppContext(demo_shop))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.context.ops.shutdown()
+
+
+def recent_sale_with_two_lines() -> Sale:
+    since = now() - dt.timedelta(days=5)
+    for sale in Sale.select().where((Sale.sold_at >= since) & Sale.customer.is_null(False)).order_by(Sale.id):
+        if sale.lines.count() >= 2:
+            return sale
+    raise AssertionError("the demo shop has no recent sale with two lines")
+
+
+def visible(kind):
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    assert found, kind.__name__
+    return found[-1]
+
+
+def settle(qtbot, window):
+    qtbot.waitUntil(lambda: not window.context.ops.busy, timeout=10_000)
+
+
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    from pypdf import PdfReader  # noqa: PLC0415 - fallback where poppler is missing
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_scan_pick_save_print_inspect_scrap_refund(window, qtbot):
+    sale = recent_sale_with_two_lines()
+    intake = window.intake_tab
+    form = intake.form
+    form.find_edit.setFocus()
+    qtbot.keyClicks(form.find_edit, sale.receipt_no)
+    qtbot.keyClick(form.find_edit, Qt.Key.Key_Return)
+    assert len(form.rows) == sale.lines.count()
+    assert sale.receipt_no in form.sale_label.text()
+
+    for row in (0, 1):
+        form.set_checked(row, True)
+        form.table.selectRow(row)
+        form.reason.setCurrentIndex(form.reason.findData("quality"))
+        form.condition.setCurrentIndex(form.condition.findData("used"))
+        qtbot.keyClicks(form.accessories, "box")
+    form.fault.setPlainText("屏幕闪烁")
+    assert "Allowed" in form.verdict.text()
+    moves_before = StockMove.select().count()
+
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    order = ReturnOrder.select().order_by(ReturnOrder.id.desc()).get()
+    assert order.sale_id == sale.id and order.items.count() == 2
+    assert StockMove.select().count() == moves_before + 2
+    assert order.number in form.result.text()
+    dialog = visible(ReturnOrderDialog)
+    assert dialog.order_id == order.id
+
+    slip = window.context.documents_dir / "return-slips" / f"{order.number}.pdf"
+    text = pdf_text(slip)
+    assert order.number in text and sale.customer.name in text
+
+    first, second = sorted(order.items, key=lambda i: i.id)
+    # classify the first unit repairable, from the inspection queue
+    intake.pages.setCurrentWidget(intake.inspection)
+    queue = intake.inspection
+    row = next(r for r in range(queue.model.rowCount()) if queue.model.row_id(r) == first.id)
+    queue.select_row(row)
+    inspect_button = next(b for b in queue.findChildren(QPushButton) if b.text() == "Inspect…")
+    qtbot.mouseClick(inspect_button, Qt.MouseButton.LeftButton)
+    inspect = visible(InspectDialog)
+    inspect.findings.setPlainText("主板虚焊,可修")
+    inspect.choose("repairable")
+    inspect.buttons.button(inspect.buttons.StandardButton.Ok).click()
+    settle(qtbot, window)
+    assert AftersalesItem.get_by_id(first.id).status == "repairable"
+
+    # scrap the second from its ID card, then refund it
+    card = intake.open_item(second.id)
+    assert isinstance(card, ItemCard)
+    qtbot.mouseClick(card.action_buttons["scrapped"], Qt.MouseButton.LeftButton)
+    scrap = visible(ScrapDialog)
+    scrap.reason.setPlainText("外壳碎裂,无法修复")
+    scrap.buttons.button(scrap.buttons.StandardButton.Ok).click()
+    settle(qtbot, window)
+    second = AftersalesItem.get_by_id(second.id)
+    assert second.status == "scrapped"
+    assert ScrapRecord.get(ScrapRecord.item == second).approved_by.role == "owner"
+
+    qtbot.mouseClick(card.action_buttons["refund"], Qt.MouseButton.LeftButton)
+    refund = visible(RefundDialog)
+    expected = second.unit_price * second.quantity
+    assert Decimal(str(refund.amount.value())).quantize(Decimal("0.01")) == expected
+    refund.buttons.button(refund.buttons.StandardButton.Ok).click()
+    settle(qtbot, window)
+    assert Refund.get(Refund.item == second).amount == expected
+    assert AftersalesItem.get_by_id(second.id).resolution_state == "done"
+    assert "Refund paid" in card.history_table.item(card.history_table.rowCount() - 1, 2).text()
+    assert on_hand(second.product, "inspection") == 0
+    assert run_checks() == []
+
+
+def test_a_refused_return_keeps_everything_typed(window, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr("shop_aftersales.ui.intake_form.show_error", lambda parent, error: shown.append(str(error)))
+    sale = recent_sale_with_two_lines()
+    form = window.intake_tab.form
+    form.find_edit.setText(sale.receipt_no)
+    form.find_sale()
+    form.set_checked(0, True)
+    form.table.selectRow(0)
+    form.fault.setPlainText("no reason chosen yet")
+    form.note.setText("顾客很着急")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert shown and "Give the reason" in shown[0]
+    assert form.rows[0].checked and form.fault.toPlainText() == "no reason chosen yet"
+    assert form.note.text() == "顾客很着急" and form.sale is not None
+    assert ReturnOrder.select().count() == 0
+
+
+def test_a_scanned_item_label_opens_the_id_card(window, qtbot):
+    sale = recent_sale_with_two_lines()
+    line = sale.lines.order_by(SaleLine.line_no).first()
+    form = window.intake_tab.form
+    form.find_edit.setText(sale.receipt_no)
+    form.find_sale()
+    form.set_checked(0, True)
+    form.table.selectRow(0)
+    form.reason.setCurrentIndex(form.reason.findData("quality"))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    item = AftersalesItem.get(AftersalesItem.sale_line == line)
+    window.search.setText(item.code)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    card = visible(ItemCard)
+    assert card.item_id == item.id and item.code in card.windowTitle()
