@@ -52,12 +52,204 @@
         <translation>待检测区</translation>
     </message>
     <message>
+        <source>Quality fault</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Wrong item shipped</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <source>Allergy or adverse reaction</source>
+        <translation>过敏或不良反应</translation>
+    </message>
+    <message>
+        <source>Changed mind</source>
+        <translation>不想要了(无理由)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unopened</source>
+        <translation>未拆封</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>已拆封</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>有损坏</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <source>Needs the owner's approval</source>
+        <translation>需店长批准</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Back to the original payment</source>
+        <translation>原路退回</translation>
+    </message>
+    <message>
+        <source>Waiting for inspection</source>
+        <translation>待检测</translation>
+    </message>
+    <message>
         <source>Repairable</source>
         <translation>可维修区</translation>
     </message>
     <message>
         <source>In repair</source>
         <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Back in sellable stock</source>
+        <translation>已回可销售库存</translation>
+    </message>
+    <message>
+        <source>On the resale shelf</source>
+        <translation>在特价区</translation>
+    </message>
+    <message>
+        <source>To return to the supplier</source>
+        <translation>待退供应商</translation>
+    </message>
+    <message>
+        <source>Returned to the supplier</source>
+        <translation>已退回供应商</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <source>Back with the customer</source>
+        <translation>已交还顾客</translation>
+    </message>
+    <message>
+        <source>Beyond repair: scrap</source>
+        <translation>无法修复:报废</translation>
+    </message>
+    <message>
+        <source>No fault: back to sellable stock</source>
+        <translation>无故障:回可销售库存</translation>
+    </message>
+    <message>
+        <source>Resell as is: resale shelf</source>
+        <translation>按现状再销售:放特价区</translation>
+    </message>
+    <message>
+        <source>Faulty from the supplier</source>
+        <translation>供应商质量问题:退供应商</translation>
+    </message>
+    <message>
+        <source>Give back to the customer</source>
+        <translation>交还顾客</translation>
+    </message>
+    <message>
+        <source>Start the repair</source>
+        <translation>开始维修</translation>
+    </message>
+    <message>
+        <source>Pause the repair</source>
+        <translation>暂停维修</translation>
+    </message>
+    <message>
+        <source>Shipped back to the supplier</source>
+        <translation>已寄回供应商</translation>
+    </message>
+    <message>
+        <source>Supplier refused: inspect again</source>
+        <translation>供应商拒收:重新检测</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Policy overridden</source>
+        <translation>政策例外</translation>
+    </message>
+    <message>
+        <source>Refund paid</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Exchanged</source>
+        <translation>已换货</translation>
+    </message>
+    <message>
+        <source>Scrap record</source>
+        <translation>报废记录</translation>
+    </message>
+    <message>
+        <source>Supplier credit</source>
+        <translation>供应商退款</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
     </message>
     <message>
         <source>Resale shelf</source>
@@ -344,6 +536,38 @@
         <translation>合计</translation>
     </message>
     <message>
+        <source>No.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>退款额</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>换出商品</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -371,6 +595,278 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>There is no after-sales item #{id}.</source>
+        <translation>没有编号为 #{id} 的售后品。</translation>
+    </message>
+    <message>
+        <source>{code} is “{current}”; it cannot go to “{target}” from there.</source>
+        <translation>{code} 当前为“{current}”,不能从这里转到“{target}”。</translation>
+    </message>
+    <message>
+        <source>Write down what the inspection found.</source>
+        <translation>请填写检测结果。</translation>
+    </message>
+    <message>
+        <source>Scrapping needs a scrap record: use Scrap.</source>
+        <translation>报废需要填写报废记录:请使用“报废”。</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>备注为空。</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>等待天数</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>售后编号</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Return no.</source>
+        <translation>退货单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>未结清</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>列入时间</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Days and months in the policy cannot be negative.</source>
+        <translation>政策中的天数和月数不能为负。</translation>
+    </message>
+    <message>
+        <source>The restocking fee is a percentage from 0 to 100.</source>
+        <translation>折旧手续费是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Unknown reason or resolution in the policy: {names}.</source>
+        <translation>政策中有未知的原因或处理方式:{names}。</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>Choose a reason, a condition and a resolution.</source>
+        <translation>请选择原因、商品状况和处理方式。</translation>
+    </message>
+    <message>
+        <source>No proof of purchase: the owner decides.</source>
+        <translation>没有购买凭证:由店长决定。</translation>
+    </message>
+    <message>
+        <source>The policy gives no “{resolution}” for “{reason}”.</source>
+        <translation>按政策,“{reason}”不能“{resolution}”。</translation>
+    </message>
+    <message>
+        <source>Bought {days} days ago, within the {limit}-day return period.</source>
+        <translation>购买已 {days} 天,在 {limit} 天退货期限内。</translation>
+    </message>
+    <message>
+        <source>Bought {days} days ago, past the {limit}-day return period.</source>
+        <translation>购买已 {days} 天,超过 {limit} 天退货期限。</translation>
+    </message>
+    <message>
+        <source>Still within the {limit}-day exchange period.</source>
+        <translation>仍在 {limit} 天换货期内。</translation>
+    </message>
+    <message>
+        <source>Opened goods are refunded only with the owner's approval.</source>
+        <translation>已拆封商品退款须经店长批准。</translation>
+    </message>
+    <message>
+        <source>Used goods are refunded only with the owner's approval.</source>
+        <translation>已使用商品退款须经店长批准。</translation>
+    </message>
+    <message>
+        <source>A restocking fee of {pct}% applies.</source>
+        <translation>需收取 {pct}% 的折旧手续费。</translation>
+    </message>
+    <message>
+        <source>Bought {days} days ago, within the {limit}-day exchange period.</source>
+        <translation>购买已 {days} 天,在 {limit} 天换货期限内。</translation>
+    </message>
+    <message>
+        <source>Bought {days} days ago, past the {limit}-day exchange period.</source>
+        <translation>购买已 {days} 天,超过 {limit} 天换货期限。</translation>
+    </message>
+    <message>
+        <source>Within the {months}-month warranty (until {until}).</source>
+        <translation>在 {months} 个月保修期内(至 {until})。</translation>
+    </message>
+    <message>
+        <source>The warranty ended on {until}: the repair is paid by the customer.</source>
+        <translation>保修已于 {until} 到期:维修费用由顾客承担。</translation>
+    </message>
+    <message>
+        <source>Damaged goods need the owner's approval.</source>
+        <translation>有损坏的商品须经店长批准。</translation>
+    </message>
+    <message>
+        <source>{code} is already settled with the customer.</source>
+        <translation>{code} 已与顾客结清。</translation>
+    </message>
+    <message>
+        <source>{code} is the customer's own unit in for repair; it is not refunded.</source>
+        <translation>{code} 是顾客送修的自有商品,不予退款。</translation>
+    </message>
+    <message>
+        <source>Choose how the money was paid back.</source>
+        <translation>请选择退款方式。</translation>
+    </message>
+    <message>
+        <source>A refund must be more than ¥0.00.</source>
+        <translation>退款金额必须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <source>¥{amount} is more than the ¥{limit} the customer paid (less any restocking fee); only the owner can approve that.</source>
+        <translation>¥{amount} 超过了顾客实付的 ¥{limit}(已扣除折旧手续费);只有店长可以批准。</translation>
+    </message>
+    <message>
+        <source>{code} is the customer's own unit in for repair; it is not exchanged.</source>
+        <translation>{code} 是顾客送修的自有商品,不予换货。</translation>
+    </message>
+    <message>
+        <source>Scan the serial of the replacement {product}.</source>
+        <translation>请扫描换出的 {product} 的序列号。</translation>
+    </message>
+    <message>
+        <source>Unit {serial} of {product} is not in sellable stock.</source>
+        <translation>{product}(序列号 {serial})不在可销售库存中。</translation>
+    </message>
+    <message>
+        <source>No replacement in stock: {product} has {available} in sellable stock, {qty} needed.</source>
+        <translation>没有可换的库存:{product} 可销售库存只有 {available} 件,需要 {qty} 件。</translation>
+    </message>
+    <message>
+        <source>Write down why nothing is refunded or exchanged.</source>
+        <translation>请写明为什么不退款也不换货。</translation>
+    </message>
+    <message>
+        <source>Give the reason for scrapping.</source>
+        <translation>请填写报废原因。</translation>
+    </message>
+    <message>
+        <source>Scrapping must be approved by the owner.</source>
+        <translation>报废必须由店长批准。</translation>
+    </message>
+    <message>
+        <source>The write-off value cannot be negative.</source>
+        <translation>核销金额不能为负。</translation>
+    </message>
+    <message>
+        <source>The supplier's credit cannot be negative.</source>
+        <translation>供应商退款不能为负。</translation>
+    </message>
+    <message>
+        <source>There is no receipt {receipt}.</source>
+        <translation>没有单号为 {receipt} 的销售单。</translation>
+    </message>
+    <message>
+        <source>The photo {name} does not exist.</source>
+        <translation>照片 {name} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is not a photo (JPEG, PNG, GIF, BMP or WebP).</source>
+        <translation>{name} 不是照片(支持 JPEG、PNG、GIF、BMP、WebP)。</translation>
+    </message>
+    <message>
+        <source>The photo {name} is larger than 20 MB.</source>
+        <translation>照片 {name} 超过 20 MB。</translation>
+    </message>
+    <message>
+        <source>Pick at least one item that is coming back.</source>
+        <translation>请至少选择一件退回的商品。</translation>
+    </message>
+    <message>
+        <source>The return shipping cost cannot be negative.</source>
+        <translation>退货运费不能为负。</translation>
+    </message>
+    <message>
+        <source>Without a receipt, write down the customer's name or phone.</source>
+        <translation>没有小票时,请填写顾客姓名或电话。</translation>
+    </message>
+    <message>
+        <source>Choose the product that is coming back.</source>
+        <translation>请选择退回的商品。</translation>
+    </message>
+    <message>
+        <source>Give the reason why {product} comes back.</source>
+        <translation>请填写 {product} 退回的原因。</translation>
+    </message>
+    <message>
+        <source>The quantity of {product} must be at least 1.</source>
+        <translation>{product} 的数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>At the counter a unit goes to inspection, the repairable zone or the return-to-supplier list.</source>
+        <translation>在柜台登记时,商品只能进入待检测区、可维修区或待退供应商清单。</translation>
+    </message>
+    <message>
+        <source>That line is not on receipt {receipt}.</source>
+        <translation>该行不在销售单 {receipt} 上。</translation>
+    </message>
+    <message>
+        <source>{product}: {qty} coming back, but only {available} of the {sold} sold on this receipt can still come back.</source>
+        <translation>{product}:要退 {qty} 件,但该单售出的 {sold} 件中只剩 {available} 件可退。</translation>
+    </message>
+    <message>
+        <source>Pick the lines of receipt {receipt} that come back.</source>
+        <translation>请勾选销售单 {receipt} 中退回的商品行。</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is listed twice.</source>
+        <translation>序列号 {serial} 重复。</translation>
+    </message>
+    <message>
+        <source>Unit {serial} of {product} is already in the shop (“{where}”).</source>
+        <translation>{product}(序列号 {serial})已在店内(“{where}”)。</translation>
+    </message>
+    <message>
+        <source>The return policy says no for {product}: {why} To go ahead anyway, write the reason for the exception.</source>
+        <translation>按退换货政策,{product} 不能办理:{why}如仍要办理,请填写例外原因。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -397,6 +893,25 @@
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Exchange {code}</source>
+        <translation>换货 {code}</translation>
+    </message>
+    <message>
+        <source>Replacement:</source>
+        <translation>换出商品:</translation>
+    </message>
+    <message>
+        <source>Scan the serial of the replacement unit</source>
+        <translation>扫描换出商品的序列号</translation>
+    </message>
+    <message>
+        <source>Serial:</source>
+        <translation>序列号:</translation>
     </message>
 </context>
 <context>
@@ -503,6 +1018,524 @@
     </message>
 </context>
 <context>
+    <name>InspectDialog</name>
+    <message>
+        <source>Inspect {code}</source>
+        <translation>检测 {code}</translation>
+    </message>
+    <message>
+        <source>What did the inspection find?</source>
+        <translation>检测发现了什么问题?</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>检测结果:</translation>
+    </message>
+    <message>
+        <source>Send it to:</source>
+        <translation>转到:</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Choose where the unit goes.</source>
+        <translation>请选择商品的去向。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Receipt no., phone or serial:</source>
+        <translation>销售单号、电话或序列号:</translation>
+    </message>
+    <message>
+        <source>Scan the receipt's barcode or type, then Enter</source>
+        <translation>扫描小票条码或输入后按回车</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Without receipt…</source>
+        <translation>无小票登记…</translation>
+    </message>
+    <message>
+        <source>Find the sale the goods come from, or register them without a receipt.</source>
+        <translation>请先查找商品的原始销售记录,或按无小票登记。</translation>
+    </message>
+    <message>
+        <source>Customer's name</source>
+        <translation>顾客姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>顾客:</translation>
+    </message>
+    <message>
+        <source>Bought elsewhere</source>
+        <translation>非本店购买</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Already back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>本次退回</translation>
+    </message>
+    <message>
+        <source>Exception:</source>
+        <translation>例外:</translation>
+    </message>
+    <message>
+        <source>When the policy says no and the shop goes ahead: why, and who agreed</source>
+        <translation>政策不允许但店里仍要办理时:原因及批准人</translation>
+    </message>
+    <message>
+        <source>Return shipping paid by the shop:</source>
+        <translation>店铺承担的退货运费:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Save return</source>
+        <translation>保存退货单</translation>
+    </message>
+    <message>
+        <source>The selected unit</source>
+        <translation>选中的商品</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因:</translation>
+    </message>
+    <message>
+        <source>In the customer's words</source>
+        <translation>顾客的原话</translation>
+    </message>
+    <message>
+        <source>What is wrong with it, as seen at the counter</source>
+        <translation>柜台初步看到的问题</translation>
+    </message>
+    <message>
+        <source>Fault:</source>
+        <translation>故障:</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>商品状况:</translation>
+    </message>
+    <message>
+        <source>e.g. box, charger, manual</source>
+        <translation>例如:包装盒、充电器、说明书</translation>
+    </message>
+    <message>
+        <source>Accessories:</source>
+        <translation>附件:</translation>
+    </message>
+    <message>
+        <source>Customer asks for:</source>
+        <translation>顾客要求:</translation>
+    </message>
+    <message>
+        <source>Goes to:</source>
+        <translation>放入:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片:</translation>
+    </message>
+    <message>
+        <source>The selected unit: {product}</source>
+        <translation>选中的商品:{product}</translation>
+    </message>
+    <message>
+        <source>Photos of the unit</source>
+        <translation>商品照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>No sale found for “{text}”. Check the number, or register the goods without a receipt.</source>
+        <translation>没有找到“{text}”的销售记录。请核对号码,或按无小票登记。</translation>
+    </message>
+    <message>
+        <source>Which sale?</source>
+        <translation>哪一笔销售?</translation>
+    </message>
+    <message>
+        <source>{count} sales match. Choose one:</source>
+        <translation>有 {count} 笔销售符合,请选择一笔:</translation>
+    </message>
+    <message>
+        <source>walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <source>Receipt &lt;b&gt;{receipt}&lt;/b&gt; · {date} ({days} days ago) · {who}</source>
+        <translation>销售单 &lt;b&gt;{receipt}&lt;/b&gt; · {date}({days} 天前)· {who}</translation>
+    </message>
+    <message>
+        <source>Without a receipt: write down who brings it back. The owner decides what the policy cannot.</source>
+        <translation>无小票:请登记退货人。政策无法判断的由店长决定。</translation>
+    </message>
+    <message>
+        <source>Everything sold on this line is already back.</source>
+        <translation>该行售出的商品已全部退回。</translation>
+    </message>
+    <message>
+        <source>Tick the units that are coming back.</source>
+        <translation>请勾选要退回的商品。</translation>
+    </message>
+    <message>
+        <source>choose a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>Return policy:</source>
+        <translation>退换货政策:</translation>
+    </message>
+    <message>
+        <source>The slip is kept at {path}.</source>
+        <translation>退货单已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>The slip could not be kept as PDF: {reason}</source>
+        <translation>退货单无法保存为 PDF:{reason}</translation>
+    </message>
+    <message>
+        <source>Saved return {number} with {count} unit(s). {kept}</source>
+        <translation>已保存退货单 {number},共 {count} 项。{kept}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTab</name>
+    <message>
+        <source>Filter by item code, product, serial or customer</source>
+        <translation>按售后编号、商品、序列号或顾客筛选</translation>
+    </message>
+    <message>
+        <source>Inspect…</source>
+        <translation>检测…</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>售后档案</translation>
+    </message>
+    <message>
+        <source>Filter by return no., customer, phone or receipt</source>
+        <translation>按退货单号、顾客、电话或销售单号筛选</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Shipped back…</source>
+        <translation>已寄回…</translation>
+    </message>
+    <message>
+        <source>New return</source>
+        <translation>退货登记</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>待检测区</translation>
+    </message>
+    <message>
+        <source>Return orders</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Return to supplier</source>
+        <translation>待退供应商</translation>
+    </message>
+    <message>
+        <source>Inspection ({count})</source>
+        <translation>待检测({count})</translation>
+    </message>
+    <message>
+        <source>Return to supplier ({count})</source>
+        <translation>待退供应商({count})</translation>
+    </message>
+</context>
+<context>
+    <name>ItemActions</name>
+    <message>
+        <source>How and when the customer got it back</source>
+        <translation>顾客何时、以何种方式取回</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>ID card {code}</source>
+        <translation>售后档案 {code}</translation>
+    </message>
+    <message>
+        <source>customer's own unit, in for repair</source>
+        <translation>顾客自有商品,送修</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;{status}&lt;/b&gt; · Zone: &lt;b&gt;{zone}&lt;/b&gt;</source>
+        <translation>状态:&lt;b&gt;{status}&lt;/b&gt; · 库区:&lt;b&gt;{zone}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履历</translation>
+    </message>
+    <message>
+        <source>Stock moves</source>
+        <translation>库存流水</translation>
+    </message>
+    <message>
+        <source>Photos ({count})</source>
+        <translation>照片({count})</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>商品:</translation>
+    </message>
+    <message>
+        <source>Serial:</source>
+        <translation>序列号:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>顾客:</translation>
+    </message>
+    <message>
+        <source>Bought:</source>
+        <translation>购买:</translation>
+    </message>
+    <message>
+        <source>no receipt</source>
+        <translation>无小票</translation>
+    </message>
+    <message>
+        <source>{price} per unit</source>
+        <translation>单价 {price}</translation>
+    </message>
+    <message>
+        <source>Return order:</source>
+        <translation>退货单:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因:</translation>
+    </message>
+    <message>
+        <source>Fault:</source>
+        <translation>故障:</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>商品状况:</translation>
+    </message>
+    <message>
+        <source>Accessories:</source>
+        <translation>附件:</translation>
+    </message>
+    <message>
+        <source>Customer asks for:</source>
+        <translation>顾客要求:</translation>
+    </message>
+    <message>
+        <source>not settled yet</source>
+        <translation>尚未结清</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>settled without refund or exchange</source>
+        <translation>已结清(未退款或换货)</translation>
+    </message>
+    <message>
+        <source>With the customer:</source>
+        <translation>与顾客:</translation>
+    </message>
+    <message>
+        <source>Policy:</source>
+        <translation>政策:</translation>
+    </message>
+    <message>
+        <source>Exception:</source>
+        <translation>例外:</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>检测结果:</translation>
+    </message>
+    <message>
+        <source>Costs so far</source>
+        <translation>目前的成本</translation>
+    </message>
+    <message>
+        <source>Refunded:</source>
+        <translation>已退款:</translation>
+    </message>
+    <message>
+        <source>Return shipping (share):</source>
+        <translation>退货运费(分摊):</translation>
+    </message>
+    <message>
+        <source>Scrap write-off:</source>
+        <translation>报废核销:</translation>
+    </message>
+    <message>
+        <source>Replacement at cost:</source>
+        <translation>换出商品成本:</translation>
+    </message>
+    <message>
+        <source>Supplier's credit:</source>
+        <translation>供应商退款:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>合计:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Inspect…</source>
+        <translation>检测…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Exchange…</source>
+        <translation>换货…</translation>
+    </message>
+    <message>
+        <source>Settle without refund…</source>
+        <translation>不退不换结清…</translation>
+    </message>
+    <message>
+        <source>Settle {code} without refund or exchange</source>
+        <translation>{code} 不退不换结清</translation>
+    </message>
+    <message>
+        <source>Why nothing is refunded or exchanged</source>
+        <translation>不退款也不换货的原因</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>Note on {code}</source>
+        <translation>{code} 的备注</translation>
+    </message>
+    <message>
+        <source>Anything worth knowing</source>
+        <translation>需要记录的情况</translation>
+    </message>
+    <message>
+        <source>Print label…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <source>Label {code}</source>
+        <translation>标签 {code}</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} 行</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>
@@ -511,14 +1544,6 @@
     <message>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
-    </message>
-    <message>
-        <source>Returns and exchanges are registered here</source>
-        <translation>退货和换货在这里登记</translation>
-    </message>
-    <message>
-        <source>Scan or type the receipt number, the customer's phone or the unit's serial to find the original sale, pick what is coming back, and the shop's return policy is checked. A return slip is printed and every unit gets its own ID card and goes into the inspection zone. This arrives with the returns feature; until then, import your sales (File → Import…) so every receipt can be found.</source>
-        <translation>扫描或输入销售单号、顾客手机号或商品序列号,找到原始销售记录,选择退回的商品,系统按本店退换货政策进行核验。打印退货单后,每件商品都会建立自己的售后档案,并进入待检测区。此功能将随退货模块推出;在此之前,请先导入销售单(文件 → 从 Excel 导入…),以便每张小票都能被查到。</translation>
     </message>
     <message>
         <source>The repair schedule board will be here</source>
@@ -670,6 +1695,194 @@
     </message>
 </context>
 <context>
+    <name>NoReceiptDialog</name>
+    <message>
+        <source>Unit without a receipt</source>
+        <translation>无小票商品</translation>
+    </message>
+    <message>
+        <source>Type a SKU, barcode or name</source>
+        <translation>输入商品编码、条码或名称</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>商品:</translation>
+    </message>
+    <message>
+        <source>Serial:</source>
+        <translation>序列号:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量:</translation>
+    </message>
+    <message>
+        <source>Price paid per unit:</source>
+        <translation>实付单价:</translation>
+    </message>
+    <message>
+        <source>Purchase date known</source>
+        <translation>知道购买日期</translation>
+    </message>
+    <message>
+        <source>Bought on:</source>
+        <translation>购买日期:</translation>
+    </message>
+    <message>
+        <source>Bought elsewhere</source>
+        <translation>非本店购买</translation>
+    </message>
+    <message>
+        <source>Choose the product from the list.</source>
+        <translation>请从列表中选择商品。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteStepDialog</name>
+    <message>
+        <source>Note:</source>
+        <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintUi</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {reason}</source>
+        <translation>PDF 无法保存:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Item labels</source>
+        <translation>售后标签</translation>
+    </message>
+    <message>
+        <source>The printer or PDF file could not be opened.</source>
+        <translation>无法打开打印机或 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Accessories</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Exception approved</source>
+        <translation>例外批准</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(未登记)</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>无小票</translation>
+    </message>
+    <message>
+        <source>bought elsewhere</source>
+        <translation>非本店购买</translation>
+    </message>
+    <message>
+        <source>Return no.</source>
+        <translation>退货单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Original sale</source>
+        <translation>原销售单</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Return shipping paid by the shop</source>
+        <translation>店铺承担退货运费</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Item code / serial</source>
+        <translation>售后编号 / 序列号</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price paid</source>
+        <translation>实付单价</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>Customer asks for</source>
+        <translation>顾客要求</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Return slip</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Keep this slip. Each unit is tracked by its item code.</source>
+        <translation>请妥善保管本单。每件商品均按售后编号跟踪。</translation>
+    </message>
+    <message>
+        <source>Our shop</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>顾客签字</translation>
+    </message>
+    <message>
+        <source>Staff signature</source>
+        <translation>经办人签字</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页,共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Return slip {number}</source>
+        <translation>退货单 {number}</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>Product {sku}</source>
@@ -718,6 +1931,128 @@
     <message>
         <source>Stock moves, newest first:</source>
         <translation>库存流水(最新的在前):</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund {code}</source>
+        <translation>退款 {code}</translation>
+    </message>
+    <message>
+        <source>Paid by the customer:</source>
+        <translation>顾客实付:</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>退款金额:</translation>
+    </message>
+    <message>
+        <source>Up to ¥{limit} without the owner's approval.</source>
+        <translation>不超过 ¥{limit} 无需店长批准。</translation>
+    </message>
+    <message>
+        <source>Paid back by:</source>
+        <translation>退款方式:</translation>
+    </message>
+    <message>
+        <source>(not needed)</source>
+        <translation>(无需)</translation>
+    </message>
+    <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人(店长):</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnOrderDialog</name>
+    <message>
+        <source>Item code</source>
+        <translation>售后编号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>With the customer</source>
+        <translation>与顾客</translation>
+    </message>
+    <message>
+        <source>Print slip…</source>
+        <translation>打印退货单…</translation>
+    </message>
+    <message>
+        <source>Save slip as PDF…</source>
+        <translation>退货单存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print labels…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <source>Return {number}</source>
+        <translation>退货单 {number}</translation>
+    </message>
+    <message>
+        <source>Return no.:</source>
+        <translation>退货单号:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>顾客:</translation>
+    </message>
+    <message>
+        <source>Receipt:</source>
+        <translation>销售单:</translation>
+    </message>
+    <message>
+        <source>no receipt</source>
+        <translation>无小票</translation>
+    </message>
+    <message>
+        <source>open: some units are not settled yet</source>
+        <translation>未完结:部分商品尚未结清</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态:</translation>
+    </message>
+    <message>
+        <source>not settled</source>
+        <translation>未结清</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>不退不换</translation>
+    </message>
+    <message>
+        <source>Return slip {number}</source>
+        <translation>退货单 {number}</translation>
+    </message>
+    <message>
+        <source>Labels of {number}</source>
+        <translation>{number} 的标签</translation>
     </message>
 </context>
 <context>
@@ -780,6 +2115,33 @@
     </message>
 </context>
 <context>
+    <name>ScrapDialog</name>
+    <message>
+        <source>Scrap {code}</source>
+        <translation>报废 {code}</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>商品:</translation>
+    </message>
+    <message>
+        <source>Why it cannot be repaired or resold</source>
+        <translation>为什么无法维修或再销售</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因:</translation>
+    </message>
+    <message>
+        <source>Write-off value (at cost):</source>
+        <translation>核销金额(按成本):</translation>
+    </message>
+    <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人(店长):</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Scan or type: receipt no., phone, serial, SKU, name…  (Ctrl+F)</source>
@@ -801,8 +2163,35 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>After-sales item</source>
+        <translation>售后品</translation>
+    </message>
+    <message>
+        <source>Return order</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>销售单</translation>
+    </message>
+</context>
+<context>
+    <name>ShipToSupplierDialog</name>
+    <message>
+        <source>Shipped back to the supplier: {code}</source>
+        <translation>已寄回供应商:{code}</translation>
+    </message>
+    <message>
+        <source>Supplier's credit:</source>
+        <translation>供应商退款:</translation>
+    </message>
+    <message>
+        <source>Waybill or the supplier's reference</source>
+        <translation>运单号或供应商单号</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>参考号:</translation>
     </message>
 </context>
 <context>

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice
 
 from ..models import AftersalesItem
 from ..services import settings as shop_settings
 from .barcode import draw_code128
-from .pages import begin, custom_size, font, mm, setup, tr, write_pdf
+from .pages import begin, custom_size, font, mm, setup, write_pdf
 
 LABEL_WIDTH = "label.width_mm"
 LABEL_HEIGHT = "label.height_mm"
@@ -58,4 +58,4 @@ def render_labels(item_ids: list[int], device: QPagedPaintDevice) -> None:
 
 
 def labels_pdf(item_ids: list[int], path: Path) -> Path:
-    return write_pdf(path, lambda device: render_labels(item_ids, device), tr("Item labels"))
+    return write_pdf(path, lambda device: render_labels(item_ids, device), QCoreApplication.translate("Printing", "Item labels"))

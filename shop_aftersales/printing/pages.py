@@ -57,7 +57,7 @@ def write_pdf(path: Path, render: Callable[[QPagedPaintDevice], None], title: st
 def begin(device: QPagedPaintDevice) -> QPainter:
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(tr("The printer or PDF file could not be opened."))
+        raise OSError(QCoreApplication.translate("Printing", "The printer or PDF file could not be opened."))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     return painter

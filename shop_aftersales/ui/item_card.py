@@ -3,6 +3,7 @@ moves, what it has cost so far, and the actions its status allows (from the one 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -66,8 +67,8 @@ class ItemCard(QDialog):
         zone = domain_tr(Location.get(Location.code == STATUS_LOCATION[item.status]).name)
         self.header.setText(
             f"<span style='font-size:16pt; font-weight:bold'>{item.code}</span>&nbsp;&nbsp;"
-            f"<span style='font-size:12pt'>{item.product.name} {item.product.model}</span><br>"
-            f"{self.tr('Status')}: <b>{status}</b> · {self.tr('Zone')}: <b>{zone}</b>"
+            f"<span style='font-size:12pt'>{html.escape(item.product.name)} {html.escape(item.product.model)}</span><br>"
+            + self.tr("Status: <b>{status}</b> · Zone: <b>{zone}</b>").format(status=status, zone=zone)
             + (f" · <span style='color:#a15c00'>{owner}</span>" if owner else ""))
         self._build_actions(item)
         current = self.tabs.currentIndex()
@@ -92,7 +93,7 @@ class ItemCard(QDialog):
         left.addRow(self.tr("Bought:"), _selectable(
             (f"{sale.receipt_no}  {item.purchased_at:%Y-%m-%d}" if sale else
              (f"{item.purchased_at:%Y-%m-%d}" if item.purchased_at else self.tr("no receipt")))
-            + f"  ·  {format_yuan(item.unit_price)} / {self.tr('unit')}"))
+            + "  ·  " + self.tr("{price} per unit").format(price=format_yuan(item.unit_price))))
         left.addRow(self.tr("Return order:"), _selectable(f"{order.number}  {order.created_at:%Y-%m-%d %H:%M}"))
         left.addRow(self.tr("Reason:"), _selectable(domain_tr(REASONS.get(item.reason, item.reason))
                                                     + (f" — {item.reason_text}" if item.reason_text else "")))
