@@ -68,6 +68,51 @@ def main(out: Path, language: str) -> None:
     while window.context.ops.busy:
         app.processEvents()
     shot(dialog, "import-problems")
+    # the intake flow on a recent receipt
+    import datetime as dt
+
+    from shop_aftersales.clock import now
+    from shop_aftersales.models import AftersalesItem, ReturnOrder
+    from shop_aftersales.ui.item_card import ItemCard
+    from shop_aftersales.ui.return_order import ReturnOrderDialog
+
+    since = now() - dt.timedelta(days=5)
+    sale = next(s for s in Sale.select().where((Sale.sold_at >= since) & Sale.customer.is_null(False))
+                if s.lines.count() >= 2)
+    window.tabs.setCurrentWidget(window.intake_tab)
+    form = window.intake_tab.form
+    form.find_edit.setText(sale.receipt_no)
+    form.find_sale()
+    for row in (0, 1):
+        form.set_checked(row, True)
+        form.table.selectRow(row)
+        form.reason.setCurrentIndex(form.reason.findData("quality" if row == 0 else "changed_mind"))
+        form.condition.setCurrentIndex(form.condition.findData("used" if row == 0 else "unopened"))
+        form.accessories.setText("包装盒、充电器" if row == 0 else "")
+    form.table.selectRow(0)
+    form.fault.setPlainText("屏幕闪烁,偶尔黑屏")
+    shot(window, "intake-form")
+    form.save()
+    while window.context.ops.busy:
+        app.processEvents()
+    order = ReturnOrder.select().order_by(ReturnOrder.id.desc()).get()
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, ReturnOrderDialog) and w.isVisible():
+            shot(w, "return-order")
+            w.close()
+    first = order.items.order_by(AftersalesItem.id).first()
+    window.intake_tab.pages.setCurrentIndex(1)
+    shot(window, "inspection-queue")
+    card = ItemCard(window.context, first.id, window)
+    card.resize(980, 640)
+    shot(card, "item-card")
+    card.tabs.setCurrentIndex(1)
+    shot(card, "item-card-history")
+    from shop_aftersales.printing.slip import slip_pdf
+    from shop_aftersales.printing.label import labels_pdf
+
+    slip_pdf(order.id, out / f"slip-{language}.pdf")
+    labels_pdf([i.id for i in order.items], out / f"labels-{language}.pdf")
     window.context.ops.shutdown()
     print("\n".join(sorted(str(p) for p in out.glob(f"*-{language}.png"))))
 

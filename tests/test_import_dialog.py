@@ -46,16 +46,27 @@ def test_a_bad_file_lists_every_problem_and_keeps_the_chosen_file(window, qtbot,
 
 
 def test_opening_stock_imports_and_the_stock_tab_refreshes(window, qtbot, xlsx):
+    from shop_aftersales.services.ledger import on_hand
+
     tab = window.stock_tab
-    repairable = tab.zone.findData("repairable")
-    tab.zone.setCurrentIndex(repairable)
-    assert tab.model.rowCount() == 0
+    tab.zone.setCurrentIndex(tab.zone.findData("repairable"))
+    column = next(c for c in range(tab.model.columnCount())
+                  if tab.model.headerData(c, Qt.Orientation.Horizontal) == "Repairable")
+
+    def shown(sku):
+        rows = [r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == sku]
+        return int(tab.model.index(rows[0], column).data() or 0) if rows else 0
+
+    mask = Product.get(Product.sku == "HZ-MS-5")
+    before = on_hand(mask, "repairable")
+    assert shown("HZ-MS-5") == before
     path = xlsx([["SKU", "Zone", "Quantity"], ["HZ-MS-5", "可维修区", 3], ["FZ-CY-M", "repairable", 1]])
     moves_before = StockMove.select().count()
     dialog = start(qtbot, window, "opening", path)
     assert "2 opening stock line(s) posted as QC" in dialog.report.toPlainText()
     assert StockMove.select().count() == moves_before + 2
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: shown("HZ-MS-5") == before + 3)
+    assert shown("FZ-CY-M") >= 1
     assert "posted" in window.statusBar().currentMessage()
     dialog.close()
 

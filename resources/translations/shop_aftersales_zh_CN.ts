@@ -1626,6 +1626,14 @@
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Shop details…</source>
+        <translation>店铺信息(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Return policy…</source>
+        <translation>退换货政策(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1742,6 +1750,73 @@
     <message>
         <source>Note:</source>
         <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Return policy</source>
+        <translation>退换货政策</translation>
+    </message>
+    <message>
+        <source>Rules for a category…</source>
+        <translation>为分类单独设置…</translation>
+    </message>
+    <message>
+        <source>Use the default for it</source>
+        <translation>改用全店默认</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Refund within:</source>
+        <translation>退货期限:</translation>
+    </message>
+    <message>
+        <source>Exchange within:</source>
+        <translation>换货期限:</translation>
+    </message>
+    <message>
+        <source>Warranty (repair):</source>
+        <translation>保修期(维修):</translation>
+    </message>
+    <message>
+        <source>Opened goods can be refunded</source>
+        <translation>已拆封商品可以退款</translation>
+    </message>
+    <message>
+        <source>Used goods can be refunded</source>
+        <translation>已使用商品可以退款</translation>
+    </message>
+    <message>
+        <source>Restocking fee (no-fault returns):</source>
+        <translation>折旧手续费(非质量问题退货):</translation>
+    </message>
+    <message>
+        <source>What each reason allows</source>
+        <translation>各退货原因允许的处理方式</translation>
+    </message>
+    <message>
+        <source>Faults of the goods (quality, wrong item, transit damage, not as described) are refunded whatever the condition and without a restocking fee.</source>
+        <translation>商品本身的问题(质量问题、发错货、运输损坏、与描述不符)无论商品状况如何都可退款,且不收折旧手续费。</translation>
+    </message>
+    <message>
+        <source>Shop-wide default</source>
+        <translation>全店默认</translation>
+    </message>
+    <message>
+        <source>Rules for a category</source>
+        <translation>为分类单独设置</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>分类:</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2267,29 @@
     <message>
         <source>Reference:</source>
         <translation>参考号:</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDialog</name>
+    <message>
+        <source>Shop details</source>
+        <translation>店铺信息</translation>
+    </message>
+    <message>
+        <source>Shop name:</source>
+        <translation>店铺名称:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话:</translation>
+    </message>
+    <message>
+        <source>Item label size:</source>
+        <translation>售后标签尺寸:</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import Category, Customer, Product, Sale, SaleLine, Staff, Supplier
+from ..models import Category, Customer, Product, Sale, SaleLine, Staff, Supplier, db
 from ..models.stock import ADJUSTMENT, SELLABLE
 from . import settings
 from .base import Changes, business_step
@@ -153,4 +153,101 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
         else:
             move(MoveRequest(product=product, quantity=demand * 3 + rng.randint(0, 10), source=ADJUSTMENT,
                              target=SELLABLE, reference=reference, note=OPENING_NOTE))
-    return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, created=sale_no)
+    _demo_returns(rng, staff, end)
+    return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, items=True, created=sale_no)
+
+
+FAULTS = {
+    "手机": ["屏幕闪烁,偶尔黑屏", "充电口接触不良", "电池续航明显变短", "扬声器有杂音"],
+    "耳机": ["左耳无声音", "降噪开启后有电流声", "充电盒无法充电"],
+    "配件": ["无法快充", "接头松动"],
+    "椅子": ["气压棒下沉", "扶手松动", "椅腿有裂纹", "滚轮卡顿"],
+    "服装": ["开线", "尺码不合适", "有色差"],
+    "化妆品": ["使用后皮肤发红", "包装破损渗漏", "不喜欢气味"],
+}
+
+
+def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> None:
+    """About two months of returns in every state, so each after-sales screen has something real to show."""
+    from .. import clock
+    from ..models import AftersalesItem
+    from . import items as item_steps
+    from . import resolutions
+    from .returns import ReturnLine, ReturnRequest, register_return, returned_quantity
+
+    owner = next(s for s in staff if s.role == "owner")
+    clerks = [s for s in staff if s.role in ("sales", "warehouse")]
+    lines = list(SaleLine.select(SaleLine, Sale, Product).join(Sale).switch(SaleLine).join(Product)
+                 .where(Sale.sold_at >= end - dt.timedelta(days=75)).order_by(SaleLine.id))
+    rng.shuffle(lines)
+    recent = [l for l in lines if l.sale.sold_at >= end - dt.timedelta(days=8)][:10]
+    lines = recent + [l for l in lines if l not in recent]
+    made = 0
+    for line in lines:
+        if made >= 42:
+            break
+        when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if made < 10 else 12), hours=rng.randint(0, 3))
+        if when >= end - dt.timedelta(hours=2) or returned_quantity(line.id):
+            continue
+        category = line.product.category.name
+        quality = rng.random() < 0.7
+        reason = "quality" if quality else ("allergy" if category == "化妆品" else "changed_mind")
+        resolution = "repair" if quality and category in ("手机", "耳机") and rng.random() < 0.3 else (
+            "exchange" if rng.random() < 0.3 else "refund")
+        if reason == "allergy":
+            resolution = "refund"
+        clerk = rng.choice(clerks)
+        with clock.frozen(when):
+            changes = register_return(ReturnRequest(
+                lines=[ReturnLine(line.product_id, 1, reason, "used" if quality else "unopened", resolution,
+                                  sale_line_id=line.id, fault=rng.choice(FAULTS.get(category, ["有问题"])) if quality
+                                  else "", accessories=rng.choice(["包装盒", "包装盒、说明书", ""]))],
+                sale_id=line.sale_id, shipping_cost=Decimal(rng.choice([0, 0, 0, 12, 15])),
+                override_reason="老顾客,店长同意"), staff=clerk)
+        made += 1
+        item = AftersalesItem.get_by_id(changes.ids[0])
+        age = (end - when).days
+        if age < 3:
+            continue  # still waiting for inspection
+        later = when + dt.timedelta(days=rng.randint(1, 2), hours=2)
+        with clock.frozen(min(later, end - dt.timedelta(hours=1))):
+            roll = rng.random()
+            if item.customer_owned:
+                item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
+                if roll < 0.5 and age > 10:
+                    resolutions.give_back(item.id, "已修好,顾客取回", clerk)
+                continue
+            if not quality:
+                item_steps.inspect(item.id, "未拆封,无故障", "sellable" if roll < 0.6 else "resale", owner)
+            elif roll < 0.45:
+                item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
+            elif roll < 0.65:
+                resolutions.scrap(item.id, "损坏严重,维修不划算", approved_by=owner, staff=owner)
+            elif roll < 0.85 and line.supplier_id:
+                item_steps.inspect(item.id, "批次质量问题,退供应商", "supplier_return", owner)
+                if age > 20:
+                    resolutions.ship_to_supplier(item.id, line.product.cost, f"SF{rng.randint(10**9, 10**10)}", owner)
+            else:
+                item_steps.inspect(item.id, "外观有轻微划痕,功能正常", "resale", owner)
+            if age < 6:
+                continue  # refund or exchange still to do
+            if resolution == "refund":
+                resolutions.refund(item.id, resolutions.refundable_amount(item), rng.choice(
+                    ["wechat", "alipay", "cash", "original"]), staff=owner)
+            elif resolution == "exchange":
+                try:
+                    with db.atomic():
+                        resolutions.exchange(item.id, clerk, serial=_free_serial(line.product))
+                except DomainError:
+                    pass  # no replacement on the shelf: stays open, as in a real shop
+
+
+def _free_serial(product: Product) -> str:
+    from ..models import StockSerial
+    from ..models.stock import Location
+
+    if not product.serialised:
+        return ""
+    unit = (StockSerial.select().join(Location).where((StockSerial.product == product) & (Location.code == "sellable"))
+            .first())
+    return unit.serial if unit else ""

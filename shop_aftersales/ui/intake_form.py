@@ -182,7 +182,8 @@ class IntakeForm(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
         splitter.addWidget(self.table)
-        splitter.addWidget(self._details_box())
+        self._details_box()
+        splitter.addWidget(self.details_holder)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
@@ -270,6 +271,13 @@ class IntakeForm(QWidget):
             edit.textChanged.connect(self._store)
         self.fault.textChanged.connect(self._store)
         self.details = box
+        outer = QGroupBox()
+        outer.setFlat(True)
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(box)
+        column.addStretch(1)
+        self.details_holder = outer
         return box
 
     def _set_details_enabled(self, enabled: bool) -> None:
@@ -410,7 +418,10 @@ class IntakeForm(QWidget):
             spin.valueChanged.connect(lambda value, u=unit: self._quantity(u, value))
             self.table.setCellWidget(r, 6, spin)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
+        self.table.setColumnWidth(6, 90)
         self._loading = False
         if self.rows:
             self.table.selectRow(0)

@@ -45,8 +45,8 @@ class ListPage(QWidget):
         self._debounce.timeout.connect(self.reload)
         self.filter.textChanged.connect(self._debounce.start)
         context.changed.connect(self._changed)
+        self._fitted = False
         self._update_count()
-        fit_columns(self.view)
 
     def add_button(self, text: str, slot: Callable[[int], object]) -> QPushButton:
         """A button acting on the selected row's id."""
@@ -68,6 +68,9 @@ class ListPage(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("{count} rows").format(count=self.model.total()))
+        if not self._fitted and self.model.rowCount():
+            fit_columns(self.view)  # once, on the first rows: later refreshes keep the user's widths
+            self._fitted = True
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -21,6 +21,7 @@ from .import_dialog import ImportDialog
 from .intake_tab import IntakeTab
 from .paged_model import domain_tr
 from .search import SearchBox
+from .settings_dialogs import PolicyDialog, ShopDialog
 from .stock_tab import StockTab
 from .widgets import EmptyState
 
@@ -108,6 +109,11 @@ class MainWindow(QMainWindow):
         self.addAction(find_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        shop_action = settings_menu.addAction(self.tr("&Shop details…"))
+        shop_action.triggered.connect(lambda: self._dialog(ShopDialog(self.context, self)))
+        policy_action = settings_menu.addAction(self.tr("&Return policy…"))
+        policy_action.triggered.connect(lambda: self._dialog(PolicyDialog(self.context, self)))
+        self.policy_action = policy_action
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = settings().value(SETTING_LANGUAGE, "", str)
@@ -169,6 +175,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 8000)
 
     # -- actions -------------------------------------------------------------------
+    def _dialog(self, dialog):
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

@@ -55,8 +55,8 @@ class StockTab(QWidget):
         self.filter.textChanged.connect(self._debounce.start)
         self.zone.currentIndexChanged.connect(self.reload)
         context.changed.connect(self._on_changed)
+        self._fitted = False
         self._update_state()
-        fit_columns(self.view)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.stock or changes.catalog:
@@ -71,6 +71,9 @@ class StockTab(QWidget):
         total = self.model.total()
         self.count.setText(self.tr("{count} products").format(count=total))
         self.stack.setCurrentWidget(self.view if total or filtered else self.empty)
+        if not self._fitted and self.model.rowCount():
+            fit_columns(self.view)
+            self._fitted = True
 
     def open_product(self, index: QModelIndex) -> ProductDialog | None:
         if not index.isValid():

@@ -1,0 +1,184 @@
+"""Settings that belong to the shop's data: its name and contact details for the printouts, the label
+size, and the return policy (退换货政策) per category with a shop-wide default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ..models import Category
+from ..models.aftersales import REASONS, RESOLUTIONS
+from ..printing.label import LABEL_HEIGHT, LABEL_WIDTH, label_size
+from ..services import settings as shop_settings
+from ..services.policy import Rules, all_policies, remove_category_policy, save_policy
+from .context import AppContext
+from .errors import show_error
+from .paged_model import domain_tr
+
+
+class ShopDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Shop details"))
+        self.setMinimumWidth(480)
+        form = QFormLayout(self)
+        self.name = QLineEdit(shop_settings.get(shop_settings.SHOP_NAME))
+        self.address = QLineEdit(shop_settings.get(shop_settings.SHOP_ADDRESS))
+        self.phone = QLineEdit(shop_settings.get(shop_settings.SHOP_PHONE))
+        form.addRow(self.tr("Shop name:"), self.name)
+        form.addRow(self.tr("Address:"), self.address)
+        form.addRow(self.tr("Phone:"), self.phone)
+        width, height = label_size()
+        self.label_w, self.label_h = QDoubleSpinBox(), QDoubleSpinBox()
+        for box, value in ((self.label_w, width), (self.label_h, height)):
+            box.setRange(20, 200)
+            box.setDecimals(0)
+            box.setSuffix(" mm")
+            box.setValue(value)
+        size = QHBoxLayout()
+        size.addWidget(self.label_w)
+        size.addWidget(QLabel("×"))
+        size.addWidget(self.label_h)
+        size.addStretch(1)
+        form.addRow(self.tr("Item label size:"), size)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def save(self) -> None:
+        values = {shop_settings.SHOP_NAME: self.name.text(), shop_settings.SHOP_ADDRESS: self.address.text(),
+                  shop_settings.SHOP_PHONE: self.phone.text(), LABEL_WIDTH: str(int(self.label_w.value())),
+                  LABEL_HEIGHT: str(int(self.label_h.value()))}
+        self.context.ops.run(shop_settings.update, values, on_success=lambda _r: self.accept(),
+                             on_failure=lambda e: show_error(self, e))
+
+
+class PolicyDialog(QDialog):
+    """One set of rules per category, and the shop-wide default for every other category."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Return policy"))
+        self.resize(820, 560)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._show)
+        left.addWidget(self.list, 1)
+        add = QPushButton(self.tr("Rules for a category…"))
+        add.clicked.connect(self._add_category)
+        self.remove = QPushButton(self.tr("Use the default for it"))
+        self.remove.clicked.connect(self._remove_category)
+        left.addWidget(add)
+        left.addWidget(self.remove)
+        layout.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        form = QFormLayout()
+        self.return_days, self.exchange_days, self.warranty, self.fee = QSpinBox(), QSpinBox(), QSpinBox(), QSpinBox()
+        self.return_days.setRange(0, 365)
+        self.exchange_days.setRange(0, 365)
+        self.warranty.setRange(0, 120)
+        self.fee.setRange(0, 100)
+        self.return_days.setSuffix(self.tr(" days"))
+        self.exchange_days.setSuffix(self.tr(" days"))
+        self.warranty.setSuffix(self.tr(" months"))
+        self.fee.setSuffix(" %")
+        form.addRow(self.tr("Refund within:"), self.return_days)
+        form.addRow(self.tr("Exchange within:"), self.exchange_days)
+        form.addRow(self.tr("Warranty (repair):"), self.warranty)
+        self.refund_opened = QCheckBox(self.tr("Opened goods can be refunded"))
+        self.refund_used = QCheckBox(self.tr("Used goods can be refunded"))
+        form.addRow("", self.refund_opened)
+        form.addRow("", self.refund_used)
+        form.addRow(self.tr("Restocking fee (no-fault returns):"), self.fee)
+        right.addLayout(form)
+        box = QGroupBox(self.tr("What each reason allows"))
+        grid = QGridLayout(box)
+        self.rule_boxes: dict[tuple[str, str], QCheckBox] = {}
+        for c, (res, label) in enumerate(RESOLUTIONS.items(), start=1):
+            grid.addWidget(QLabel(domain_tr(label)), 0, c, Qt.AlignmentFlag.AlignHCenter)
+        for r, (reason, label) in enumerate(REASONS.items(), start=1):
+            grid.addWidget(QLabel(domain_tr(label)), r, 0)
+            for c, res in enumerate(RESOLUTIONS, start=1):
+                check = QCheckBox()
+                self.rule_boxes[(reason, res)] = check
+                grid.addWidget(check, r, c, Qt.AlignmentFlag.AlignHCenter)
+        right.addWidget(box)
+        note = QLabel(self.tr("Faults of the goods (quality, wrong item, transit damage, not as described) are refunded "
+                              "whatever the condition and without a restocking fee."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        right.addWidget(note)
+        right.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        right.addWidget(self.buttons)
+        layout.addLayout(right, 2)
+        self.policies: list[tuple[int | None, Rules]] = []
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self.policies = [(c.id if c else None, rules) for c, rules in all_policies()]
+        self.policies.sort(key=lambda p: (p[0] is not None, p[0] or 0))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for category_id, _rules in self.policies:
+            name = Category.get_by_id(category_id).name if category_id else self.tr("Shop-wide default")
+            QListWidgetItem(name, self.list)
+        self.list.blockSignals(False)
+        index = next((i for i, (c, _r) in enumerate(self.policies) if c == select), 0)
+        self.list.setCurrentRow(index)
+        self._show(index)
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.policies):
+            return
+        category_id, rules = self.policies[row]
+        self.return_days.setValue(rules.return_days)
+        self.exchange_days.setValue(rules.exchange_days)
+        self.warranty.setValue(rules.warranty_months)
+        self.fee.setValue(rules.restocking_fee_pct)
+        self.refund_opened.setChecked(rules.refund_opened)
+        self.refund_used.setChecked(rules.refund_used)
+        for (reason, res), check in self.rule_boxes.items():
+            check.setChecked(rules.allows(reason, res))
+        self.remove.setEnabled(category_id is not None)
+
+    def current_rules(self) -> Rules:
+        reasons: dict[str, list[str]] = {}
+        for (reason, res), check in self.rule_boxes.items():
+            if check.isChecked():
+                reasons.setdefault(reason, []).append(res)
+        return Rules(self.return_days.value(), self.exchange_days.value(), self.warranty.value(),
+                     self.refund_opened.isChecked(), self.refund_used.isChecked(), self.fee.value(), reasons)
+
+    def save(self) -> None:
+        category_id = self.policies[self.list.currentRow()][0]
+        self.context.ops.run(save_policy, category_id, self.current_rules(),
+                             on_success=lambda _r: self.reload(category_id), on_failure=lambda e: show_error(self, e))
+
+    def _add_category(self) -> None:
+        taken = {c for c, _r in self.policies if c}
+        free = [c for c in Category.select().order_by(Category.name) if c.id not in taken]
+        if not free:
+            return
+        name, ok = QInputDialog.getItem(self, self.tr("Rules for a category"), self.tr("Category:"),
+                                        [c.name for c in free], 0, False)
+        if ok:
+            category = next(c for c in free if c.name == name)
+            self.context.ops.run(save_policy, category.id, self.current_rules(),
+                                 on_success=lambda _r: self.reload(category.id),
+                                 on_failure=lambda e: show_error(self, e))
+
+    def _remove_category(self) -> None:
+        category_id = self.policies[self.list.currentRow()][0]
+        if category_id is not None:
+            self.context.ops.run(remove_category_policy, category_id, on_success=lambda _r: self.reload(),
+                                 on_failure=lambda e: show_error(self, e))

@@ -1,0 +1,61 @@
+"""Settings → Shop details and Settings → Return policy through the real dialogs."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from shop_aftersales.models import Category
+from shop_aftersales.printing.label import label_size
+from shop_aftersales.services import settings
+from shop_aftersales.services.policy import rules_for, save_policy
+from shop_aftersales.ui.context import AppContext
+from shop_aftersales.ui.settings_dialogs import PolicyDialog, ShopDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def context(demo_shop):
+    ctx = AppContext(demo_shop)
+    yield ctx
+    ctx.ops.shutdown()
+
+
+def test_shop_details_are_saved(qtbot, context):
+    dialog = ShopDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("星河生活馆(西湖店)")
+    dialog.label_w.setValue(60)
+    with qtbot.waitSignal(context.changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert settings.get(settings.SHOP_NAME) == "星河生活馆(西湖店)"
+    assert label_size() == (60.0, 30.0)
+
+
+def test_a_category_gets_its_own_rules(qtbot, context):
+    dialog = PolicyDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.list.item(0).text() == "Shop-wide default"
+    assert dialog.return_days.value() == 7 and dialog.rule_boxes[("quality", "repair")].isChecked()
+    chairs = Category.get(Category.name == "椅子")
+    dialog.return_days.setValue(30)
+    dialog.rule_boxes[("changed_mind", "exchange")].setChecked(False)
+    with qtbot.waitSignal(context.changed):
+        # what "Rules for a category…" does once the category is picked in its list
+        context.ops.run(save_policy, chairs.id, dialog.current_rules(), on_success=lambda _r: dialog.reload(chairs.id))
+    qtbot.waitUntil(lambda: dialog.list.count() == 2)
+    assert dialog.list.currentItem().text() == "椅子"
+    assert rules_for(chairs.id).return_days == 30 and not rules_for(chairs.id).allows("changed_mind", "exchange")
+    assert rules_for(None).return_days == 7  # the default is untouched
+    dialog.remove.click()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    assert rules_for(chairs.id).return_days == 7
+
+
+def test_the_default_rules_are_edited_in_place(qtbot, context):
+    dialog = PolicyDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.fee.setValue(10)
+    dialog.refund_opened.setChecked(False)
+    with qtbot.waitSignal(context.changed):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert rules_for(None).restocking_fee_pct == 10 and not rules_for(None).refund_opened
