@@ -113,6 +113,14 @@ def main(out: Path, language: str) -> None:
 
     slip_pdf(order.id, out / f"slip-{language}.pdf")
     labels_pdf([i.id for i in order.items], out / f"labels-{language}.pdf")
+    from shop_aftersales.ui.settings_dialogs import PolicyDialog
+
+    shot(PolicyDialog(window.context, window), "policy")
+    window.tabs.setCurrentWidget(window.stock_tab)
+    shot(window, "stock")
+    window.tabs.setCurrentWidget(window.intake_tab)
+    window.intake_tab.pages.setCurrentIndex(2)
+    shot(window, "return-orders")
     window.context.ops.shutdown()
     print("\n".join(sorted(str(p) for p in out.glob(f"*-{language}.png"))))
 

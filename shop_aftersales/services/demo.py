@@ -173,7 +173,7 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
     from ..models import AftersalesItem
     from . import items as item_steps
     from . import resolutions
-    from .returns import ReturnLine, ReturnRequest, register_return, returned_quantity
+    from .returns import ReturnLine, ReturnRequest, register_return
 
     owner = next(s for s in staff if s.role == "owner")
     clerks = [s for s in staff if s.role in ("sales", "warehouse")]
@@ -182,13 +182,16 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
     rng.shuffle(lines)
     recent = [l for l in lines if l.sale.sold_at >= end - dt.timedelta(days=8)][:10]
     lines = recent + [l for l in lines if l not in recent]
-    made = 0
+    plan = []
     for line in lines:
-        if made >= 42:
+        if len(plan) >= 42:
             break
-        when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if made < 10 else 12), hours=rng.randint(0, 3))
-        if when >= end - dt.timedelta(hours=2) or returned_quantity(line.id):
-            continue
+        when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if len(plan) < 10 else 12),
+                                                hours=rng.randint(0, 3))
+        if when < end - dt.timedelta(hours=2):
+            plan.append((when, line))
+    plan.sort(key=lambda p: p[0])  # numbers are issued in the order the returns came in
+    for when, line in plan:
         category = line.product.category.name
         quality = rng.random() < 0.7
         reason = "quality" if quality else ("allergy" if category == "化妆品" else "changed_mind")
@@ -204,7 +207,6 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                                   else "", accessories=rng.choice(["包装盒", "包装盒、说明书", ""]))],
                 sale_id=line.sale_id, shipping_cost=Decimal(rng.choice([0, 0, 0, 12, 15])),
                 override_reason="老顾客,店长同意"), staff=clerk)
-        made += 1
         item = AftersalesItem.get_by_id(changes.ids[0])
         age = (end - when).days
         if age < 3:

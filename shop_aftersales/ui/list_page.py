@@ -36,6 +36,7 @@ class ListPage(QWidget):
         self.view = make_table_view(self)
         self.model = PagedTableModel(make_source(""), sort_column=sort_column, descending=descending, parent=self)
         self.view.setModel(self.model)
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSortIndicator(
             sort_column, self.view.horizontalHeader().sortIndicatorOrder().DescendingOrder if descending
             else self.view.horizontalHeader().sortIndicatorOrder().AscendingOrder)
