@@ -315,3 +315,17 @@ def test_without_a_receipt_the_customer_is_written_down(shop_with_sale):
     order = ReturnOrder.get(ReturnOrder.number == changes.reference)
     assert order.no_receipt and order.bought_elsewhere and order.customer.phone == "13700000000"
     assert AftersalesItem.get().verdict == "needs_approval"
+
+
+def test_check_finds_an_item_whose_status_was_edited_by_hand(shop_with_sale):
+    sale = shop_with_sale["sale"]
+    line = lines_of(sale)["YZ-1"]
+    item_id = register(sale, ReturnLine(line.product_id, 1, "quality", "used", "exchange", sale_line_id=line.id)).ids[0]
+    resolutions.exchange(item_id, shop_with_sale["clerk"])  # same product leaves for the customer: not the item
+    sound()
+    AftersalesItem.update(status="sellable").where(AftersalesItem.id == item_id).execute()
+    found = [str(f) for f in run_checks()]
+    assert any("history ends at “received”" in f for f in found)
+    assert any("last stock move took it to “inspection”" in f for f in found)
+    with pytest.raises(Exception, match="append-only"):
+        ItemEvent.delete().execute()

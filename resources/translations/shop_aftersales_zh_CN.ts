@@ -312,6 +312,14 @@
         <translation>商品 #{product} 的序列号 {serial} 从一个它并不在的位置移出。</translation>
     </message>
     <message>
+        <source>Item {code} is “{status}” but its history ends at “{last}”.</source>
+        <translation>售后品 {code} 状态为“{status}”,但其履历最后停在“{last}”。</translation>
+    </message>
+    <message>
+        <source>Item {code} is “{status}” but its last stock move took it to “{place}”.</source>
+        <translation>售后品 {code} 状态为“{status}”,但其最后一次库存移动去了“{place}”。</translation>
+    </message>
+    <message>
         <source>The safeguard {name} that keeps stock moves unchanged is missing.</source>
         <translation>保证库存流水不被修改的保护机制 {name} 缺失。</translation>
     </message>

@@ -91,9 +91,28 @@ def run_checks(limit: int = 50) -> list[Finding]:
             WHERE m.serial IS NOT NULL AND prev.to_location_id <> m.from_location_id"""):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Serial {serial} of product #{product} left a place it was not in."),
                            serial=serial, product=product))
+    # Every status change of an after-sales item has an event: its status is where its history says it went,
+    # and the unit is where the ledger says that status keeps it.
+    for code, status, last in _rows("""
+            SELECT i.code, i.status, (SELECT e.to_status FROM item_event e WHERE e.item_id = i.id AND e.to_status <> ''
+                                      ORDER BY e.id DESC LIMIT 1)
+            FROM aftersales_item i"""):
+        if last != status:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is “{status}” but its history ends at “{last}”."),
+                               code=code, status=status, last=last or "-"))
+    from ..models.aftersales import STATUS_LOCATION
+
+    for code, status, place in _rows("""
+            SELECT i.code, i.status, (SELECT l.code FROM item_event e JOIN stock_move m ON m.id = e.move_id
+                                      JOIN location l ON l.id = m.to_location_id
+                                      WHERE e.item_id = i.id AND e.to_status <> '' ORDER BY e.id DESC LIMIT 1)
+            FROM aftersales_item i"""):
+        if place != STATUS_LOCATION.get(status):
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is “{status}” but its last stock move took it to “{place}”."),
+                               code=code, status=status, place=place or "-"))
     # Moves are append-only: the triggers that enforce it must be there.
     triggers = {r[0] for r in _rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for name in ("stock_move_no_update", "stock_move_no_delete"):
+    for name in ("stock_move_no_update", "stock_move_no_delete", "item_event_no_update", "item_event_no_delete"):
         if name not in triggers:
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The safeguard {name} that keeps stock moves unchanged is missing."),
                                name=name))
