@@ -123,3 +123,33 @@ def test_sqlite_version_is_reported(data_dir):
     opened = open_database(data_dir)
     close_database()
     assert opened.sqlite_version == sqlite3.sqlite_version
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_data(data_dir, tmp_path):
+    """A shop that ran version 0001 of the schema opens with every later migration applied."""
+    import shutil as sh
+
+    from playhouse.migrations import Runner
+
+    from shop_aftersales.models import Product, StockQuant
+    from shop_aftersales.models.database import MIGRATIONS_DIR, PRAGMAS
+
+    old = tmp_path / "old-migrations"
+    old.mkdir()
+    sh.copy(MIGRATIONS_DIR / "0001_initial.py", old)
+    db.init(str(data_dir / DB_FILE_NAME), pragmas=PRAGMAS)
+    db.connect()
+    Runner(db, directory=str(old), table_name="schema_migration").up()
+    db.execute_sql("INSERT INTO product (sku, name, model, brand, list_price, cost, serialised, active, created_at) "
+                   "VALUES ('OLD-1', '旧商品', '', '', 100, 50, 0, 1, '2025-01-01 00:00:00')")
+    db.execute_sql("INSERT INTO stock_quant (product_id, location_id, quantity) VALUES (1, 1, 5)")
+    close_database()
+
+    opened = open_database(data_dir)
+    try:
+        assert opened.applied == known_migrations()[1:]
+        assert Product.get(Product.sku == "OLD-1").name == "旧商品"
+        quant = StockQuant.get()
+        assert quant.quantity == 5 and quant.customer_owned is False
+    finally:
+        close_database()
