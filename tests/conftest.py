@@ -59,6 +59,20 @@ def demo_shop(data_dir: Path, _demo_template: Path):
     close_database()
 
 
+@pytest.fixture
+def window(qtbot, demo_shop):
+    """The main window on the demo shop, shown; its writer thread stopped afterwards."""
+    from shop_aftersales.ui.context import AppContext
+    from shop_aftersales.ui.main_window import MainWindow
+
+    w = MainWindow(AppContext(demo_shop))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.context.ops.shutdown()
+
+
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     from openpyxl import Workbook
 

@@ -6,20 +6,9 @@ from PySide6.QtWidgets import QApplication
 from openpyxl import load_workbook
 
 from shop_aftersales.models import Product, Sale, StockMove
-from shop_aftersales.ui.context import AppContext
 from shop_aftersales.ui.import_dialog import ImportDialog
-from shop_aftersales.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, demo_shop):
-    w = MainWindow(AppContext(demo_shop))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.context.ops.shutdown()
 
 
 def start(qtbot, window, kind, path) -> ImportDialog:

@@ -17,21 +17,10 @@ from shop_aftersales.models import AftersalesItem, Refund, ReturnOrder, Sale, Sa
 from shop_aftersales.services.checks import run_checks
 from shop_aftersales.services.ledger import on_hand
 from shop_aftersales.ui.actions import InspectDialog, RefundDialog, ScrapDialog
-from shop_aftersales.ui.context import AppContext
 from shop_aftersales.ui.item_card import ItemCard
-from shop_aftersales.ui.main_window import MainWindow
 from shop_aftersales.ui.return_order import ReturnOrderDialog
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, demo_shop):
-    w = MainWindow(AppContext(demo_shop))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.context.ops.shutdown()
 
 
 def recent_sale_with_two_lines() -> Sale:

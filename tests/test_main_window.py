@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from shop_aftersales import __version__
-from shop_aftersales.models import Customer, Product, Sale, SaleLine, StockMove
+from shop_aftersales.models import Customer, Product, Sale, SaleLine
 from shop_aftersales.services.base import business_step
 from shop_aftersales.services.ledger import MoveRequest, move
 from shop_aftersales.ui.context import AppContext
@@ -27,13 +27,6 @@ def open_window(qtbot, data_dir) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-@pytest.fixture
-def window(qtbot, demo_shop):
-    w = open_window(qtbot, demo_shop)
-    yield w
-    w.context.ops.shutdown()
 
 
 def open_dialogs(kind):

@@ -84,6 +84,7 @@ class ItemMoves(PagedSource):
     code: str = ""
 
     def __post_init__(self) -> None:
+        self.id_field = StockMove.id
         self.Src = Location.alias()
         self.Dst = Location.alias()
         self.columns = [
@@ -95,19 +96,12 @@ class ItemMoves(PagedSource):
             Column("serial", QT_TRANSLATE_NOOP("Domain", "Serial"), StockMove.serial),
         ]
 
-    def _base(self):
+    def query(self) -> pw.ModelSelect:
         return (StockMove.select(StockMove.id, *[c.expr for c in self.columns]).join(Product)
                 .switch(StockMove).join(self.Src, on=(StockMove.from_location == self.Src.id))
                 .switch(StockMove).join(self.Dst, on=(StockMove.to_location == self.Dst.id))
                 .where(StockMove.reference == self.code))
 
-    def count(self) -> int:
-        return self._base().count()
-
-    def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = False) -> list[tuple]:
-        expr = self.columns[sort_column].expr
-        return list(self._base().order_by(expr.desc() if descending else expr.asc(), StockMove.id)
-                    .offset(offset).limit(limit).tuples())
 
 
 def order_items(order_id: int) -> list[AftersalesItem]:

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import (Category, Customer, ImportLog, Location, Product, Sale, SaleLine, StockMove,
-                      Supplier, db)
+                      Supplier)
 from ..models.stock import ADJUSTMENT, INTERNAL
 from ..money import to_decimal
 from .base import Changes, Progress, business_step

@@ -23,20 +23,6 @@ def days_since(field) -> pw.Node:
 class _Source(PagedSource):
     text: str = ""
 
-    id_field: pw.Field = None
-
-    def _query(self) -> pw.ModelSelect:
-        """The filtered query selecting (id, *column expressions); each list defines its own."""
-        raise TypeError(type(self).__name__)
-
-    def count(self) -> int:
-        return self._query().count()
-
-    def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = False) -> list[tuple]:
-        expr = self.columns[sort_column].expr
-        order = [expr.desc() if descending else expr.asc(), self.id_field]
-        return list(self._query().order_by(*order).offset(offset).limit(limit).tuples())
-
 
 @dataclass
 class InspectionQueue(_Source):
@@ -56,7 +42,7 @@ class InspectionQueue(_Source):
             Column("customer", QT_TRANSLATE_NOOP("Domain", "Customer"), Customer.name),
         ]
 
-    def _query(self) -> pw.ModelSelect:
+    def query(self) -> pw.ModelSelect:
         q = (AftersalesItem.select(AftersalesItem.id, *[c.expr for c in self.columns])
              .join(Product).switch(AftersalesItem).join(ReturnOrder)
              .join(Customer, pw.JOIN.LEFT_OUTER).where(AftersalesItem.status == RECEIVED))
@@ -87,7 +73,7 @@ class ReturnOrders(_Source):
             Column("pending", QT_TRANSLATE_NOOP("Domain", "Not settled"), pending, numeric=True),
         ]
 
-    def _query(self) -> pw.ModelSelect:
+    def query(self) -> pw.ModelSelect:
         q = (ReturnOrder.select(ReturnOrder.id, *[c.expr for c in self.columns])
              .join(Customer, pw.JOIN.LEFT_OUTER).switch(ReturnOrder).join(Sale, pw.JOIN.LEFT_OUTER))
         if self.text.strip():
@@ -95,9 +81,6 @@ class ReturnOrders(_Source):
             q = q.where(ReturnOrder.number.contains(t) | Customer.name.contains(t) | (Customer.phone == t)
                         | (Sale.receipt_no == t))
         return q
-
-    def fetch(self, offset: int, limit: int, sort_column: int = 1, descending: bool = True) -> list[tuple]:
-        return super().fetch(offset, limit, sort_column, descending)
 
 
 @dataclass
@@ -116,7 +99,7 @@ class SupplierReturnList(_Source):
             Column("findings", QT_TRANSLATE_NOOP("Domain", "Findings"), AftersalesItem.findings),
         ]
 
-    def _query(self) -> pw.ModelSelect:
+    def query(self) -> pw.ModelSelect:
         return (SupplierReturn.select(AftersalesItem.id, *[c.expr for c in self.columns])
                 .join(AftersalesItem).join(Product).switch(SupplierReturn).join(Supplier, pw.JOIN.LEFT_OUTER)
                 .where(SupplierReturn.shipped_at.is_null() & (AftersalesItem.status == "supplier_return")))

@@ -11,6 +11,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
 
+import peewee as pw
+
 
 @dataclass(frozen=True)
 class Column:
@@ -22,12 +24,21 @@ class Column:
 
 
 class PagedSource(ABC):
+    """Subclasses give their columns, the id that breaks ties, and the filtered query."""
+
     columns: list[Column]
+    id_field: Any
 
     @abstractmethod
+    def query(self) -> pw.ModelSelect:
+        """The filtered query, selecting the row's id and then each column's expression."""
+
     def count(self) -> int:
         """How many rows match the source's filters."""
+        return self.query().count()
 
-    @abstractmethod
     def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = False) -> list[tuple]:
         """Rows offset..offset+limit in the given order: (id, value per column)."""
+        expr = self.columns[sort_column].expr
+        order = (expr.desc(), self.id_field.desc()) if descending else (expr.asc(), self.id_field.asc())
+        return list(self.query().order_by(*order).offset(offset).limit(limit).tuples())

@@ -32,6 +32,7 @@ class StockOverview(PagedSource):
     text: str = ""
 
     def __post_init__(self) -> None:
+        self.id_field = Product.id
         self.zones = internal_locations()
         cols = [
             Column("sku", QT_TRANSLATE_NOOP("Domain", "SKU"), Product.sku),
@@ -46,7 +47,7 @@ class StockOverview(PagedSource):
                            numeric=True))
         self.columns = cols
 
-    def _base(self) -> pw.ModelSelect:
+    def query(self) -> pw.ModelSelect:
         q = (StockQuant.select(Product.id.alias("product_id"), *[c.expr.alias(c.key.replace(":", "_"))
                                                                   for c in self.columns])
              .join(Product).switch(Product).join(Category, pw.JOIN.LEFT_OUTER)
@@ -62,13 +63,6 @@ class StockOverview(PagedSource):
                         | (Category.name ** like))
         return q.group_by(Product.id)
 
-    def count(self) -> int:
-        return self._base().count()
-
-    def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = False) -> list[tuple]:
-        expr = self.columns[sort_column].expr
-        order = [expr.desc() if descending else expr.asc(), Product.id]
-        return list(self._base().order_by(*order).offset(offset).limit(limit).tuples())
 
 
 @dataclass
@@ -78,6 +72,7 @@ class ProductMoves(PagedSource):
     product_id: int = 0
 
     def __post_init__(self) -> None:
+        self.id_field = StockMove.id
         self.Src = Location.alias()
         self.Dst = Location.alias()
         self.columns = [
@@ -91,16 +86,9 @@ class ProductMoves(PagedSource):
             Column("note", QT_TRANSLATE_NOOP("Domain", "Note"), StockMove.note, translate=True),
         ]
 
-    def _base(self) -> pw.ModelSelect:
+    def query(self) -> pw.ModelSelect:
         return (StockMove.select(StockMove.id, *[c.expr for c in self.columns])
                 .join(self.Src, on=(StockMove.from_location == self.Src.id))
                 .switch(StockMove).join(self.Dst, on=(StockMove.to_location == self.Dst.id))
                 .where(StockMove.product == self.product_id))
 
-    def count(self) -> int:
-        return self._base().count()
-
-    def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = True) -> list[tuple]:
-        expr = self.columns[sort_column].expr
-        order = [expr.desc() if descending else expr.asc(), StockMove.id.desc() if descending else StockMove.id]
-        return list(self._base().order_by(*order).offset(offset).limit(limit).tuples())

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from ..clock import now
 from ..models import Product, Sale
 from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS, VERDICTS
-from ..money import format_yuan
 from ..services import Changes
 from ..services.policy import ALLOWED, NOT_ALLOWED
 from ..services.returns import ReturnLine, ReturnRequest, register_return, returnable_lines, verdict_for

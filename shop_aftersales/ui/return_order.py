@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from ..models import ReturnOrder
 from ..models.aftersales import STATUSES
-from ..printing.label import labels_pdf, render_labels
+from ..printing.label import render_labels
 from ..printing.slip import render_slip, slip_pdf
 from ..services import Changes
 from ..services.cards import order_items
