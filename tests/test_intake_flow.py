@@ -159,3 +159,30 @@ def test_a_scanned_item_label_opens_the_id_card(window, qtbot):
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     card = visible(ItemCard)
     assert card.item_id == item.id and item.code in card.windowTitle()
+
+
+def test_a_receipt_found_with_the_search_box_starts_a_return(window, qtbot):
+    from shop_aftersales.ui.records import SaleDialog
+
+    sale = recent_sale_with_two_lines()
+    window.search.setText(sale.receipt_no)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    dialog = visible(SaleDialog)
+    qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.intake_tab
+    assert window.intake_tab.form.sale.id == sale.id and len(window.intake_tab.form.rows) == sale.lines.count()
+
+
+def test_the_slip_prints_through_a_printer(window, tmp_path):
+    """What the print preview does: render the slip onto a QPrinter (here writing PDF)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from shop_aftersales.printing.slip import render_slip
+
+    order = ReturnOrder.select().first()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    render_slip(order.id, printer)
+    del printer
+    assert order.number in pdf_text(tmp_path / "printed.pdf")

@@ -2196,6 +2196,10 @@
         <source>Total: {amount}</source>
         <translation>合计:{amount}</translation>
     </message>
+    <message>
+        <source>Register a return…</source>
+        <translation>登记退货…</translation>
+    </message>
 </context>
 <context>
     <name>ScrapDialog</name>

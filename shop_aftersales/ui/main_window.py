@@ -181,6 +181,12 @@ class MainWindow(QMainWindow):
         self.last_dialog = dialog
         return dialog
 
+    def start_return(self, sale_id: int) -> None:
+        """Open the intake form on this sale (from a receipt found with the search box)."""
+        self.tabs.setCurrentWidget(self.intake_tab)
+        self.intake_tab.pages.setCurrentWidget(self.intake_tab.form)
+        self.intake_tab.form.load_sale(sale_id)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

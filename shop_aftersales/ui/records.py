@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -58,7 +60,8 @@ class ProductDialog(QDialog):
 class SaleDialog(QDialog):
     """An original sale (receipt): who bought what, when and at what price."""
 
-    def __init__(self, sale_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, sale_id: int, parent: QWidget | None = None,
+                 start_return: Callable[[int], None] | None = None) -> None:
         super().__init__(parent)
         sale = Sale.get_by_id(sale_id)
         self.setWindowTitle(self.tr("Receipt {number}").format(number=sale.receipt_no))
@@ -98,4 +101,9 @@ class SaleDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Total: {amount}").format(amount=format_yuan(total))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.return_button = None
+        if start_return is not None:
+            self.return_button = buttons.addButton(self.tr("Register a return…"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+            self.return_button.clicked.connect(lambda: (self.accept(), start_return(sale_id)))
         layout.addWidget(buttons)

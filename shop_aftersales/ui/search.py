@@ -54,7 +54,8 @@ def open_hit(hit: Hit, parent: QWidget | None) -> QDialog:
     elif hit.kind == PRODUCT:
         dialog = ProductDialog(hit.id, parent)
     else:
-        dialog = SaleDialog(hit.id, parent)
+        window = parent.window() if parent is not None else None
+        dialog = SaleDialog(hit.id, parent, getattr(window, "start_return", None))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
