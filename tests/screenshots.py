@@ -29,6 +29,12 @@ def main(out: Path, language: str) -> None:
     from shop_aftersales.ui.search import SearchResultsDialog
     from shop_aftersales.services.search import search
 
+    import shop_aftersales.ui.intake_form as intake_form
+
+    def fail(_parent, error):  # a modal error box would hang an offscreen run: fail loudly instead
+        raise error
+
+    intake_form.show_error = fail
     out.mkdir(parents=True, exist_ok=True)
     app = create_application([], language)
     data = Path(tempfile.mkdtemp(prefix="shots-"))
@@ -77,8 +83,10 @@ def main(out: Path, language: str) -> None:
     from shop_aftersales.ui.return_order import ReturnOrderDialog
 
     since = now() - dt.timedelta(days=5)
+    from shop_aftersales.services.returns import returned_quantity
+
     sale = next(s for s in Sale.select().where((Sale.sold_at >= since) & Sale.customer.is_null(False))
-                if s.lines.count() >= 2)
+                if s.lines.count() >= 2 and not any(returned_quantity(line.id) for line in s.lines))
     window.tabs.setCurrentWidget(window.intake_tab)
     form = window.intake_tab.form
     form.find_edit.setText(sale.receipt_no)

@@ -16,6 +16,7 @@ from shop_aftersales.clock import now
 from shop_aftersales.models import AftersalesItem, Refund, ReturnOrder, Sale, SaleLine, ScrapRecord, StockMove
 from shop_aftersales.services.checks import run_checks
 from shop_aftersales.services.ledger import on_hand
+from shop_aftersales.services.returns import returned_quantity
 from shop_aftersales.ui.actions import InspectDialog, RefundDialog, ScrapDialog
 from shop_aftersales.ui.item_card import ItemCard
 from shop_aftersales.ui.return_order import ReturnOrderDialog
@@ -26,7 +27,8 @@ pytestmark = pytest.mark.gui
 def recent_sale_with_two_lines() -> Sale:
     since = now() - dt.timedelta(days=5)
     for sale in Sale.select().where((Sale.sold_at >= since) & Sale.customer.is_null(False)).order_by(Sale.id):
-        if sale.lines.count() >= 2:
+        lines = list(sale.lines)
+        if len(lines) >= 2 and not any(returned_quantity(line.id) for line in lines):
             return sale
     raise AssertionError("the demo shop has no recent sale with two lines")
 
