@@ -60,6 +60,8 @@ PAYMENT_METHODS = {
 RECEIVED = "received"
 REPAIRABLE = "repairable"
 IN_REPAIR = "in_repair"
+REPAIRED = "repaired"
+READY_FOR_PICKUP = "ready_for_pickup"
 SELLABLE = "sellable"
 RESALE = "resale"
 SUPPLIER_RETURN = "supplier_return"
@@ -71,6 +73,8 @@ STATUSES = {
     RECEIVED: QT_TRANSLATE_NOOP("Domain", "Waiting for inspection"),
     REPAIRABLE: QT_TRANSLATE_NOOP("Domain", "Repairable"),
     IN_REPAIR: QT_TRANSLATE_NOOP("Domain", "In repair"),
+    REPAIRED: QT_TRANSLATE_NOOP("Domain", "Repaired, waiting for the quality check"),
+    READY_FOR_PICKUP: QT_TRANSLATE_NOOP("Domain", "Ready for pickup"),
     SELLABLE: QT_TRANSLATE_NOOP("Domain", "Back in sellable stock"),
     RESALE: QT_TRANSLATE_NOOP("Domain", "On the resale shelf"),
     SUPPLIER_RETURN: QT_TRANSLATE_NOOP("Domain", "To return to the supplier"),
@@ -84,6 +88,8 @@ STATUS_LOCATION = {
     RECEIVED: "inspection",
     REPAIRABLE: "repairable",
     IN_REPAIR: "in_repair",
+    REPAIRED: "qc",
+    READY_FOR_PICKUP: "pickup",
     SELLABLE: "sellable",
     RESALE: "resale",
     SUPPLIER_RETURN: "supplier_return",
@@ -101,6 +107,7 @@ class Transition:
     action: str          # English source label of the action (context Domain)
     shop_only: bool = False      # never for a customer's own unit (in for warranty repair)
     customer_only: bool = False  # only for a customer's own unit
+    via_repair: bool = False     # taken by the repair order's steps (start, finish), not a plain move
 
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -110,11 +117,22 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(RECEIVED, RESALE, QT_TRANSLATE_NOOP("Domain", "Resell as is: resale shelf"), shop_only=True),
     Transition(RECEIVED, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
     Transition(RECEIVED, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer")),
-    Transition(REPAIRABLE, IN_REPAIR, QT_TRANSLATE_NOOP("Domain", "Start the repair")),
+    Transition(REPAIRABLE, IN_REPAIR, QT_TRANSLATE_NOOP("Domain", "Start the repair"), via_repair=True),
     Transition(REPAIRABLE, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Beyond repair: scrap"), shop_only=True),
     Transition(REPAIRABLE, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
     Transition(REPAIRABLE, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer"), customer_only=True),
-    Transition(IN_REPAIR, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Pause the repair")),
+    Transition(IN_REPAIR, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Pause the repair"), via_repair=True),
+    Transition(IN_REPAIR, REPAIRED, QT_TRANSLATE_NOOP("Domain", "Repaired: to the quality check"), shop_only=True,
+               via_repair=True),
+    Transition(IN_REPAIR, READY_FOR_PICKUP, QT_TRANSLATE_NOOP("Domain", "Ready for the customer to pick up"),
+               customer_only=True, via_repair=True),
+    Transition(IN_REPAIR, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Beyond repair: scrap"), shop_only=True,
+               via_repair=True),
+    Transition(REPAIRED, SELLABLE, QT_TRANSLATE_NOOP("Domain", "Checked: back to sellable stock"), shop_only=True),
+    Transition(REPAIRED, RESALE, QT_TRANSLATE_NOOP("Domain", "Checked: to the resale shelf"), shop_only=True),
+    Transition(REPAIRED, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Failed the check: repair again"), shop_only=True),
+    Transition(READY_FOR_PICKUP, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Picked up by the customer"),
+               customer_only=True),
     Transition(SUPPLIER_RETURN, RETURNED_TO_SUPPLIER, QT_TRANSLATE_NOOP("Domain", "Shipped back to the supplier"), shop_only=True),
     Transition(SUPPLIER_RETURN, RECEIVED, QT_TRANSLATE_NOOP("Domain", "Supplier refused: inspect again"), shop_only=True),
 )
@@ -141,6 +159,7 @@ EVENT_INSPECTED = 80
 EVENT_PHOTO = 90
 EVENT_NOTE = 100
 EVENT_RESOLUTION = 110
+EVENT_REPAIR = 120
 
 EVENT_NAMES = {
     EVENT_RECEIVED: QT_TRANSLATE_NOOP("Domain", "Received"),
@@ -154,6 +173,7 @@ EVENT_NAMES = {
     EVENT_PHOTO: QT_TRANSLATE_NOOP("Domain", "Photo added"),
     EVENT_NOTE: QT_TRANSLATE_NOOP("Domain", "Note"),
     EVENT_RESOLUTION: QT_TRANSLATE_NOOP("Domain", "Resolution"),
+    EVENT_REPAIR: QT_TRANSLATE_NOOP("Domain", "Repair"),
 }
 
 # ------------------------------------------------------------------ tables

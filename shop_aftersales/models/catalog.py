@@ -31,3 +31,6 @@ class Product(BaseModel):
     serialised = pw.BooleanField(default=False)
     active = pw.BooleanField(default=True)
     created_at = pw.DateTimeField(default=created_now)
+    kind = pw.CharField(default="goods")  # goods | part (a spare part, kept in the parts store)
+    bin = pw.CharField(default="")  # 货位: where a spare part lies in the parts store
+    reorder_level = pw.IntegerField(default=0)

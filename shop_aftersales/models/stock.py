@@ -23,6 +23,9 @@ SELLABLE = "sellable"
 INSPECTION = "inspection"
 REPAIRABLE = "repairable"
 IN_REPAIR = "in_repair"
+QC = "qc"
+PICKUP = "pickup"
+REPAIR_USE = "repair_use"
 RESALE = "resale"
 SUPPLIER_RETURN = "supplier_return"
 PARTS = "parts"
@@ -37,6 +40,8 @@ STANDARD_LOCATIONS = (
     (INSPECTION, INTERNAL, QT_TRANSLATE_NOOP("Domain", "Inspection"), 20),
     (REPAIRABLE, INTERNAL, QT_TRANSLATE_NOOP("Domain", "Repairable"), 30),
     (IN_REPAIR, INTERNAL, QT_TRANSLATE_NOOP("Domain", "In repair"), 40),
+    (QC, INTERNAL, QT_TRANSLATE_NOOP("Domain", "Quality check"), 45),
+    (PICKUP, INTERNAL, QT_TRANSLATE_NOOP("Domain", "Ready for pickup"), 47),
     (RESALE, INTERNAL, QT_TRANSLATE_NOOP("Domain", "Resale shelf"), 50),
     (SUPPLIER_RETURN, INTERNAL, QT_TRANSLATE_NOOP("Domain", "Return to supplier"), 60),
     (PARTS, INTERNAL, QT_TRANSLATE_NOOP("Domain", "Spare parts store"), 70),
@@ -44,6 +49,7 @@ STANDARD_LOCATIONS = (
     (SUPPLIER, VIRTUAL, QT_TRANSLATE_NOOP("Domain", "Suppliers"), 110),
     (SCRAP, VIRTUAL, QT_TRANSLATE_NOOP("Domain", "Scrap"), 120),
     (ADJUSTMENT, VIRTUAL, QT_TRANSLATE_NOOP("Domain", "Stock adjustment"), 130),
+    (REPAIR_USE, VIRTUAL, QT_TRANSLATE_NOOP("Domain", "Used in repairs"), 140),
 )
 
 

@@ -29,6 +29,7 @@ class Changes:
     stock: bool = False
     settings: bool = False
     items: bool = False  # after-sales items, return orders and what was done about them
+    repairs: bool = False  # repair orders, technicians, the board
     created: int = 0
     skipped: int = 0
     messages: tuple[str, ...] = field(default_factory=tuple)
@@ -43,6 +44,7 @@ class Changes:
             stock=self.stock or other.stock,
             settings=self.settings or other.settings,
             items=self.items or other.items,
+            repairs=self.repairs or other.repairs,
             created=self.created + other.created,
             skipped=self.skipped + other.skipped,
             messages=self.messages + other.messages,

@@ -49,6 +49,10 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
     item.status = target
     item.status_since = now()
     item.save(only=[AftersalesItem.status, AftersalesItem.status_since])
+    if target == "repairable" and step.source != "in_repair":
+        from .repairs import ensure_repair
+
+        ensure_repair(item, staff, note)  # a repairable unit waits on the repair board
     return item
 
 

@@ -17,6 +17,7 @@ PREFIXES = {
     "count": "PD",
     "opening": "QC",
     "adjustment": "TZ",
+    "parts_receipt": "RK",
 }
 
 
