@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BoardView</name>
+    <message>
+        <source>Not planned ({count})</source>
+        <translation>未排程({count})</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>No technicians yet: add them with “Technicians…” above.</source>
+        <translation>还没有维修技师:请点击上方“维修技师…”添加。</translation>
+    </message>
+    <message>
+        <source>{hours} h a day</source>
+        <translation>每天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{load} / {capacity} h</source>
+        <translation>{load} / {capacity} 小时</translation>
+    </message>
+    <message>
+        <source>over capacity</source>
+        <translation>超出产能</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息</translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <source>The data folder {path} cannot be created ({reason}). Is the drive connected? Choose another folder with --data-dir.</source>
@@ -152,6 +183,14 @@
         <translation>维修中</translation>
     </message>
     <message>
+        <source>Repaired, waiting for the quality check</source>
+        <translation>已修好,待质检</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待取件</translation>
+    </message>
+    <message>
         <source>Back in sellable stock</source>
         <translation>已回可销售库存</translation>
     </message>
@@ -204,6 +243,30 @@
         <translation>暂停维修</translation>
     </message>
     <message>
+        <source>Repaired: to the quality check</source>
+        <translation>已修好:送质检</translation>
+    </message>
+    <message>
+        <source>Ready for the customer to pick up</source>
+        <translation>待顾客取件</translation>
+    </message>
+    <message>
+        <source>Checked: back to sellable stock</source>
+        <translation>质检通过:回可销售库存</translation>
+    </message>
+    <message>
+        <source>Checked: to the resale shelf</source>
+        <translation>质检通过:放特价区</translation>
+    </message>
+    <message>
+        <source>Failed the check: repair again</source>
+        <translation>质检不合格:返修</translation>
+    </message>
+    <message>
+        <source>Picked up by the customer</source>
+        <translation>顾客已取件</translation>
+    </message>
+    <message>
         <source>Shipped back to the supplier</source>
         <translation>已寄回供应商</translation>
     </message>
@@ -252,6 +315,10 @@
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>Quality check</source>
+        <translation>待质检区</translation>
+    </message>
+    <message>
         <source>Resale shelf</source>
         <translation>特价区</translation>
     </message>
@@ -278,6 +345,10 @@
     <message>
         <source>Stock adjustment</source>
         <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Used in repairs</source>
+        <translation>维修耗用</translation>
     </message>
     <message>
         <source>SQLite integrity: {detail}</source>
@@ -875,6 +946,222 @@
         <source>The return policy says no for {product}: {why} To go ahead anyway, write the reason for the exception.</source>
         <translation>按退换货政策,{product} 不能办理:{why}如仍要办理,请填写例外原因。</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>复杂</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Waiting for repair</source>
+        <translation>待维修</translation>
+    </message>
+    <message>
+        <source>Repairing</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cannot be repaired</source>
+        <translation>无法修复</translation>
+    </message>
+    <message>
+        <source>Repair no.</source>
+        <translation>维修单号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>排程日</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>承诺完成</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>已开天数</translation>
+    </message>
+    <message>
+        <source>Ready since</source>
+        <translation>待取件起</translation>
+    </message>
+    <message>
+        <source>Part code</source>
+        <translation>配件编码</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Average cost</source>
+        <translation>平均成本</translation>
+    </message>
+    <message>
+        <source>Choose the technician's skill level.</source>
+        <translation>请选择技师的技能等级。</translation>
+    </message>
+    <message>
+        <source>A day's capacity is between 0 and 24 hours.</source>
+        <translation>每天产能应在 0 到 24 小时之间。</translation>
+    </message>
+    <message>
+        <source>A technician works on at least one day of the week.</source>
+        <translation>技师每周至少工作一天。</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>工时费不能为负。</translation>
+    </message>
+    <message>
+        <source>Repair {number} is closed.</source>
+        <translation>维修单 {number} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Choose the difficulty and the priority.</source>
+        <translation>请选择难度和优先级。</translation>
+    </message>
+    <message>
+        <source>The estimate must be more than 0 hours.</source>
+        <translation>预计工时必须大于 0 小时。</translation>
+    </message>
+    <message>
+        <source>Outside fees cannot be negative.</source>
+        <translation>外协费用不能为负。</translation>
+    </message>
+    <message>
+        <source>There is no repair order #{id}.</source>
+        <translation>没有编号为 #{id} 的维修单。</translation>
+    </message>
+    <message>
+        <source>Repair {number} has already started; it stays where it is.</source>
+        <translation>维修单 {number} 已开始维修,不能再调整排程。</translation>
+    </message>
+    <message>
+        <source>Choose both the technician and the day.</source>
+        <translation>请同时选择技师和日期。</translation>
+    </message>
+    <message>
+        <source>Choose an active technician.</source>
+        <translation>请选择在职的技师。</translation>
+    </message>
+    <message>
+        <source>{name} does not work on {day}.</source>
+        <translation>{name} 在 {day} 不上班。</translation>
+    </message>
+    <message>
+        <source>A repair cannot be planned on a day that has passed.</source>
+        <translation>不能把维修排到已经过去的日期。</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>Complex: needs a specialist</source>
+        <translation>复杂维修:需要专家技师</translation>
+    </message>
+    <message>
+        <source>Not a category this technician repairs</source>
+        <translation>不是该技师负责的品类</translation>
+    </message>
+    <message>
+        <source>Repair {number} is not waiting to start.</source>
+        <translation>维修单 {number} 不在待维修状态。</translation>
+    </message>
+    <message>
+        <source>Repair {number} was never started.</source>
+        <translation>维修单 {number} 尚未开始维修。</translation>
+    </message>
+    <message>
+        <source>Hours worked must be more than 0.</source>
+        <translation>工时必须大于 0。</translation>
+    </message>
+    <message>
+        <source>More than 24 hours in one entry: split it by day.</source>
+        <translation>一次登记超过 24 小时:请按天分开登记。</translation>
+    </message>
+    <message>
+        <source>Choose who did the work.</source>
+        <translation>请选择维修人。</translation>
+    </message>
+    <message>
+        <source>Choose a spare part.</source>
+        <translation>请选择配件。</translation>
+    </message>
+    <message>
+        <source>The quantity must be at least 1.</source>
+        <translation>数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>Only {available} × {part} in the parts store; {qty} asked.</source>
+        <translation>配件库只有 {available} 个{part},需要 {qty} 个。</translation>
+    </message>
+    <message>
+        <source>Repair cost ¥{cost} is more than {pct}% of the ¥{value} the unit should fetch: is it worth repairing?</source>
+        <translation>维修成本 ¥{cost} 已超过该商品预计售价 ¥{value} 的 {pct}%:还值得修吗?</translation>
+    </message>
+    <message>
+        <source>[{shop}] Hello {name}, your {product} (no. {code}) is ready. Please pick it up at the shop with your slip. Tel. {phone}</source>
+        <translation>【{shop}】{name}您好,您送修的{product}(单号 {code})已处理完毕,请凭单据到店取件。电话:{phone}</translation>
+    </message>
+    <message>
+        <source>A spare part needs a code and a name.</source>
+        <translation>配件需要编码和名称。</translation>
+    </message>
+    <message>
+        <source>The reorder level cannot be negative.</source>
+        <translation>补货点不能为负。</translation>
+    </message>
+    <message>
+        <source>{sku} is already a product for sale.</source>
+        <translation>{sku} 已是销售商品。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -920,6 +1207,41 @@
     <message>
         <source>Serial:</source>
         <translation>序列号:</translation>
+    </message>
+</context>
+<context>
+    <name>FinishDialog</name>
+    <message>
+        <source>Finish {number}</source>
+        <translation>完成 {number}</translation>
+    </message>
+    <message>
+        <source>Repaired — to the pickup shelf for the customer</source>
+        <translation>已修好 — 放待取件区等顾客来取</translation>
+    </message>
+    <message>
+        <source>Repaired — to the quality check</source>
+        <translation>已修好 — 送质检</translation>
+    </message>
+    <message>
+        <source>Cannot be repaired — back to the customer unrepaired</source>
+        <translation>无法修复 — 原样交还顾客</translation>
+    </message>
+    <message>
+        <source>Cannot be repaired — scrap it</source>
+        <translation>无法修复 — 报废</translation>
+    </message>
+    <message>
+        <source>What was done, or why it cannot be repaired</source>
+        <translation>做了什么,或者为什么无法修复</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注:</translation>
+    </message>
+    <message>
+        <source>Scrap approved by (owner):</source>
+        <translation>报废批准人(店长):</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1866,25 @@
     </message>
 </context>
 <context>
+    <name>LogHoursDialog</name>
+    <message>
+        <source>Log hours on {number}</source>
+        <translation>登记 {number} 的工时</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>维修人:</translation>
+    </message>
+    <message>
+        <source>Hours worked:</source>
+        <translation>工时:</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>工作内容:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>
@@ -1552,14 +1893,6 @@
     <message>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
-    </message>
-    <message>
-        <source>The repair schedule board will be here</source>
-        <translation>维修排程看板将显示在这里</translation>
-    </message>
-    <message>
-        <source>Repairable units become repair orders that you plan onto each technician's days by skill and capacity, follow from waiting to done, and cost with parts, labour and outside fees.</source>
-        <translation>可维修的商品会生成维修单,按技能和产能安排到每位技师的日程中,从待维修跟踪到完成,并核算配件、工时和外协费用。</translation>
     </message>
     <message>
         <source>Refurbished goods for resale will be here</source>
@@ -1758,6 +2091,41 @@
     <message>
         <source>Note:</source>
         <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>PartDialog</name>
+    <message>
+        <source>New spare part</source>
+        <translation>新建配件</translation>
+    </message>
+    <message>
+        <source>Part code:</source>
+        <translation>配件编码:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称:</translation>
+    </message>
+    <message>
+        <source>Spec:</source>
+        <translation>规格:</translation>
+    </message>
+    <message>
+        <source>Bin (货位):</source>
+        <translation>货位:</translation>
+    </message>
+    <message>
+        <source>Reorder at:</source>
+        <translation>补货点:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>Supplier:</source>
+        <translation>供应商:</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2385,60 @@
     </message>
 </context>
 <context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Plan for me</source>
+        <translation>自动排程</translation>
+    </message>
+    <message>
+        <source>{planned} of {waiting} unplanned repairs fit into the next two weeks: earliest due date first, each to a technician with the skill and the category who has room that day. Nothing is changed until you apply it.</source>
+        <translation>{waiting} 个未排程的维修中有 {planned} 个可以排进未来两周:按承诺日期从早到晚,分给有相应技能和品类、当天还有空余产能的技师。点击“应用”之前不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预计工时</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>承诺完成</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePartsDialog</name>
+    <message>
+        <source>Receive {name}</source>
+        <translation>配件入库:{name}</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量:</translation>
+    </message>
+    <message>
+        <source>Unit cost:</source>
+        <translation>单位成本:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>来自:</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund {code}</source>
@@ -2049,6 +2471,235 @@
     <message>
         <source>Note:</source>
         <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>RepairCard</name>
+    <message>
+        <source>{hours} h · {difficulty} · due {due}</source>
+        <translation>{hours} 小时 · {difficulty} · {due} 前</translation>
+    </message>
+    <message>
+        <source>● repairing</source>
+        <translation>● 维修中</translation>
+    </message>
+    <message>
+        <source>Drag onto a technician's day to plan it; double-click or Enter to open.</source>
+        <translation>拖到技师某天的格子里即可排程;双击或按回车打开。</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <source>Repair order</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Fault:</source>
+        <translation>故障:</translation>
+    </message>
+    <message>
+        <source>Difficulty:</source>
+        <translation>难度:</translation>
+    </message>
+    <message>
+        <source>Estimate:</source>
+        <translation>预计工时:</translation>
+    </message>
+    <message>
+        <source>Due (promised):</source>
+        <translation>承诺完成日:</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>优先级:</translation>
+    </message>
+    <message>
+        <source>Outside fees:</source>
+        <translation>外协费用:</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>排程</translation>
+    </message>
+    <message>
+        <source>Take off the board</source>
+        <translation>撤下排程</translation>
+    </message>
+    <message>
+        <source>Technician:</source>
+        <translation>技师:</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期:</translation>
+    </message>
+    <message>
+        <source>Start the repair</source>
+        <translation>开始维修</translation>
+    </message>
+    <message>
+        <source>Log hours…</source>
+        <translation>登记工时…</translation>
+    </message>
+    <message>
+        <source>Use a part…</source>
+        <translation>领用配件…</translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>售后档案</translation>
+    </message>
+    <message>
+        <source>Repair {number}</source>
+        <translation>维修单 {number}</translation>
+    </message>
+    <message>
+        <source>planned for {name} on {day}</source>
+        <translation>已排给 {name}({day})</translation>
+    </message>
+    <message>
+        <source>not planned</source>
+        <translation>未排程</translation>
+    </message>
+    <message>
+        <source> · the customer's own unit</source>
+        <translation> · 顾客自有商品</translation>
+    </message>
+    <message>
+        <source>State: &lt;b&gt;{state}&lt;/b&gt; · {where}</source>
+        <translation>状态:&lt;b&gt;{state}&lt;/b&gt; · {where}</translation>
+    </message>
+    <message>
+        <source>Cost so far: labour {hours} h = {labour} · parts {parts} · outside {outside} · &lt;b&gt;total {total}&lt;/b&gt;</source>
+        <translation>目前成本:工时 {hours} 小时 = {labour} · 配件 {parts} · 外协 {outside} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Add a technician first.</source>
+        <translation>请先添加技师。</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsTab</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>Plan for me…</source>
+        <translation>自动排程…</translation>
+    </message>
+    <message>
+        <source>Technicians…</source>
+        <translation>维修技师…</translation>
+    </message>
+    <message>
+        <source>Filter by repair no., item code, product or technician</source>
+        <translation>按维修单号、售后编号、商品或技师筛选</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Copy message for the customer</source>
+        <translation>复制通知顾客的短信</translation>
+    </message>
+    <message>
+        <source>Picked up…</source>
+        <translation>已取件…</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>售后档案</translation>
+    </message>
+    <message>
+        <source>Low stock only</source>
+        <translation>只看库存不足</translation>
+    </message>
+    <message>
+        <source>Filter by part code, name or bin</source>
+        <translation>按配件编码、名称或货位筛选</translation>
+    </message>
+    <message>
+        <source>New part…</source>
+        <translation>新建配件…</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>入库…</translation>
+    </message>
+    <message>
+        <source>Schedule board</source>
+        <translation>排程看板</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>维修进度表</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待取件</translation>
+    </message>
+    <message>
+        <source>Spare parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Repair progress</source>
+        <translation>维修进度表</translation>
+    </message>
+    <message>
+        <source>Copied: {text}</source>
+        <translation>已复制:{text}</translation>
+    </message>
+    <message>
+        <source>{code} picked up</source>
+        <translation>{code} 已取件</translation>
+    </message>
+    <message>
+        <source>Who picked it up, anything said</source>
+        <translation>取件人及交代事项</translation>
+    </message>
+    <message>
+        <source>Ready for pickup ({count})</source>
+        <translation>待取件({count})</translation>
+    </message>
+    <message>
+        <source>Spare parts ({count} low)</source>
+        <translation>配件({count} 项不足)</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2980,64 @@
     <message>
         <source>{count} products</source>
         <translation>{count} 种商品</translation>
+    </message>
+</context>
+<context>
+    <name>TechniciansDialog</name>
+    <message>
+        <source>Technicians</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Skill level:</source>
+        <translation>技能等级:</translation>
+    </message>
+    <message>
+        <source>Hours a day:</source>
+        <translation>每天工时:</translation>
+    </message>
+    <message>
+        <source>Works on:</source>
+        <translation>工作日:</translation>
+    </message>
+    <message>
+        <source>Hourly rate:</source>
+        <translation>工时费:</translation>
+    </message>
+    <message>
+        <source>Repairs these categories (none ticked: all)</source>
+        <translation>负责维修的品类(都不勾选表示全部)</translation>
+    </message>
+    <message>
+        <source>No staff member has the technician role yet.</source>
+        <translation>还没有员工的角色是维修技师。</translation>
+    </message>
+</context>
+<context>
+    <name>UsePartDialog</name>
+    <message>
+        <source>Use a part on {number}</source>
+        <translation>为 {number} 领用配件</translation>
+    </message>
+    <message>
+        <source>{sku} {name} (bin {bin}, {held} in stock)</source>
+        <translation>{sku} {name}(货位 {bin},库存 {held})</translation>
+    </message>
+    <message>
+        <source>Part:</source>
+        <translation>配件:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量:</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>There are no spare parts in the catalogue yet.</source>
+        <translation>配件目录中还没有配件。</translation>
     </message>
 </context>
 </TS>

@@ -154,6 +154,7 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
             move(MoveRequest(product=product, quantity=demand * 3 + rng.randint(0, 10), source=ADJUSTMENT,
                              target=SELLABLE, reference=reference, note=OPENING_NOTE))
     _demo_returns(rng, staff, end)
+    _demo_repairs(rng, staff, suppliers, categories, end)
     return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, items=True, created=sale_no)
 
 
@@ -214,6 +215,8 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
         later = when + dt.timedelta(days=rng.randint(1, 2), hours=2)
         with clock.frozen(min(later, end - dt.timedelta(hours=1))):
             roll = rng.random()
+            if category in ("化妆品", "配件") and roll < 0.45:
+                roll = 0.5  # a face cream or a cable is not repaired
             if item.customer_owned:
                 item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
                 if roll < 0.5 and age > 10:
@@ -242,6 +245,62 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                         resolutions.exchange(item.id, clerk, serial=_free_serial(line.product))
                 except DomainError:
                     pass  # no replacement on the shelf: stays open, as in a real shop
+
+
+PARTS = [
+    # code, name, spec, bin, reorder level, supplier index, unit cost, quantity received
+    ("PJ-PM-X1", "X1 屏幕总成", "6.7英寸 OLED", "A-01", 2, 0, "380", 4),
+    ("PJ-DC-X1", "X1 电池", "5000mAh", "A-02", 3, 0, "85", 6),
+    ("PJ-DC-EJ", "耳机电池", "P3 左右耳通用", "A-03", 4, 1, "28", 10),
+    ("PJ-QYB", "气压棒", "三级 150mm", "B-01", 3, 2, "45", 5),
+    ("PJ-FS", "椅子扶手", "4D 黑色 一对", "B-02", 2, 2, "60", 2),
+    ("PJ-LZ", "静音滚轮", "60mm 五只装", "B-03", 2, 2, "25", 8),
+    ("PJ-XX", "缝纫线", "涤纶 白/黑", "C-01", 5, 3, "3", 30),
+]
+
+
+def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Supplier], categories: dict,
+                  end: dt.datetime) -> None:
+    """Two technicians, a parts store, and this week's repairs on the board: some planned, some under way,
+    some finished, a customer's unit waiting to be picked up."""
+    from .. import clock
+    from ..models import RepairOrder
+    from ..models.repairs import WAITING
+    from . import repairs
+
+    zhang = next(s for s in staff if s.name == "张师傅")
+    zhou = next(s for s in staff if s.name == "周工")
+    owner = next(s for s in staff if s.role == "owner")
+    cat = {name: c.id for name, c in categories.items()}
+    repairs.save_technician(zhang.id, "specialist", Decimal(8), "123456", Decimal("45"), [cat["手机"], cat["耳机"]])
+    repairs.save_technician(zhou.id, "general", Decimal(7), "234567", Decimal("35"),
+                            [cat["椅子"], cat["服装"], cat["耳机"]])
+    parts = {}
+    for code, name, spec, bin_, reorder, sup, cost, qty in PARTS:
+        part_id = repairs.save_part(code, name, spec, bin_, reorder, suppliers[sup].id).ids[0]
+        parts[code] = part_id
+        with clock.frozen(end - dt.timedelta(days=40)):
+            repairs.receive_parts(part_id, qty, Decimal(cost), suppliers[sup].id, owner)
+    difficulties = {"手机": ("complex", "3"), "耳机": ("simple", "1.5"), "椅子": ("simple", "2"),
+                    "服装": ("simple", "1")}
+    for repair in RepairOrder.select().where(RepairOrder.state == WAITING).order_by(RepairOrder.id):
+        difficulty, hours = difficulties.get(repair.item.product.category.name, ("simple", "1"))
+        repairs.update_repair(repair.id, repair.fault, difficulty, Decimal(hours), repair.due_date,
+                              rng.choice([1, 2, 2, 3]))
+    start = end.date()
+    with clock.frozen(end - dt.timedelta(hours=6)):
+        repairs.apply_plan(repairs.propose_plan(start))
+        todays = list(RepairOrder.select().where(RepairOrder.planned_on == start).order_by(RepairOrder.id))
+        for n, repair in enumerate(todays):
+            repairs.start_repair(repair.id, repair.technician.staff)
+            repairs.log_hours(repair.id, repair.estimate / 2, note="拆机检查", staff=repair.technician.staff)
+            category = repair.item.product.category.name
+            part = {"手机": "PJ-PM-X1", "耳机": "PJ-DC-EJ", "椅子": "PJ-QYB", "服装": "PJ-XX"}.get(category)
+            if part:
+                repairs.use_part(repair.id, parts[part], 1, repair.technician.staff)
+            if n % 2 == 0:
+                repairs.log_hours(repair.id, repair.estimate / 2, note="更换配件,测试", staff=repair.technician.staff)
+                repairs.finish_repair(repair.id, True, "已修好,测试正常", repair.technician.staff)
 
 
 def _free_serial(product: Product) -> str:

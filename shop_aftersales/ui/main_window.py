@@ -19,6 +19,7 @@ from ..services.importing import write_template
 from .context import AppContext
 from .import_dialog import ImportDialog
 from .intake_tab import IntakeTab
+from .repairs_tab import RepairsTab
 from .paged_model import domain_tr
 from .search import SearchBox
 from .settings_dialogs import PolicyDialog, ShopDialog
@@ -64,10 +65,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.intake_tab = IntakeTab(self.context, self)
         self.stock_tab = StockTab(self.context, self)
-        self.repairs_tab = EmptyState(
-            self.tr("The repair schedule board will be here"),
-            self.tr("Repairable units become repair orders that you plan onto each technician's days by skill "
-                    "and capacity, follow from waiting to done, and cost with parts, labour and outside fees."))
+        self.repairs_tab = RepairsTab(self.context, self)
         self.resale_tab = EmptyState(
             self.tr("Refurbished goods for resale will be here"),
             self.tr("Repaired and open-box units pass a quality check, get a grade and a discounted price, and "

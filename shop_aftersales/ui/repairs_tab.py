@@ -1,0 +1,157 @@
+"""The Repairs tab (维修排程): the schedule board, the progress table, customers' units ready for pickup,
+and the spare parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from ..clock import today
+from ..models import AftersalesItem
+from ..printing.table import render_table
+from ..services import Changes, repairs, resolutions
+from ..services.repair_lists import PartsList, ReadyForPickup, RepairProgress
+from . import actions
+from .context import AppContext
+from .errors import show_error
+from .list_page import ListPage
+from .paged_model import domain_tr
+from .print_ui import preview
+from .repair_board import BoardView
+from .repair_dialogs import PartDialog, ProposalDialog, ReceivePartsDialog, RepairDialog, TechniciansDialog
+
+
+class RepairsTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.last_dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QTabWidget()
+        layout.addWidget(self.pages)
+
+        board_page = QWidget()
+        board_layout = QVBoxLayout(board_page)
+        bar = QHBoxLayout()
+        self.prev_button = QPushButton(self.tr("◀ Previous week"))
+        self.this_button = QPushButton(self.tr("This week"))
+        self.next_button = QPushButton(self.tr("Next week ▶"))
+        self.week_label = QLabel()
+        self.week_label.setStyleSheet("font-weight: bold; padding: 0 12px;")
+        self.plan_button = QPushButton(self.tr("Plan for me…"))
+        self.techs_button = QPushButton(self.tr("Technicians…"))
+        for widget in (self.prev_button, self.this_button, self.next_button, self.week_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.plan_button)
+        bar.addWidget(self.techs_button)
+        board_layout.addLayout(bar)
+        self.board = BoardView()
+        self.board.plan_requested.connect(self.plan)
+        self.board.open_requested.connect(self.open_repair)
+        board_layout.addWidget(self.board, 1)
+        self.prev_button.clicked.connect(lambda: self.show_week(self.board.day - dt.timedelta(days=7)))
+        self.next_button.clicked.connect(lambda: self.show_week(self.board.day + dt.timedelta(days=7)))
+        self.this_button.clicked.connect(lambda: self.show_week(today()))
+        self.plan_button.clicked.connect(self.plan_for_me)
+        self.techs_button.clicked.connect(lambda: self._show(TechniciansDialog(self.context, self)))
+
+        self.progress = ListPage(context, lambda text: RepairProgress(text=text),
+                                 self.tr("Filter by repair no., item code, product or technician"), self.open_repair,
+                                 sort_column=7)
+        self.progress.add_button(self.tr("Open"), self.open_repair)
+        print_button = QPushButton(self.tr("Print…"))
+        print_button.clicked.connect(self.print_progress)
+        self.progress.buttons.addWidget(print_button)
+
+        self.pickup = ListPage(context, lambda text: ReadyForPickup(text=text), self.tr("Filter"), self.open_card)
+        self.pickup.add_button(self.tr("Copy message for the customer"), self.copy_message)
+        self.pickup.add_button(self.tr("Picked up…"), self.picked_up)
+        self.pickup.add_button(self.tr("ID card"), self.open_card)
+
+        self.low_only = QCheckBox(self.tr("Low stock only"))
+        self.parts = ListPage(context, lambda text: PartsList(text=text, low_only=self.low_only.isChecked()),
+                              self.tr("Filter by part code, name or bin"), self.receive_parts)
+        self.parts.buttons.insertWidget(0, self.low_only)
+        self.low_only.toggled.connect(self.parts.reload)
+        new_part = QPushButton(self.tr("New part…"))
+        new_part.clicked.connect(lambda: self._show(PartDialog(self.context, self)))
+        self.parts.buttons.addWidget(new_part)
+        self.parts.add_button(self.tr("Receive…"), self.receive_parts)
+
+        self.pages.addTab(board_page, self.tr("Schedule board"))
+        self.pages.addTab(self.progress, self.tr("Progress"))
+        self.pages.addTab(self.pickup, self.tr("Ready for pickup"))
+        self.pages.addTab(self.parts, self.tr("Spare parts"))
+        context.changed.connect(self._changed)
+        self.show_week(today())
+        self._titles()
+
+    # ---------------------------------------------------------------- board
+    def show_week(self, day: dt.date) -> None:
+        self.board.reload(day)
+        days = self.board.board.days
+        self.week_label.setText(f"{days[0]:%Y-%m-%d} — {days[-1]:%m-%d}")
+
+    def plan(self, repair_id: int, technician_id: int | None, day: dt.date | None) -> None:
+        self.context.ops.run(repairs.plan, repair_id, technician_id, day, self.context.staff,
+                             on_failure=lambda e: show_error(self, e))
+
+    def plan_for_me(self) -> QDialog:
+        return self._show(ProposalDialog(self.context, max(self.board.board.days[0], today()), self))
+
+    def open_repair(self, repair_id: int) -> QDialog:
+        return self._show(RepairDialog(self.context, repair_id, self))
+
+    # ---------------------------------------------------------------- lists
+    def print_progress(self) -> None:
+        source = RepairProgress(text=self.progress.filter.text())
+        rows = source.fetch(0, 10_000, 7)
+        headers = [domain_tr(c.title) for c in source.columns]
+        data = [[domain_tr(v) if source.columns[i].translate and v else v for i, v in enumerate(row[1:])]
+                for row in rows]
+        preview(self, lambda device: render_table(device, self.tr("Repair progress"), headers, data),
+                self.tr("Repair progress"))
+
+    def copy_message(self, item_id: int) -> str:
+        text = repairs.pickup_message(AftersalesItem.get_by_id(item_id))
+        QGuiApplication.clipboard().setText(text)
+        self.window().statusBar().showMessage(self.tr("Copied: {text}").format(text=text), 8000)
+        return text
+
+    def picked_up(self, item_id: int) -> QDialog:
+        item = AftersalesItem.get_by_id(item_id)
+        return self._show(actions.NoteStepDialog(
+            self.context, self.tr("{code} picked up").format(code=item.code),
+            self.tr("Who picked it up, anything said"),
+            lambda note, staff: resolutions.give_back(item_id, note, staff), self))
+
+    def open_card(self, item_id: int) -> QDialog:
+        from .item_card import ItemCard
+
+        return self._show(ItemCard(self.context, item_id, self))
+
+    def receive_parts(self, part_id: int) -> QDialog:
+        return self._show(ReceivePartsDialog(self.context, part_id, self))
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        self.last_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _titles(self) -> None:
+        self.pages.setTabText(2, self.tr("Ready for pickup ({count})").format(count=self.pickup.model.total()))
+        low = len(repairs.low_stock())
+        self.pages.setTabText(3, self.tr("Spare parts ({count} low)").format(count=low) if low
+                              else self.tr("Spare parts"))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.repairs or changes.items or changes.people or changes.stock:
+            self.board.reload()
+            self._titles()
