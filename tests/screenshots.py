@@ -129,6 +129,21 @@ def main(out: Path, language: str) -> None:
     window.tabs.setCurrentWidget(window.intake_tab)
     window.intake_tab.pages.setCurrentIndex(2)
     shot(window, "return-orders")
+    # the workshop
+    from shop_aftersales.models import RepairOrder
+    from shop_aftersales.ui.repair_dialogs import ProposalDialog, RepairDialog
+
+    window.tabs.setCurrentWidget(window.repairs_tab)
+    window.resize(1500, 900)
+    shot(window, "repairs-board")
+    started = RepairOrder.select().where(RepairOrder.state == "in_progress").first()
+    if started is not None:
+        shot(RepairDialog(window.context, started.id, window), "repair-order")
+    shot(ProposalDialog(window.context, now().date(), window), "plan-for-me")
+    for index, name in ((1, "repairs-progress"), (3, "spare-parts")):
+        window.repairs_tab.pages.setCurrentIndex(index)
+        shot(window, name)
+    window.resize(1280, 760)
     window.context.ops.shutdown()
     print("\n".join(sorted(str(p) for p in out.glob(f"*-{language}.png"))))
 

@@ -199,3 +199,13 @@ def test_a_warning_when_repairing_is_not_worth_it(workshop):
         assert repairs.cost_warning(repair) is None
         repairs.log_hours(repair.id, Decimal("1"), workshop["zhang"].id)  # ¥320
         assert "more than 50% of the ¥600.00" in repairs.cost_warning(repair)
+
+
+def test_a_unit_that_leaves_the_workshop_another_way_leaves_the_board(workshop):
+    owner = workshop["owner"]
+    with clock.frozen(MONDAY):
+        customers = bring_back(workshop, 1, resolution="repair")
+        items.move_item(customers.id, "returned_to_customer", owner, "顾客不修了,直接取回")
+        assert repair_of(customers).state == "cancelled"
+        assert repairs.board(MONDAY.date()).backlog == []
+    sound()

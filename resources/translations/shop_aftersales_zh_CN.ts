@@ -391,6 +391,10 @@
         <translation>售后品 {code} 状态为“{status}”,但其最后一次库存移动去了“{place}”。</translation>
     </message>
     <message>
+        <source>Item {code} is “{status}” with {count} open repair order(s).</source>
+        <translation>售后品 {code} 状态为“{status}”,却有 {count} 张未关闭的维修单。</translation>
+    </message>
+    <message>
         <source>The safeguard {name} that keeps stock moves unchanged is missing.</source>
         <translation>保证库存流水不被修改的保护机制 {name} 缺失。</translation>
     </message>
@@ -989,6 +993,10 @@
     <message>
         <source>Cannot be repaired</source>
         <translation>无法修复</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Repair no.</source>

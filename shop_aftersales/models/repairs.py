@@ -17,6 +17,12 @@ from .stock import StockMove
 HOUR = Decimal("0.01")
 
 
+def format_hours(hours: Decimal) -> str:
+    """1.50 -> '1.5', 8.00 -> '8'."""
+    text = f"{Decimal(hours):.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 class HoursField(pw.IntegerField):
     """Hours as integer hundredths in SQLite, Decimal in Python (1.5 h is stored as 150)."""
 
@@ -45,11 +51,13 @@ PRIORITIES = {
     3: QT_TRANSLATE_NOOP("Domain", "Low"),
 }
 WAITING, IN_PROGRESS, DONE, UNREPAIRABLE = "waiting", "in_progress", "done", "unrepairable"
+CANCELLED = "cancelled"  # the unit left the repair zones another way (given back, scrapped, to the supplier)
 REPAIR_STATES = {
     WAITING: QT_TRANSLATE_NOOP("Domain", "Waiting for repair"),
     IN_PROGRESS: QT_TRANSLATE_NOOP("Domain", "Repairing"),
     DONE: QT_TRANSLATE_NOOP("Domain", "Done"),
     UNREPAIRABLE: QT_TRANSLATE_NOOP("Domain", "Cannot be repaired"),
+    CANCELLED: QT_TRANSLATE_NOOP("Domain", "Cancelled"),
 }
 OPEN_STATES = (WAITING, IN_PROGRESS)
 

@@ -110,6 +110,15 @@ def run_checks(limit: int = 50) -> list[Finding]:
         if place != STATUS_LOCATION.get(status):
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is “{status}” but its last stock move took it to “{place}”."),
                                code=code, status=status, place=place or "-"))
+    # A unit in the workshop has exactly one open repair order, and an open order's unit is in the workshop.
+    for code, status, open_orders in _rows("""
+            SELECT i.code, i.status, (SELECT COUNT(*) FROM repair_order r WHERE r.item_id = i.id
+                                      AND r.state IN ('waiting', 'in_progress'))
+            FROM aftersales_item i"""):
+        in_workshop = status in ("repairable", "in_repair")
+        if (in_workshop and open_orders != 1) or (not in_workshop and open_orders):
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is “{status}” with {count} open repair "
+                                                 "order(s)."), code=code, status=status, count=open_orders))
     # Moves are append-only: the triggers that enforce it must be there.
     triggers = {r[0] for r in _rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for name in ("stock_move_no_update", "stock_move_no_delete", "item_event_no_update", "item_event_no_delete"):

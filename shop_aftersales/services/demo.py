@@ -181,13 +181,13 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
     lines = list(SaleLine.select(SaleLine, Sale, Product).join(Sale).switch(SaleLine).join(Product)
                  .where(Sale.sold_at >= end - dt.timedelta(days=75)).order_by(SaleLine.id))
     rng.shuffle(lines)
-    recent = [l for l in lines if l.sale.sold_at >= end - dt.timedelta(days=8)][:10]
+    recent = [l for l in lines if l.sale.sold_at >= end - dt.timedelta(days=12)][:24]
     lines = recent + [l for l in lines if l not in recent]
     plan = []
     for line in lines:
-        if len(plan) >= 42:
+        if len(plan) >= 60:
             break
-        when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if len(plan) < 10 else 12),
+        when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if len(plan) < 24 else 12),
                                                 hours=rng.randint(0, 3))
         if when < end - dt.timedelta(hours=2):
             plan.append((when, line))
@@ -264,9 +264,9 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
     """Two technicians, a parts store, and this week's repairs on the board: some planned, some under way,
     some finished, a customer's unit waiting to be picked up."""
     from .. import clock
-    from ..models import RepairOrder
+    from ..models import RepairOrder, Technician
     from ..models.repairs import WAITING
-    from . import repairs
+    from . import items, repairs, resolutions
 
     zhang = next(s for s in staff if s.name == "张师傅")
     zhou = next(s for s in staff if s.name == "周工")
@@ -287,6 +287,20 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
         difficulty, hours = difficulties.get(repair.item.product.category.name, ("simple", "1"))
         repairs.update_repair(repair.id, repair.fault, difficulty, Decimal(hours), repair.due_date,
                               rng.choice([1, 2, 2, 3]))
+    # what was due long ago has been repaired by now: only recent work is left for the board
+    for repair in RepairOrder.select().where((RepairOrder.state == WAITING)
+                                             & (RepairOrder.due_date < (end - dt.timedelta(days=10)).date())):
+        tech = zhang if repair.item.product.category.name in ("手机", "耳机") else zhou
+        with clock.frozen(dt.datetime.combine(repair.due_date - dt.timedelta(days=2), dt.time(10))):
+            repairs.start_repair(repair.id, tech)
+            repairs.log_hours(repair.id, repair.estimate, Technician.get(Technician.staff == tech).id,
+                              "维修完成", tech)
+            repairs.finish_repair(repair.id, True, "已修好,测试正常", tech)
+            item = repair.item
+            if not item.customer_owned:
+                items.move_item(item.id, rng.choice(["sellable", "resale"]), owner, "质检通过")
+            elif rng.random() < 0.7:
+                resolutions.give_back(item.id, "顾客已取件", owner)
     start = end.date()
     with clock.frozen(end - dt.timedelta(hours=6)):
         repairs.apply_plan(repairs.propose_plan(start))

@@ -53,6 +53,10 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
         from .repairs import ensure_repair
 
         ensure_repair(item, staff, note)  # a repairable unit waits on the repair board
+    elif step.source in ("repairable", "in_repair") and target not in ("repairable", "in_repair"):
+        from .repairs import cancel_open_repairs
+
+        cancel_open_repairs(item)  # it left the workshop another way: off the board
     return item
 
 

@@ -21,7 +21,7 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import (AftersalesItem, Category, LabourLog, PartReceipt, Product, RepairOrder, RepairPart, Staff,
                       Supplier, Technician, TechnicianCategory)
 from ..models.aftersales import (EVENT_REPAIR, IN_REPAIR, READY_FOR_PICKUP, REPAIRABLE, REPAIRED, SCRAPPED)
-from ..models.repairs import DIFFICULTIES, DONE, IN_PROGRESS, OPEN_STATES, PRIORITIES, UNREPAIRABLE, WAITING
+from ..models.repairs import CANCELLED, DIFFICULTIES, DONE, IN_PROGRESS, OPEN_STATES, PRIORITIES, UNREPAIRABLE, WAITING
 from ..money import FEN
 from . import settings
 from .base import Changes, business_step
@@ -99,6 +99,12 @@ def ensure_repair(item: AftersalesItem, staff: Staff | None, fault: str = "") ->
                                 due_date=today() + dt.timedelta(days=turnaround_days()))
     record(item, EVENT_REPAIR, staff, note=repair.fault, data={"number": number})
     return repair
+
+
+def cancel_open_repairs(item: AftersalesItem) -> None:
+    """Close the item's open repair orders (inside the business step that takes it elsewhere)."""
+    RepairOrder.update(state=CANCELLED, finished_at=now()).where(
+        (RepairOrder.item == item) & RepairOrder.state.in_(OPEN_STATES)).execute()
 
 
 @business_step

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 
 from ..clock import today
 from ..models import RepairOrder, Technician
-from ..models.repairs import DIFFICULTIES, IN_PROGRESS, SKILLS
+from ..models.repairs import format_hours, DIFFICULTIES, IN_PROGRESS, SKILLS
 from ..services import repairs
 from .paged_model import domain_tr
 
@@ -57,7 +57,7 @@ class RepairCard(QFrame):
             label.setWordWrap(True)
         fault.setStyleSheet("color: #444;")
         facts = QLabel(self.tr("{hours} h · {difficulty} · due {due}").format(
-            hours=f"{repair.estimate:g}", difficulty=domain_tr(DIFFICULTIES[repair.difficulty]),
+            hours=format_hours(repair.estimate), difficulty=domain_tr(DIFFICULTIES[repair.difficulty]),
             due=repair.due_date.strftime("%m-%d")))
         facts.setStyleSheet("color: #c62828; font-weight: bold;" if overdue else "color: #555;")
         for widget in (title, product, fault, facts):
@@ -237,7 +237,7 @@ class BoardView(QWidget):
         for r, tech in enumerate(data.technicians, start=1):
             who = QLabel(f"<b>{html.escape(tech.staff.name)}</b><br>"
                          f"{html.escape(domain_tr(SKILLS.get(tech.skill, tech.skill)))}<br>"
-                         + self.tr("{hours} h a day").format(hours=f"{tech.capacity:g}"))
+                         + self.tr("{hours} h a day").format(hours=format_hours(tech.capacity)))
             who.setAlignment(Qt.AlignmentFlag.AlignTop)
             who.setMinimumWidth(90)
             self.grid.addWidget(who, r, 0)
@@ -255,8 +255,8 @@ class BoardView(QWidget):
                                    "#dayCell[hover=\"true\"] { background: #e3f2fd; border: 1px solid #1565c0; }")
                 cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
                 if cell_data.working:
-                    load = QLabel(self.tr("{load} / {capacity} h").format(load=f"{cell_data.load:g}",
-                                                                          capacity=f"{cell_data.capacity:g}"))
+                    load = QLabel(self.tr("{load} / {capacity} h").format(load=format_hours(cell_data.load),
+                                                                          capacity=format_hours(cell_data.capacity)))
                     if cell_data.over_capacity:
                         load.setText(load.text() + "  " + self.tr("over capacity"))
                         load.setStyleSheet("color: #c62828; font-weight: bold;")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 
 from ..clock import today
 from ..models import Category, Product, RepairOrder, Staff, Supplier, Technician
-from ..models.repairs import DIFFICULTIES, IN_PROGRESS, OPEN_STATES, PRIORITIES, REPAIR_STATES, SKILLS, WAITING
+from ..models.repairs import format_hours, DIFFICULTIES, IN_PROGRESS, OPEN_STATES, PRIORITIES, REPAIR_STATES, SKILLS, WAITING
 from ..money import format_yuan
 from ..services import Changes, repairs
 from .actions import StepDialog, money_box, owners, to_money
@@ -155,7 +155,7 @@ class RepairDialog(QDialog):
         cost = repairs.repair_cost(repair)
         self.costs.setText(self.tr("Cost so far: labour {hours} h = {labour} · parts {parts} · outside {outside} · "
                                    "<b>total {total}</b>").format(
-            hours=f"{cost.labour_hours:g}", labour=format_yuan(cost.labour), parts=format_yuan(cost.parts),
+            hours=format_hours(cost.labour_hours), labour=format_yuan(cost.labour), parts=format_yuan(cost.parts),
             outside=format_yuan(cost.outside), total=format_yuan(cost.total)))
         self.warning.setText(repairs.cost_warning(repair) or "")
         is_open = repair.state in OPEN_STATES
@@ -296,7 +296,7 @@ class ProposalDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, p in enumerate(self.proposals):
             values = [p.day.isoformat(), p.technician.staff.name, p.repair.number,
-                      f"{p.repair.item.product.name} {p.repair.item.product.model}", f"{p.repair.estimate:g} h",
+                      f"{p.repair.item.product.name} {p.repair.item.product.model}", format_hours(p.repair.estimate) + " h",
                       p.repair.due_date.isoformat()]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
