@@ -1,0 +1,165 @@
+"""The schedule board through the real widgets: drag a card onto a technician's day, plan by keyboard,
+plan for me, and the progress through a repair."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from shop_aftersales.clock import today
+from shop_aftersales.models import AftersalesItem, RepairOrder, Technician
+from shop_aftersales.models.repairs import WAITING
+from shop_aftersales.services import repairs
+from shop_aftersales.services.checks import run_checks
+from shop_aftersales.ui.repair_board import card_mime
+from shop_aftersales.ui.repair_dialogs import FinishDialog, LogHoursDialog, ProposalDialog, RepairDialog
+
+pytestmark = pytest.mark.gui
+
+
+def settle(qtbot, window):
+    qtbot.waitUntil(lambda: not window.context.ops.busy, timeout=10_000)
+
+
+def visible(kind):
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    assert found, kind.__name__
+    return found[-1]
+
+
+def unplanned(window, qtbot) -> RepairOrder:
+    """Take one waiting repair off the board so it lies on the unscheduled pile."""
+    repair = RepairOrder.select().where(RepairOrder.state == WAITING).order_by(RepairOrder.id).first()
+    window.context.ops.run(repairs.plan, repair.id, None, None)
+    settle(qtbot, window)
+    return repair
+
+
+@pytest.fixture
+def board(window):
+    window.tabs.setCurrentWidget(window.repairs_tab)
+    return window.repairs_tab.board
+
+
+def drop(widget, repair_id: int) -> None:
+    """What a mouse drag does at its end: a drag-enter and a drop carrying the card's data."""
+    pos = widget.rect().center().toPointF()
+    mime = card_mime(repair_id)  # (kept alive while the events point at it)
+    enter = QDragEnterEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def next_working_day(tech: Technician) -> dt.date:
+    day = today()
+    while not tech.works_on(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def test_dragging_a_card_onto_a_day_plans_it(window, board, qtbot):
+    repair = unplanned(window, qtbot)
+    assert repair.id in board.cards and board.cards[repair.id].parent() is board.pile
+    tech = next(t for t in repairs.technicians() if t.works_on(next_working_day(t)))
+    day = next_working_day(tech)
+    if (tech.id, day) not in board.cells:  # the working day is next week
+        window.repairs_tab.show_week(day)
+    drop(board.cells[(tech.id, day)], repair.id)
+    settle(qtbot, window)
+    planned = RepairOrder.get_by_id(repair.id)
+    assert (planned.technician_id, planned.planned_on) == (tech.id, day)
+    assert board.cards[repair.id].parent() is board.cells[(tech.id, day)]  # the board redrew itself
+    # and back onto the pile
+    drop(board.pile, repair.id)
+    settle(qtbot, window)
+    assert RepairOrder.get_by_id(repair.id).planned_on is None
+
+
+def test_a_day_off_does_not_take_a_card(window, board, qtbot):
+    repair = unplanned(window, qtbot)
+    off = next(((t, d) for (t, d), cell in board.cells.items() if not cell.accepts), None)
+    if off is None:
+        pytest.skip("every technician works every day this week")
+    cell = board.cells[off]
+    mime = card_mime(repair.id)
+    enter = QDragEnterEvent(cell.rect().center().toPointF(), Qt.DropAction.MoveAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(cell, enter)
+    assert not enter.isAccepted()
+
+
+def test_planning_by_keyboard(window, board, qtbot):
+    repair = unplanned(window, qtbot)
+    card = board.cards[repair.id]
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    dialog = visible(RepairDialog)
+    tech = repairs.technicians()[0]
+    dialog.tech.setCurrentIndex(dialog.tech.findData(tech.id))
+    day = next_working_day(tech)
+    dialog.day.setDate(day)
+    dialog.plan_button.setFocus()
+    qtbot.keyClick(dialog.plan_button, Qt.Key.Key_Space)
+    settle(qtbot, window)
+    assert RepairOrder.get_by_id(repair.id).planned_on == day
+    dialog.close()
+
+
+def test_plan_for_me_shows_the_proposal_before_applying_it(window, board, qtbot):
+    repair = unplanned(window, qtbot)
+    qtbot.mouseClick(window.repairs_tab.plan_button, Qt.MouseButton.LeftButton)
+    proposal = visible(ProposalDialog)
+    assert repair.id in [p.repair.id for p in proposal.proposals]
+    assert RepairOrder.get_by_id(repair.id).planned_on is None  # shown, not yet written
+    proposal.buttons.button(proposal.buttons.StandardButton.Apply).click()
+    settle(qtbot, window)
+    assert RepairOrder.get_by_id(repair.id).planned_on is not None
+    assert run_checks() == []
+
+
+def test_start_log_and_finish_through_the_repair_dialog(window, board, qtbot):
+    repair = RepairOrder.select().where(RepairOrder.state == WAITING).order_by(RepairOrder.id).first()
+    dialog = window.repairs_tab.open_repair(repair.id)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert RepairOrder.get_by_id(repair.id).state == "in_progress"
+    assert AftersalesItem.get_by_id(repair.item_id).status == "in_repair"
+    qtbot.mouseClick(dialog.hours_button, Qt.MouseButton.LeftButton)
+    hours = visible(LogHoursDialog)
+    hours.hours.setValue(2.5)
+    hours.buttons.button(hours.buttons.StandardButton.Ok).click()
+    settle(qtbot, window)
+    assert repairs.repair_cost(RepairOrder.get_by_id(repair.id)).labour_hours == Decimal("2.50")
+    assert "2.5 h" in dialog.costs.text()
+    qtbot.mouseClick(dialog.finish_button, Qt.MouseButton.LeftButton)
+    finish = visible(FinishDialog)
+    finish.note.setPlainText("换屏后测试正常")
+    finish.buttons.button(finish.buttons.StandardButton.Ok).click()
+    settle(qtbot, window)
+    item = AftersalesItem.get_by_id(repair.item_id)
+    assert item.status in ("repaired", "ready_for_pickup")
+    assert RepairOrder.get_by_id(repair.id).state == "done"
+    assert run_checks() == []
+
+
+def test_finishing_a_repair_never_started_is_refused_on_screen(window, board, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr("shop_aftersales.ui.actions.show_error", lambda parent, error: shown.append(str(error)))
+    repair = RepairOrder.select().where(RepairOrder.state == WAITING).first()
+    dialog = window.repairs_tab.open_repair(repair.id)
+    assert not dialog.finish_button.isEnabled()  # the screen does not offer it
+    finish = FinishDialog(window.context, repair, dialog)  # and the step refuses it anyway
+    finish.note.setPlainText("想直接完成")
+    finish.submit()
+    settle(qtbot, window)
+    assert shown and "never started" in shown[0]
+    assert finish.note.toPlainText() == "想直接完成"
