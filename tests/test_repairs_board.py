@@ -48,13 +48,13 @@ def board(window):
 
 def drop(widget, repair_id: int) -> None:
     """What a mouse drag does at its end: a drag-enter and a drop carrying the card's data."""
-    pos = widget.rect().center().toPointF()
+    pos = widget.rect().center()
     mime = card_mime(repair_id)  # (kept alive while the events point at it)
     enter = QDragEnterEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    event = QDropEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+    event = QDropEvent(pos.toPointF(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, event)
 
@@ -91,7 +91,7 @@ def test_a_day_off_does_not_take_a_card(window, board, qtbot):
         pytest.skip("every technician works every day this week")
     cell = board.cells[off]
     mime = card_mime(repair.id)
-    enter = QDragEnterEvent(cell.rect().center().toPointF(), Qt.DropAction.MoveAction, mime,
+    enter = QDragEnterEvent(cell.rect().center(), Qt.DropAction.MoveAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(cell, enter)
     assert not enter.isAccepted()

@@ -136,17 +136,17 @@ class DropArea(QFrame):
     def dragEnterEvent(self, event) -> None:
         if self.accepts and repair_id_of(event.mimeData()) is not None:
             event.acceptProposedAction()
-            self.setProperty("hover", True)
+            self.setProperty("hover", "true")
             self.style().polish(self)
         else:
             event.ignore()
 
     def dragLeaveEvent(self, event) -> None:
-        self.setProperty("hover", False)
+        self.setProperty("hover", "false")
         self.style().polish(self)
 
     def dropEvent(self, event) -> None:
-        self.setProperty("hover", False)
+        self.setProperty("hover", "false")
         self.style().polish(self)
         repair_id = repair_id_of(event.mimeData())
         if repair_id is None or not self.accepts:
