@@ -209,3 +209,30 @@ def test_a_unit_that_leaves_the_workshop_another_way_leaves_the_board(workshop):
         assert repair_of(customers).state == "cancelled"
         assert repairs.board(MONDAY.date()).backlog == []
     sound()
+
+
+def test_the_id_card_counts_the_repair(workshop):
+    from shop_aftersales.services.cards import costs
+
+    with clock.frozen(MONDAY):
+        item = bring_back(workshop, 2)
+        repair = repair_of(item)
+        repairs.start_repair(repair.id)
+        repairs.log_hours(repair.id, Decimal("1.5"), workshop["zhou"].id)  # ¥30 an hour
+    assert costs(AftersalesItem.get_by_id(item.id)).repairs == Decimal("45.00")
+
+
+def test_the_progress_table_prints(workshop, tmp_path, qapp):
+    import subprocess
+
+    from shop_aftersales.printing.table import table_pdf
+    from shop_aftersales.services.repair_lists import RepairProgress
+
+    with clock.frozen(MONDAY):
+        bring_back(workshop, 0)
+        bring_back(workshop, 2)
+        source = RepairProgress()
+        rows = [row[1:] for row in source.fetch(0, 100)]
+    pdf = table_pdf(tmp_path / "progress.pdf", "维修进度表", [c.title for c in source.columns], rows)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "维修进度表" in text and "WX2026-000001" in text and "人体工学椅" in text

@@ -1786,6 +1786,10 @@
         <translation>换出商品成本:</translation>
     </message>
     <message>
+        <source>Repairs (labour, parts, fees):</source>
+        <translation>维修(工时、配件、外协):</translation>
+    </message>
+    <message>
         <source>Supplier's credit:</source>
         <translation>供应商退款:</translation>
     </message>

@@ -23,10 +23,12 @@ class Costs:
     write_off: Decimal
     replacement_cost: Decimal  # the exchanged unit, at cost
     supplier_credit: Decimal
+    repairs: Decimal = Decimal(0)  # labour, parts and outside fees of its repair orders
 
     @property
     def total(self) -> Decimal:
-        return self.refunds + self.shipping_share + self.write_off + self.replacement_cost - self.supplier_credit
+        return (self.refunds + self.shipping_share + self.write_off + self.replacement_cost + self.repairs
+                - self.supplier_credit)
 
 
 
@@ -40,7 +42,9 @@ def costs(item: AftersalesItem) -> Costs:
                        .where(Exchange.item == item)), Decimal(0))
     credit = sum((s.credit or Decimal(0) for s in SupplierReturn.select().where(SupplierReturn.item == item)),
                  Decimal(0))
-    return Costs(refunds, shipping, write_off, replacement, credit)
+    from .repairs import item_repair_cost
+
+    return Costs(refunds, shipping, write_off, replacement, credit, item_repair_cost(item))
 
 
 def event_text(event: ItemEvent) -> str:

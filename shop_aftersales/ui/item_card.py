@@ -118,6 +118,7 @@ class ItemCard(QDialog):
         for label, value in ((self.tr("Refunded:"), c.refunds), (self.tr("Return shipping (share):"), c.shipping_share),
                              (self.tr("Scrap write-off:"), c.write_off),
                              (self.tr("Replacement at cost:"), c.replacement_cost),
+                             (self.tr("Repairs (labour, parts, fees):"), c.repairs),
                              (self.tr("Supplier's credit:"), -c.supplier_credit)):
             form.addRow(label, QLabel(format_yuan(value)))
         total = QLabel(format_yuan(c.total))
