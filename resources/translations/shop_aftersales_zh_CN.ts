@@ -2608,6 +2608,13 @@
     </message>
 </context>
 <context>
+    <name>RepairDialogs</name>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+</context>
+<context>
     <name>RepairsTab</name>
     <message>
         <source>◀ Previous week</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton,
@@ -28,7 +28,7 @@ def hours_box(maximum: float = 24) -> QDoubleSpinBox:
     box.setDecimals(2)
     box.setRange(0, maximum)
     box.setSingleStep(0.5)
-    box.setSuffix(" h")
+    box.setSuffix(QCoreApplication.translate("RepairDialogs", " h"))
     return box
 
 
