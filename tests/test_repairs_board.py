@@ -163,3 +163,49 @@ def test_finishing_a_repair_never_started_is_refused_on_screen(window, board, qt
     settle(qtbot, window)
     assert shown and "never started" in shown[0]
     assert finish.note.toPlainText() == "想直接完成"
+
+
+def test_technicians_and_spare_parts_through_their_dialogs(window, board, qtbot):
+    from shop_aftersales.models import Product
+    from shop_aftersales.ui.repair_dialogs import PartDialog, ReceivePartsDialog, TechniciansDialog
+
+    techs = TechniciansDialog(window.context)
+    qtbot.addWidget(techs)
+    row = next(r for r in range(techs.people.count()) if techs.people.item(r).text() == "周工")
+    techs.people.setCurrentRow(row)
+    techs.capacity.setValue(5)
+    techs.days[6].setChecked(False)  # no more Sundays
+    techs.buttons.button(techs.buttons.StandardButton.Save).click()
+    settle(qtbot, window)
+    zhou = Technician.get(Technician.staff == techs.staff[row])
+    assert zhou.capacity == Decimal("5.00") and "7" not in zhou.working_days
+
+    part = PartDialog(window.context)
+    qtbot.addWidget(part)
+    part.sku.setText("PJ-TEST")
+    part.name.setText("测试配件")
+    part.bin.setText("Z-9")
+    part.buttons.button(part.buttons.StandardButton.Ok).click()
+    settle(qtbot, window)
+    created = Product.get(Product.sku == "PJ-TEST")
+    assert created.kind == "part" and created.bin == "Z-9"
+    receive = ReceivePartsDialog(window.context, created.id)
+    qtbot.addWidget(receive)
+    receive.quantity.setValue(4)
+    receive.cost.setValue(12.5)
+    receive.buttons.button(receive.buttons.StandardButton.Ok).click()
+    settle(qtbot, window)
+    assert Product.get_by_id(created.id).cost == Decimal("12.50")
+    assert [p.on_hand for p in repairs.parts_stock() if p.part.id == created.id] == [4]
+
+
+def test_the_pickup_message_is_copied_for_sms(window, board, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    tab = window.repairs_tab
+    tab.pages.setCurrentWidget(tab.pickup)
+    assert tab.pickup.model.total() >= 1
+    item_id = tab.pickup.model.row_id(0)
+    text = tab.copy_message(item_id)
+    assert QGuiApplication.clipboard().text() == text
+    assert AftersalesItem.get_by_id(item_id).code in text and "星河生活馆" in text
