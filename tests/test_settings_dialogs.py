@@ -25,10 +25,14 @@ def test_shop_details_are_saved(qtbot, context):
     qtbot.addWidget(dialog)
     dialog.name.setText("星河生活馆(西湖店)")
     dialog.label_w.setValue(60)
+    dialog.turnaround.setValue(3)
     with qtbot.waitSignal(context.changed):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert settings.get(settings.SHOP_NAME) == "星河生活馆(西湖店)"
     assert label_size() == (60.0, 30.0)
+    from shop_aftersales.services.repairs import turnaround_days
+
+    assert turnaround_days() == 3
 
 
 def test_a_category_gets_its_own_rules(qtbot, context):

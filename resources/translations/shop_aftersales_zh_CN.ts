@@ -1979,8 +1979,8 @@
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Shop details…</source>
-        <translation>店铺信息(&amp;S)…</translation>
+        <source>&amp;Shop settings…</source>
+        <translation>店铺设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Return policy…</source>
@@ -2954,8 +2954,8 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <source>Shop details</source>
-        <translation>店铺信息</translation>
+        <source>Shop settings</source>
+        <translation>店铺设置</translation>
     </message>
     <message>
         <source>Shop name:</source>
@@ -2972,6 +2972,22 @@
     <message>
         <source>Item label size:</source>
         <translation>售后标签尺寸:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Repair turnaround (default promise):</source>
+        <translation>维修周期(默认承诺):</translation>
+    </message>
+    <message>
+        <source>A repaired unit fetches (share of list price):</source>
+        <translation>修好的商品可售(占原价):</translation>
+    </message>
+    <message>
+        <source>Warn when a repair costs more than (share of that):</source>
+        <translation>维修成本超过(上述售价的)多少时提醒:</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.addAction(find_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        shop_action = settings_menu.addAction(self.tr("&Shop details…"))
+        shop_action = settings_menu.addAction(self.tr("&Shop settings…"))
         shop_action.triggered.connect(lambda: self._dialog(ShopDialog(self.context, self)))
         policy_action = settings_menu.addAction(self.tr("&Return policy…"))
         policy_action.triggered.connect(lambda: self._dialog(PolicyDialog(self.context, self)))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpin
 from ..models import Category
 from ..models.aftersales import REASONS, RESOLUTIONS
 from ..printing.label import LABEL_HEIGHT, LABEL_WIDTH, label_size
+from ..services import repairs
 from ..services import settings as shop_settings
 from ..services.policy import Rules, all_policies, remove_category_policy, save_policy
 from .context import AppContext
@@ -22,7 +23,7 @@ class ShopDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("Shop details"))
+        self.setWindowTitle(self.tr("Shop settings"))
         self.setMinimumWidth(480)
         form = QFormLayout(self)
         self.name = QLineEdit(shop_settings.get(shop_settings.SHOP_NAME))
@@ -44,6 +45,18 @@ class ShopDialog(QDialog):
         size.addWidget(self.label_h)
         size.addStretch(1)
         form.addRow(self.tr("Item label size:"), size)
+        self.turnaround, self.expected, self.warning = QSpinBox(), QSpinBox(), QSpinBox()
+        self.turnaround.setRange(1, 90)
+        self.turnaround.setSuffix(self.tr(" days"))
+        self.turnaround.setValue(repairs.turnaround_days())
+        for box, key, default in ((self.expected, repairs.EXPECTED_VALUE_PCT, 60),
+                                  (self.warning, repairs.COST_WARNING_PCT, 50)):
+            box.setRange(1, 100)
+            box.setSuffix(" %")
+            box.setValue(int(shop_settings.get(key) or default))
+        form.addRow(self.tr("Repair turnaround (default promise):"), self.turnaround)
+        form.addRow(self.tr("A repaired unit fetches (share of list price):"), self.expected)
+        form.addRow(self.tr("Warn when a repair costs more than (share of that):"), self.warning)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -52,7 +65,10 @@ class ShopDialog(QDialog):
     def save(self) -> None:
         values = {shop_settings.SHOP_NAME: self.name.text(), shop_settings.SHOP_ADDRESS: self.address.text(),
                   shop_settings.SHOP_PHONE: self.phone.text(), LABEL_WIDTH: str(int(self.label_w.value())),
-                  LABEL_HEIGHT: str(int(self.label_h.value()))}
+                  LABEL_HEIGHT: str(int(self.label_h.value())),
+                  repairs.TURNAROUND_DAYS: str(self.turnaround.value()),
+                  repairs.EXPECTED_VALUE_PCT: str(self.expected.value()),
+                  repairs.COST_WARNING_PCT: str(self.warning.value())}
         self.context.ops.run(shop_settings.update, values, on_success=lambda _r: self.accept(),
                              on_failure=lambda e: show_error(self, e))
 
