@@ -124,6 +124,9 @@ def main(out: Path, language: str) -> None:
     from shop_aftersales.ui.settings_dialogs import PolicyDialog
 
     shot(PolicyDialog(window.context, window), "policy")
+    from shop_aftersales.ui.settings_dialogs import ShopDialog
+
+    shot(ShopDialog(window.context, window), "shop-settings")
     window.tabs.setCurrentWidget(window.stock_tab)
     shot(window, "stock")
     window.tabs.setCurrentWidget(window.intake_tab)

@@ -146,7 +146,7 @@ def test_start_log_and_finish_through_the_repair_dialog(window, board, qtbot):
     finish.buttons.button(finish.buttons.StandardButton.Ok).click()
     settle(qtbot, window)
     item = AftersalesItem.get_by_id(repair.item_id)
-    assert item.status in ("repaired", "ready_for_pickup")
+    assert item.status in ("qc", "ready_for_pickup")
     assert RepairOrder.get_by_id(repair.id).state == "done"
     assert run_checks() == []
 

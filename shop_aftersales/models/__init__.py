@@ -6,6 +6,7 @@ from .base import BaseModel, MoneyField, db
 from .catalog import Category, Product, Supplier
 from .documents import DocumentSequence, ImportLog, Setting
 from .parties import ROLES, Customer, Staff
+from .resale import PricingRule, QualityCheck, QualityChecklist, ResaleListing, ResaleSale
 from .repairs import LabourLog, PartReceipt, RepairOrder, RepairPart, Technician, TechnicianCategory
 from .sales import Sale, SaleLine
 from .stock import Location, StockMove, StockQuant, StockSerial
@@ -15,12 +16,13 @@ ALL_MODELS = [
     Location, StockMove, StockQuant, StockSerial, DocumentSequence, Setting, ImportLog,
     ReturnPolicy, ReturnOrder, AftersalesItem, ItemPhoto, ItemEvent, Refund, Exchange, ScrapRecord, SupplierReturn,
     Technician, TechnicianCategory, RepairOrder, LabourLog, RepairPart, PartReceipt,
+    QualityChecklist, QualityCheck, PricingRule, ResaleListing, ResaleSale,
 ]
 
 __all__ = [
     "ALL_MODELS", "AftersalesItem", "Exchange", "ItemEvent", "ItemPhoto", "Refund", "ReturnOrder", "ReturnPolicy",
     "ScrapRecord", "SupplierReturn", "LabourLog", "PartReceipt", "RepairOrder", "RepairPart", "Technician",
-    "TechnicianCategory", "ROLES", "BaseModel", "Category", "Customer", "DocumentSequence", "ImportLog",
+    "TechnicianCategory", "PricingRule", "QualityCheck", "QualityChecklist", "ResaleListing", "ResaleSale", "ROLES", "BaseModel", "Category", "Customer", "DocumentSequence", "ImportLog",
     "Location", "MoneyField", "Product", "Sale", "SaleLine", "Setting", "Staff", "StockMove",
     "StockQuant", "StockSerial", "Supplier", "db",
 ]

@@ -60,20 +60,21 @@ PAYMENT_METHODS = {
 RECEIVED = "received"
 REPAIRABLE = "repairable"
 IN_REPAIR = "in_repair"
-REPAIRED = "repaired"
+QC_WAITING = "qc"  # repaired, or resold as is: waits for the quality check (质量检测)
 READY_FOR_PICKUP = "ready_for_pickup"
 SELLABLE = "sellable"
 RESALE = "resale"
 SUPPLIER_RETURN = "supplier_return"
 RETURNED_TO_SUPPLIER = "returned_to_supplier"
 SCRAPPED = "scrapped"
+SOLD = "sold"  # resold to a new buyer
 RETURNED_TO_CUSTOMER = "returned_to_customer"
 
 STATUSES = {
     RECEIVED: QT_TRANSLATE_NOOP("Domain", "Waiting for inspection"),
     REPAIRABLE: QT_TRANSLATE_NOOP("Domain", "Repairable"),
     IN_REPAIR: QT_TRANSLATE_NOOP("Domain", "In repair"),
-    REPAIRED: QT_TRANSLATE_NOOP("Domain", "Repaired, waiting for the quality check"),
+    QC_WAITING: QT_TRANSLATE_NOOP("Domain", "Waiting for the quality check"),
     READY_FOR_PICKUP: QT_TRANSLATE_NOOP("Domain", "Ready for pickup"),
     SELLABLE: QT_TRANSLATE_NOOP("Domain", "Back in sellable stock"),
     RESALE: QT_TRANSLATE_NOOP("Domain", "On the resale shelf"),
@@ -81,6 +82,7 @@ STATUSES = {
     RETURNED_TO_SUPPLIER: QT_TRANSLATE_NOOP("Domain", "Returned to the supplier"),
     SCRAPPED: QT_TRANSLATE_NOOP("Domain", "Scrapped"),
     RETURNED_TO_CUSTOMER: QT_TRANSLATE_NOOP("Domain", "Back with the customer"),
+    SOLD: QT_TRANSLATE_NOOP("Domain", "Resold"),
 }
 
 # Where the unit is while it has each status: the ledger location code.
@@ -88,7 +90,7 @@ STATUS_LOCATION = {
     RECEIVED: "inspection",
     REPAIRABLE: "repairable",
     IN_REPAIR: "in_repair",
-    REPAIRED: "qc",
+    QC_WAITING: "qc",
     READY_FOR_PICKUP: "pickup",
     SELLABLE: "sellable",
     RESALE: "resale",
@@ -96,8 +98,9 @@ STATUS_LOCATION = {
     RETURNED_TO_SUPPLIER: "supplier",
     SCRAPPED: "scrap",
     RETURNED_TO_CUSTOMER: "customer",
+    SOLD: "customer",
 }
-TERMINAL = {SELLABLE, RETURNED_TO_SUPPLIER, SCRAPPED, RETURNED_TO_CUSTOMER}
+TERMINAL = {SELLABLE, RETURNED_TO_SUPPLIER, SCRAPPED, RETURNED_TO_CUSTOMER, SOLD}
 
 
 @dataclass(frozen=True)
@@ -108,13 +111,15 @@ class Transition:
     shop_only: bool = False      # never for a customer's own unit (in for warranty repair)
     customer_only: bool = False  # only for a customer's own unit
     via_repair: bool = False     # taken by the repair order's steps (start, finish), not a plain move
+    via_qc: bool = False         # taken by the quality check (pass or fail) or the resale sale, not a plain move
 
 
 TRANSITIONS: tuple[Transition, ...] = (
     Transition(RECEIVED, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Repairable")),
     Transition(RECEIVED, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Beyond repair: scrap"), shop_only=True),
     Transition(RECEIVED, SELLABLE, QT_TRANSLATE_NOOP("Domain", "No fault: back to sellable stock"), shop_only=True),
-    Transition(RECEIVED, RESALE, QT_TRANSLATE_NOOP("Domain", "Resell as is: resale shelf"), shop_only=True),
+    Transition(RECEIVED, QC_WAITING, QT_TRANSLATE_NOOP("Domain", "Resell as is: to the quality check"),
+               shop_only=True),
     Transition(RECEIVED, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
     Transition(RECEIVED, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer")),
     Transition(REPAIRABLE, IN_REPAIR, QT_TRANSLATE_NOOP("Domain", "Start the repair"), via_repair=True),
@@ -122,15 +127,21 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(REPAIRABLE, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
     Transition(REPAIRABLE, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer"), customer_only=True),
     Transition(IN_REPAIR, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Pause the repair"), via_repair=True),
-    Transition(IN_REPAIR, REPAIRED, QT_TRANSLATE_NOOP("Domain", "Repaired: to the quality check"), shop_only=True,
+    Transition(IN_REPAIR, QC_WAITING, QT_TRANSLATE_NOOP("Domain", "Repaired: to the quality check"), shop_only=True,
                via_repair=True),
     Transition(IN_REPAIR, READY_FOR_PICKUP, QT_TRANSLATE_NOOP("Domain", "Ready for the customer to pick up"),
                customer_only=True, via_repair=True),
     Transition(IN_REPAIR, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Beyond repair: scrap"), shop_only=True,
                via_repair=True),
-    Transition(REPAIRED, SELLABLE, QT_TRANSLATE_NOOP("Domain", "Checked: back to sellable stock"), shop_only=True),
-    Transition(REPAIRED, RESALE, QT_TRANSLATE_NOOP("Domain", "Checked: to the resale shelf"), shop_only=True),
-    Transition(REPAIRED, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Failed the check: repair again"), shop_only=True),
+    Transition(QC_WAITING, SELLABLE, QT_TRANSLATE_NOOP("Domain", "Checked: back to sellable stock"), shop_only=True,
+               via_qc=True),
+    Transition(QC_WAITING, RESALE, QT_TRANSLATE_NOOP("Domain", "Checked: to the resale shelf"), shop_only=True,
+               via_qc=True),
+    Transition(QC_WAITING, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Failed the check: repair again"), shop_only=True,
+               via_qc=True),
+    Transition(QC_WAITING, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Failed the check: scrap"), shop_only=True),
+    Transition(RESALE, SOLD, QT_TRANSLATE_NOOP("Domain", "Sold"), shop_only=True, via_qc=True),
+    Transition(RESALE, QC_WAITING, QT_TRANSLATE_NOOP("Domain", "Take off the shelf: check again"), shop_only=True),
     Transition(READY_FOR_PICKUP, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Picked up by the customer"),
                customer_only=True),
     Transition(SUPPLIER_RETURN, RETURNED_TO_SUPPLIER, QT_TRANSLATE_NOOP("Domain", "Shipped back to the supplier"), shop_only=True),
@@ -160,6 +171,8 @@ EVENT_PHOTO = 90
 EVENT_NOTE = 100
 EVENT_RESOLUTION = 110
 EVENT_REPAIR = 120
+EVENT_QC = 130
+EVENT_RESALE = 140
 
 EVENT_NAMES = {
     EVENT_RECEIVED: QT_TRANSLATE_NOOP("Domain", "Received"),
@@ -174,6 +187,8 @@ EVENT_NAMES = {
     EVENT_NOTE: QT_TRANSLATE_NOOP("Domain", "Note"),
     EVENT_RESOLUTION: QT_TRANSLATE_NOOP("Domain", "Resolution"),
     EVENT_REPAIR: QT_TRANSLATE_NOOP("Domain", "Repair"),
+    EVENT_QC: QT_TRANSLATE_NOOP("Domain", "Quality check"),
+    EVENT_RESALE: QT_TRANSLATE_NOOP("Domain", "Resale"),
 }
 
 # ------------------------------------------------------------------ tables

@@ -155,6 +155,7 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
                              target=SELLABLE, reference=reference, note=OPENING_NOTE))
     _demo_returns(rng, staff, end)
     _demo_repairs(rng, staff, suppliers, categories, end)
+    _demo_resale(rng, staff, end)
     return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, items=True, created=sale_no)
 
 
@@ -223,7 +224,7 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                     resolutions.give_back(item.id, "已修好,顾客取回", clerk)
                 continue
             if not quality:
-                item_steps.inspect(item.id, "未拆封,无故障", "sellable" if roll < 0.6 else "resale", owner)
+                item_steps.inspect(item.id, "未拆封,无故障", "sellable" if roll < 0.6 else "qc", owner)
             elif roll < 0.45:
                 item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
             elif roll < 0.65:
@@ -233,7 +234,7 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                 if age > 20:
                     resolutions.ship_to_supplier(item.id, line.product.cost, f"SF{rng.randint(10**9, 10**10)}", owner)
             else:
-                item_steps.inspect(item.id, "外观有轻微划痕,功能正常", "resale", owner)
+                item_steps.inspect(item.id, "外观有轻微划痕,功能正常", "qc", owner)
             if age < 6:
                 continue  # refund or exchange still to do
             if resolution == "refund":
@@ -298,7 +299,7 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
             repairs.finish_repair(repair.id, True, "已修好,测试正常", tech)
             item = repair.item
             if not item.customer_owned:
-                items.move_item(item.id, rng.choice(["sellable", "resale"]), owner, "质检通过")
+                _demo_check(rng, item, owner, to_sellable=rng.random() < 0.4)
             elif rng.random() < 0.7:
                 resolutions.give_back(item.id, "顾客已取件", owner)
     start = end.date()
@@ -316,6 +317,41 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
             if n % 2 == 0:
                 repairs.log_hours(repair.id, repair.estimate / 2, note="更换配件,测试", staff=repair.technician.staff)
                 repairs.finish_repair(repair.id, True, "已修好,测试正常", repair.technician.staff)
+
+
+def _demo_check(rng: random.Random, item, owner: Staff, to_sellable: bool = False) -> None:
+    """A passed quality check: back to sellable stock, or graded and priced onto the resale shelf."""
+    from ..models import AftersalesItem
+    from . import resale
+
+    item = AftersalesItem.get_by_id(item.id)
+    lines = [resale.CheckLine(check, True) for check in resale.checklist_for(item.product.category_id)]
+    grade = rng.choice("AABBC")
+    flaws = {"A": "", "B": "机身有细微划痕", "C": "外壳有明显磨损"}[grade]
+    advice = resale.price_advice(item, grade)
+    resale.pass_check(item.id, lines, grade, flaws, advice.suggested, rng.choice(["shelf", "shelf", "online"]),
+                      resale.default_disclosure(item, grade, flaws), owner, to_sellable=to_sellable)
+
+
+def _demo_resale(rng: random.Random, staff: list[Staff], end: dt.datetime) -> None:
+    """Units waiting for the check get checked; some shelf units sell, to a buyer who was told."""
+    from .. import clock
+    from ..models import AftersalesItem
+    from ..models.aftersales import QC_WAITING, RESALE
+    from . import resale
+
+    owner = next(s for s in staff if s.role == "owner")
+    sellers = [s for s in staff if s.role == "sales"]
+    waiting = list(AftersalesItem.select().where(AftersalesItem.status == QC_WAITING).order_by(AftersalesItem.id))
+    for item in waiting[: max(len(waiting) - 2, 0)]:  # two left to check on screen
+        with clock.frozen(max(item.status_since, end - dt.timedelta(days=40)) + dt.timedelta(hours=20)):
+            _demo_check(rng, item, owner)
+    on_shelf = list(AftersalesItem.select().where(AftersalesItem.status == RESALE).order_by(AftersalesItem.id))
+    for item in on_shelf[::3]:
+        listing = resale.listing_of(item.id)
+        sold_at = min(listing.listed_at + dt.timedelta(days=rng.randint(2, 20)), end - dt.timedelta(hours=3))
+        with clock.frozen(sold_at):
+            resale.sell(item.id, listing.price, listing.channel, True, rng.choice(sellers))
 
 
 def _free_serial(product: Product) -> str:

@@ -20,7 +20,7 @@ from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import (AftersalesItem, Category, LabourLog, PartReceipt, Product, RepairOrder, RepairPart, Staff,
                       Supplier, Technician, TechnicianCategory)
-from ..models.aftersales import (EVENT_REPAIR, IN_REPAIR, READY_FOR_PICKUP, REPAIRABLE, REPAIRED, SCRAPPED)
+from ..models.aftersales import (EVENT_REPAIR, IN_REPAIR, READY_FOR_PICKUP, QC_WAITING, REPAIRABLE, SCRAPPED)
 from ..models.repairs import CANCELLED, DIFFICULTIES, DONE, IN_PROGRESS, OPEN_STATES, PRIORITIES, UNREPAIRABLE, WAITING
 from ..money import FEN
 from . import settings
@@ -362,7 +362,7 @@ def finish_repair(repair_id: int, repaired: bool, note: str = "", staff: Staff |
     if item.customer_owned:
         change_status(item, READY_FOR_PICKUP, staff, note, code=EVENT_REPAIR, data=data)
     elif repaired:
-        change_status(item, REPAIRED, staff, note, code=EVENT_REPAIR, data=data)
+        change_status(item, QC_WAITING, staff, note, code=EVENT_REPAIR, data=data)
     else:
         from .resolutions import scrap
 

@@ -197,8 +197,8 @@ class ItemCard(QDialog):
         for step in allowed_targets(item.status, item.customer_owned):
             if item.status == "received" and step.target not in ("scrapped", "returned_to_customer"):
                 continue  # chosen inside the inspection dialog
-            if step.via_repair:
-                continue  # started and finished on the repair order (Repairs tab)
+            if step.via_repair or step.via_qc:
+                continue  # done on the repair order (Repairs tab) or in the quality check (Resale tab)
             add(step.target, domain_tr(step.action) + "…", lambda _=False, s=step: self.open_step(s))
         if item.resolution_state == "pending" and not item.customer_owned:
             add("refund", self.tr("Refund…"), lambda: self._open(actions.RefundDialog(self.context, self.item, self)))
