@@ -48,7 +48,7 @@ def test_it_opens_on_the_demo_shop(window, demo_shop):
     assert window.staff_combo.count() == 7
     assert str(demo_shop) in window.data_label.text()
     assert window.search.hasFocus()
-    for tab in (window.resale_tab, window.reports_tab):
+    for tab in (window.reports_tab,):
         assert isinstance(tab, EmptyState) and len(tab.text.text()) > 80  # says what will be there
     assert __version__ in window.about_text()
 
@@ -102,7 +102,8 @@ def test_double_click_opens_the_product_with_its_moves(window, qtbot):
     assert len(dialogs) == 1
     moves = dialogs[0].moves_model
     assert moves.rowCount() >= 1
-    assert moves.index(0, 1).data() == "Stock adjustment" and moves.index(0, 2).data() == "Sellable stock"
+    pairs = {(moves.index(r, 1).data(), moves.index(r, 2).data()) for r in range(moves.rowCount())}
+    assert ("Stock adjustment", "Sellable stock") in pairs  # its opening stock
     close_dialogs()
 
 

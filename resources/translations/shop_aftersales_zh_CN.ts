@@ -183,8 +183,20 @@
         <translation>维修中</translation>
     </message>
     <message>
-        <source>Repaired, waiting for the quality check</source>
-        <translation>已修好,待质检</translation>
+        <source>Waiting for the quality check</source>
+        <translation>待质检</translation>
+    </message>
+    <message>
+        <source>Resell as is: to the quality check</source>
+        <translation>按现状再销售:送质检</translation>
+    </message>
+    <message>
+        <source>Quality check result</source>
+        <translation>质检结果</translation>
+    </message>
+    <message>
+        <source>Resale</source>
+        <translation>特价再销售</translation>
     </message>
     <message>
         <source>Ready for pickup</source>
@@ -215,16 +227,16 @@
         <translation>已交还顾客</translation>
     </message>
     <message>
+        <source>Resold</source>
+        <translation>已再销售</translation>
+    </message>
+    <message>
         <source>Beyond repair: scrap</source>
         <translation>无法修复:报废</translation>
     </message>
     <message>
         <source>No fault: back to sellable stock</source>
         <translation>无故障:回可销售库存</translation>
-    </message>
-    <message>
-        <source>Resell as is: resale shelf</source>
-        <translation>按现状再销售:放特价区</translation>
     </message>
     <message>
         <source>Faulty from the supplier</source>
@@ -261,6 +273,18 @@
     <message>
         <source>Failed the check: repair again</source>
         <translation>质检不合格:返修</translation>
+    </message>
+    <message>
+        <source>Failed the check: scrap</source>
+        <translation>质检不合格:报废</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Take off the shelf: check again</source>
+        <translation>下架:重新质检</translation>
     </message>
     <message>
         <source>Picked up by the customer</source>
@@ -607,8 +631,32 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>Waiting since</source>
+        <translation>等待起</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>型号</translation>
+    </message>
+    <message>
+        <source>Days on the shelf</source>
+        <translation>上架天数</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Sale no.</source>
+        <translation>销售单号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>销售员</translation>
     </message>
     <message>
         <source>Category</source>
@@ -1169,6 +1217,142 @@
     <message>
         <source>{sku} is already a product for sale.</source>
         <translation>{sku} 已是销售商品。</translation>
+    </message>
+    <message>
+        <source>Like new, no visible signs of use</source>
+        <translation>近乎全新,无明显使用痕迹</translation>
+    </message>
+    <message>
+        <source>Light signs of use or small scratches</source>
+        <translation>轻微使用痕迹或细小划痕</translation>
+    </message>
+    <message>
+        <source>Visible cosmetic flaws, works perfectly</source>
+        <translation>外观有明显瑕疵,功能完好</translation>
+    </message>
+    <message>
+        <source>Clearance shelf in the shop</source>
+        <translation>店内特价区</translation>
+    </message>
+    <message>
+        <source>Online shop (特价商品)</source>
+        <translation>网店特价商品</translation>
+    </message>
+    <message>
+        <source>A checklist needs at least one check.</source>
+        <translation>检测清单至少需要一项。</translation>
+    </message>
+    <message>
+        <source>Shares of the new price are percentages from 1 to 100.</source>
+        <translation>占新品价格的比例应为 1 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Grade A must fetch at least as much as B, and B as C.</source>
+        <translation>A 级价格不能低于 B 级,B 级不能低于 C 级。</translation>
+    </message>
+    <message>
+        <source>Choose the grade: A, B or C.</source>
+        <translation>请选择成色等级:A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>This unit was returned by a customer ({reason}) and checked by the shop.</source>
+        <translation>本商品为顾客退回商品(原因:{reason}),已经本店检测。</translation>
+    </message>
+    <message>
+        <source>Fault found: {fault}.</source>
+        <translation>检测发现:{fault}。</translation>
+    </message>
+    <message>
+        <source>Repaired: {what}.</source>
+        <translation>已维修:{what}。</translation>
+    </message>
+    <message>
+        <source>Grade {grade}: {meaning}.</source>
+        <translation>成色 {grade} 级:{meaning}。</translation>
+    </message>
+    <message>
+        <source>Remaining flaws: {flaws}.</source>
+        <translation>现存瑕疵:{flaws}。</translation>
+    </message>
+    <message>
+        <source>{code} is not waiting for a quality check.</source>
+        <translation>{code} 不在待质检状态。</translation>
+    </message>
+    <message>
+        <source>Go through the checklist first.</source>
+        <translation>请先逐项完成检测清单。</translation>
+    </message>
+    <message>
+        <source>{count} check(s) failed ({checks}): send the unit back to repair or scrap it.</source>
+        <translation>有 {count} 项检测不合格({checks}):请送回维修或报废。</translation>
+    </message>
+    <message>
+        <source>The price must be more than ¥0.00.</source>
+        <translation>价格必须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <source>Choose where it is sold.</source>
+        <translation>请选择销售渠道。</translation>
+    </message>
+    <message>
+        <source>Write what the buyer is told about the unit's history.</source>
+        <translation>请写明要告知买家的商品经历。</translation>
+    </message>
+    <message>
+        <source>¥{price} is below the floor of ¥{floor}; only the owner can approve that.</source>
+        <translation>¥{price} 低于底价 ¥{floor};只有店长可以批准。</translation>
+    </message>
+    <message>
+        <source>Every check passed: the unit passes.</source>
+        <translation>所有检测项均合格:该商品应判定为合格。</translation>
+    </message>
+    <message>
+        <source>Write down what failed.</source>
+        <translation>请写明不合格的地方。</translation>
+    </message>
+    <message>
+        <source>{code} is not on the resale shelf.</source>
+        <translation>{code} 不在特价区。</translation>
+    </message>
+    <message>
+        <source>{code} has already been sold.</source>
+        <translation>{code} 已经售出。</translation>
+    </message>
+    <message>
+        <source>{code} has not passed its quality check; it cannot be resold.</source>
+        <translation>{code} 未通过质检,不能再销售。</translation>
+    </message>
+    <message>
+        <source>Tell the buyer the unit's history and tick “told the customer” before the sale.</source>
+        <translation>请先向买家说明商品经历,并勾选“已告知顾客”后再销售。</translation>
+    </message>
+    <message>
+        <source>{product} {model} (refurbished, grade {grade})</source>
+        <translation>{product} {model}(翻新品,成色 {grade} 级)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>成色</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>新品价</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>信息披露</translation>
+    </message>
+    <message>
+        <source>Online listings</source>
+        <translation>网店特价商品</translation>
     </message>
 </context>
 <context>
@@ -1907,14 +2091,6 @@
         <translation>没有找到“{text}”。</translation>
     </message>
     <message>
-        <source>Refurbished goods for resale will be here</source>
-        <translation>翻新再销售的商品将显示在这里</translation>
-    </message>
-    <message>
-        <source>Repaired and open-box units pass a quality check, get a grade and a discounted price, and are sold on the clearance shelf or online, with their history disclosed to the buyer in writing.</source>
-        <translation>修好的商品和拆封品经过质量检测,评定成色等级并定出折扣价,在店内特价区或网店特价商品栏目销售,并以书面形式向买家披露其售后经历。</translation>
-    </message>
-    <message>
         <source>Analysis and Excel reports will be here</source>
         <translation>分析和 Excel 报表将显示在这里</translation>
     </message>
@@ -2265,8 +2441,56 @@
         <translation>退货单号</translation>
     </message>
     <message>
+        <source>Receipt — refurbished goods</source>
+        <translation>销售小票 — 翻新商品</translation>
+    </message>
+    <message>
+        <source>Sale no.</source>
+        <translation>销售单号</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>售后编号</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>成色</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>About this unit (told to the buyer before the sale):</source>
+        <translation>商品说明(售前已告知买家):</translation>
+    </message>
+    <message>
+        <source>Buyer's signature: ____________________</source>
+        <translation>买家签字:____________________</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>小票 {number}</translation>
+    </message>
+    <message>
+        <source>Grade {grade} · new {price}</source>
+        <translation>成色 {grade} 级 · 新品 {price}</translation>
+    </message>
+    <message>
+        <source>Shelf labels</source>
+        <translation>价签</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2429,6 +2653,101 @@
     <message>
         <source>Due</source>
         <translation>承诺完成</translation>
+    </message>
+</context>
+<context>
+    <name>QualityCheckDialog</name>
+    <message>
+        <source>Quality check {code}</source>
+        <translation>质检 {code}</translation>
+    </message>
+    <message>
+        <source>Findings: {findings}</source>
+        <translation>检测结果:{findings}</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检测项</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Passed: onto the resale shelf</source>
+        <translation>合格:上特价区</translation>
+    </message>
+    <message>
+        <source>Passed: back to sellable stock</source>
+        <translation>合格:回可销售库存</translation>
+    </message>
+    <message>
+        <source>Failed: back to repair</source>
+        <translation>不合格:返修</translation>
+    </message>
+    <message>
+        <source>Failed: scrap</source>
+        <translation>不合格:报废</translation>
+    </message>
+    <message>
+        <source>Grade, price and what the buyer is told</source>
+        <translation>成色、价格和告知买家的内容</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>成色:</translation>
+    </message>
+    <message>
+        <source>Remaining flaws, in plain words</source>
+        <translation>现存瑕疵,用大白话写</translation>
+    </message>
+    <message>
+        <source>Flaws:</source>
+        <translation>瑕疵:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格:</translation>
+    </message>
+    <message>
+        <source>Sold on:</source>
+        <translation>销售渠道:</translation>
+    </message>
+    <message>
+        <source>Disclosure:</source>
+        <translation>信息披露:</translation>
+    </message>
+    <message>
+        <source>Below the floor, approved by:</source>
+        <translation>低于底价时的批准人:</translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation>不合格项</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>说明:</translation>
+    </message>
+    <message>
+        <source>Scrap approved by (owner):</source>
+        <translation>报废批准人(店长):</translation>
+    </message>
+    <message>
+        <source>suggested {price} ({pct}% of new) · floor {floor}</source>
+        <translation>建议 {price}(新品价的 {pct}%)· 底价 {floor}</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Scrapping must be approved by the owner.</source>
+        <translation>报废必须由店长批准。</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +3041,132 @@
     </message>
 </context>
 <context>
+    <name>RepriceDialog</name>
+    <message>
+        <source>Change the price of {code}</source>
+        <translation>调整 {code} 的价格</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>现价:</translation>
+    </message>
+    <message>
+        <source>New price:</source>
+        <translation>新价格:</translation>
+    </message>
+    <message>
+        <source>Markdown suggested after {days} days on the shelf.</source>
+        <translation>上架 {days} 天后建议降价。</translation>
+    </message>
+    <message>
+        <source>Floor {floor}.</source>
+        <translation>底价 {floor}。</translation>
+    </message>
+    <message>
+        <source>Below the floor, approved by:</source>
+        <translation>低于底价时的批准人:</translation>
+    </message>
+</context>
+<context>
+    <name>ResaleTab</name>
+    <message>
+        <source>Filter by item code, product or serial</source>
+        <translation>按售后编号、商品或序列号筛选</translation>
+    </message>
+    <message>
+        <source>Check…</source>
+        <translation>质检…</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>售后档案</translation>
+    </message>
+    <message>
+        <source>Filter by item code, product or grade</source>
+        <translation>按售后编号、商品或成色筛选</translation>
+    </message>
+    <message>
+        <source>Sell…</source>
+        <translation>销售…</translation>
+    </message>
+    <message>
+        <source>Change price…</source>
+        <translation>调价…</translation>
+    </message>
+    <message>
+        <source>Shelf label…</source>
+        <translation>价签…</translation>
+    </message>
+    <message>
+        <source>Export online listings…</source>
+        <translation>导出网店特价商品…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>打印小票…</translation>
+    </message>
+    <message>
+        <source>Quality check</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Resale shelf</source>
+        <translation>特价区</translation>
+    </message>
+    <message>
+        <source>Resold</source>
+        <translation>已再销售</translation>
+    </message>
+    <message>
+        <source>Quality check ({count})</source>
+        <translation>待质检({count})</translation>
+    </message>
+    <message>
+        <source>Resale shelf ({count}, {stale} to mark down)</source>
+        <translation>特价区({count},{stale} 件待降价)</translation>
+    </message>
+    <message>
+        <source>Resale shelf ({count})</source>
+        <translation>特价区({count})</translation>
+    </message>
+    <message>
+        <source>Sold as {number}; the receipt is kept at {path}.</source>
+        <translation>已售出,单号 {number};小票已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>小票 {number}</translation>
+    </message>
+    <message>
+        <source>Shelf label</source>
+        <translation>价签</translation>
+    </message>
+    <message>
+        <source>Export online listings</source>
+        <translation>导出网店特价商品</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Online listings saved to {path}</source>
+        <translation>网店特价商品已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnOrderDialog</name>
     <message>
         <source>Item code</source>
@@ -2930,6 +3375,45 @@
     <message>
         <source>Receipt</source>
         <translation>销售单</translation>
+    </message>
+</context>
+<context>
+    <name>SellDialog</name>
+    <message>
+        <source>Sell {code}</source>
+        <translation>销售 {code}</translation>
+    </message>
+    <message>
+        <source>grade {grade}</source>
+        <translation>成色 {grade} 级</translation>
+    </message>
+    <message>
+        <source>Tell the buyer, before the sale:</source>
+        <translation>销售前请告知买家:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格:</translation>
+    </message>
+    <message>
+        <source>Sold on:</source>
+        <translation>销售渠道:</translation>
+    </message>
+    <message>
+        <source>Buyer (if known):</source>
+        <translation>买家(如知道):</translation>
+    </message>
+    <message>
+        <source>Buyer's phone:</source>
+        <translation>买家电话:</translation>
+    </message>
+    <message>
+        <source>I told the buyer the unit's history and grade (已告知顾客)</source>
+        <translation>我已向买家说明该商品的经历和成色(已告知顾客)</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>销售</translation>
     </message>
 </context>
 <context>

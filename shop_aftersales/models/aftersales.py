@@ -187,7 +187,7 @@ EVENT_NAMES = {
     EVENT_NOTE: QT_TRANSLATE_NOOP("Domain", "Note"),
     EVENT_RESOLUTION: QT_TRANSLATE_NOOP("Domain", "Resolution"),
     EVENT_REPAIR: QT_TRANSLATE_NOOP("Domain", "Repair"),
-    EVENT_QC: QT_TRANSLATE_NOOP("Domain", "Quality check"),
+    EVENT_QC: QT_TRANSLATE_NOOP("Domain", "Quality check result"),
     EVENT_RESALE: QT_TRANSLATE_NOOP("Domain", "Resale"),
 }
 

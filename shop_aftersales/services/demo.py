@@ -344,7 +344,9 @@ def _demo_resale(rng: random.Random, staff: list[Staff], end: dt.datetime) -> No
     sellers = [s for s in staff if s.role == "sales"]
     waiting = list(AftersalesItem.select().where(AftersalesItem.status == QC_WAITING).order_by(AftersalesItem.id))
     for item in waiting[: max(len(waiting) - 2, 0)]:  # two left to check on screen
-        with clock.frozen(max(item.status_since, end - dt.timedelta(days=40)) + dt.timedelta(hours=20)):
+        checked_at = min(max(item.status_since, end - dt.timedelta(days=40)) + dt.timedelta(hours=20),
+                         end - dt.timedelta(hours=2))
+        with clock.frozen(checked_at):
             _demo_check(rng, item, owner)
     on_shelf = list(AftersalesItem.select().where(AftersalesItem.status == RESALE).order_by(AftersalesItem.id))
     for item in on_shelf[::3]:

@@ -20,6 +20,7 @@ from .context import AppContext
 from .import_dialog import ImportDialog
 from .intake_tab import IntakeTab
 from .repairs_tab import RepairsTab
+from .resale_tab import ResaleTab
 from .paged_model import domain_tr
 from .search import SearchBox
 from .settings_dialogs import PolicyDialog, ShopDialog
@@ -66,11 +67,7 @@ class MainWindow(QMainWindow):
         self.intake_tab = IntakeTab(self.context, self)
         self.stock_tab = StockTab(self.context, self)
         self.repairs_tab = RepairsTab(self.context, self)
-        self.resale_tab = EmptyState(
-            self.tr("Refurbished goods for resale will be here"),
-            self.tr("Repaired and open-box units pass a quality check, get a grade and a discounted price, and "
-                    "are sold on the clearance shelf or online, with their history disclosed to the buyer "
-                    "in writing."))
+        self.resale_tab = ResaleTab(self.context, self)
         self.reports_tab = EmptyState(
             self.tr("Analysis and Excel reports will be here"),
             self.tr("Why goods come back and what it costs: returns per period with spikes flagged, reasons, "
