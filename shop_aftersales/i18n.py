@@ -27,3 +27,13 @@ def install(translate: Callable[[str, str], str]) -> None:
 
 def translate(context: str, text: str) -> str:
     return _translate(context, text)
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences one after the other: with a space in English, without one in Chinese (the translation
+    of the joining pattern decides)."""
+    joined = ""
+    for sentence in sentences:
+        joined = sentence if not joined else translate("Domain", QT_TRANSLATE_NOOP(
+            "Domain", "{first} {second}")).format(first=joined, second=sentence)
+    return joined

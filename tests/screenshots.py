@@ -146,6 +146,25 @@ def main(out: Path, language: str) -> None:
     for index, name in ((1, "repairs-progress"), (3, "spare-parts")):
         window.repairs_tab.pages.setCurrentIndex(index)
         shot(window, name)
+    # resale
+    from shop_aftersales.models import ResaleListing
+    from shop_aftersales.printing.resale import receipt_pdf, shelf_labels_pdf
+    from shop_aftersales.models import ResaleSale
+    from shop_aftersales.ui.resale_dialogs import QualityCheckDialog, SellDialog
+
+    window.tabs.setCurrentWidget(window.resale_tab)
+    window.resale_tab.pages.setCurrentIndex(1)
+    shot(window, "resale-shelf")
+    waiting = window.resale_tab.qc.model
+    if waiting.total():
+        check = QualityCheckDialog(window.context, waiting.row_id(0), window)
+        check.tick_all()
+        check.flaws.setText("背面细微划痕")
+        shot(check, "quality-check")
+    listing = ResaleListing.select().where(ResaleListing.active).first()
+    shot(SellDialog(window.context, listing.item_id, window), "sell")
+    shelf_labels_pdf([listing.item_id], out / f"shelf-label-{language}.pdf")
+    receipt_pdf(ResaleSale.select().first().id, out / f"receipt-{language}.pdf")
     window.resize(1280, 760)
     window.context.ops.shutdown()
     print("\n".join(sorted(str(p) for p in out.glob(f"*-{language}.png"))))

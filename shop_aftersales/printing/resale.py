@@ -45,7 +45,7 @@ def receipt_html(sale: ResaleSale) -> str:
 
 def render_receipt(sale_id: int, device: QPagedPaintDevice) -> None:
     sale = ResaleSale.get_by_id(sale_id)
-    setup(device, custom_size(80, 170), 4)
+    setup(device, custom_size(80, 130), 4)
     painter = begin(device)
     try:
         width = device.width()

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, join_sentences, translate
 from ..models import Category, ReturnPolicy
 from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS
 from .base import Changes, business_step
@@ -98,11 +98,7 @@ class Verdict:
         sentences = [translate("Domain", src).format(**{k: translate("Domain", v) if isinstance(v, str) else v
                                                         for k, v in params})
                      for src, params in self.reasons]
-        joined = ""
-        for sentence in sentences:
-            joined = sentence if not joined else translate("Domain", QT_TRANSLATE_NOOP(
-                "Domain", "{first} {second}")).format(first=joined, second=sentence)
-        return joined
+        return join_sentences(sentences)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..clock import now
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, join_sentences, translate
 from ..models import (AftersalesItem, ItemEvent, Product, PricingRule, QualityCheck, QualityChecklist, RepairOrder,
                       ResaleListing, ResaleSale, Staff)
 from ..models.aftersales import EVENT_QC, EVENT_RESALE, QC_WAITING, REASONS, REPAIRABLE, RESALE, SELLABLE, SOLD
@@ -118,7 +118,7 @@ def default_disclosure(item: AftersalesItem, grade: str, flaws: str) -> str:
     if flaws.strip():
         parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Remaining flaws: {flaws}.")).format(
             flaws=flaws.strip().rstrip("。.")))
-    return " ".join(parts)
+    return join_sentences(parts)
 
 
 # ------------------------------------------------------------------ the quality check
