@@ -148,6 +148,10 @@ def test_markdowns_after_the_shelf_period(shelf):
         assert resale.markdown_suggestion(listing) is None
     with clock.frozen(DAY + dt.timedelta(days=30)):
         assert resale.markdown_suggestion(listing) == Decimal("1890.00")  # 10% off
+        from shop_aftersales.services.resale_lists import ShelfList
+
+        shelf_row = ShelfList().fetch(0, 10)[0]
+        assert shelf_row[-1] == 189000  # the shelf shows the same suggestion, in fen, computed in SQL
         resale.reprice(item.id, Decimal("1890"), shelf["clerk"])
     listing = resale.listing_of(item.id)
     assert listing.price == Decimal("1890.00")

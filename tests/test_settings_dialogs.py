@@ -63,3 +63,23 @@ def test_the_default_rules_are_edited_in_place(qtbot, context):
     with qtbot.waitSignal(context.changed):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert rules_for(None).restocking_fee_pct == 10 and not rules_for(None).refund_opened
+
+
+def test_resale_rules_per_category(qtbot, context):
+    from shop_aftersales.services import resale
+    from shop_aftersales.ui.settings_dialogs import ResaleRulesDialog
+
+    dialog = ResaleRulesDialog(context)
+    qtbot.addWidget(dialog)
+    chairs = Category.get(Category.name == "椅子")
+    dialog.list.setCurrentRow(dialog.categories.index(chairs.id))
+    dialog.checklist.setPlainText("椅腿牢固\n无晃动\n\n气压棒正常")
+    dialog.shares["A"].setValue(80)
+    dialog.meanings["C"].setText("外观有明显磨损")
+    dialog.markdown_days.setValue(21)
+    with qtbot.waitSignal(context.changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert resale.checklist_for(chairs.id) == ["椅腿牢固", "无晃动", "气压棒正常"]
+    assert resale.pricing_for(chairs.id).grade_a == 80
+    assert resale.checklist_for(None) == ["外观完好", "功能正常", "配件齐全", "已清洁"]  # the default is untouched
+    assert resale.grade_meaning("C") == "外观有明显磨损" and resale.markdown_days() == 21

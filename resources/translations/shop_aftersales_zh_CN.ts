@@ -647,6 +647,10 @@
         <translation>渠道</translation>
     </message>
     <message>
+        <source>Mark down to</source>
+        <translation>建议降至</translation>
+    </message>
+    <message>
         <source>Sale no.</source>
         <translation>销售单号</translation>
     </message>
@@ -2163,6 +2167,10 @@
         <translation>退换货政策(&amp;R)…</translation>
     </message>
     <message>
+        <source>R&amp;esale rules…</source>
+        <translation>再销售规则(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -3065,6 +3073,53 @@
     <message>
         <source>Below the floor, approved by:</source>
         <translation>低于底价时的批准人:</translation>
+    </message>
+</context>
+<context>
+    <name>ResaleRulesDialog</name>
+    <message>
+        <source>Resale rules</source>
+        <translation>再销售规则</translation>
+    </message>
+    <message>
+        <source>Default for every category</source>
+        <translation>所有分类的默认值</translation>
+    </message>
+    <message>
+        <source>Quality checklist (one check per line)</source>
+        <translation>质检清单(每行一项)</translation>
+    </message>
+    <message>
+        <source>Resale price, as a share of the new price</source>
+        <translation>再销售价格(占新品价的比例)</translation>
+    </message>
+    <message>
+        <source>Grade {grade}:</source>
+        <translation>{grade} 级:</translation>
+    </message>
+    <message>
+        <source>Never below (floor):</source>
+        <translation>最低不低于(底价):</translation>
+    </message>
+    <message>
+        <source>For the whole shop</source>
+        <translation>全店通用</translation>
+    </message>
+    <message>
+        <source>Grade {grade} means:</source>
+        <translation>{grade} 级的含义:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Suggest a markdown after:</source>
+        <translation>上架多久后建议降价:</translation>
+    </message>
+    <message>
+        <source>Markdown by:</source>
+        <translation>每次降价:</translation>
     </message>
 </context>
 <context>

@@ -344,8 +344,8 @@ def _demo_resale(rng: random.Random, staff: list[Staff], end: dt.datetime) -> No
     sellers = [s for s in staff if s.role == "sales"]
     waiting = list(AftersalesItem.select().where(AftersalesItem.status == QC_WAITING).order_by(AftersalesItem.id))
     for item in waiting[: max(len(waiting) - 2, 0)]:  # two left to check on screen
-        checked_at = min(max(item.status_since, end - dt.timedelta(days=40)) + dt.timedelta(hours=20),
-                         end - dt.timedelta(hours=2))
+        checked_at = min(max(item.status_since, end - dt.timedelta(days=rng.randint(20, 45)))
+                         + dt.timedelta(hours=rng.randint(18, 40)), end - dt.timedelta(hours=2))
         with clock.frozen(checked_at):
             _demo_check(rng, item, owner)
     on_shelf = list(AftersalesItem.select().where(AftersalesItem.status == RESALE).order_by(AftersalesItem.id))

@@ -21,6 +21,7 @@ class Column:
     expr: Any   # the SQL expression it shows and sorts by
     numeric: bool = False
     translate: bool = False  # values are source strings to translate (e.g. location names)
+    money: bool = False  # the SQL value is integer fen (a computed amount, not a MoneyField)
 
 
 class PagedSource(ABC):

@@ -14,6 +14,18 @@ from .lists import days_since
 from .paging import Column, PagedSource
 
 
+def _markdown() -> pw.Node:
+    """After the markdown period: the price less the markdown share, rounded to the yuan, never below the floor
+    (the same rule as services.resale.markdown_suggestion, in SQL so the shelf sorts by it)."""
+    from .resale import MARKDOWN_PCT, _setting_int, markdown_days
+
+    keep = pw.Value(100 - _setting_int(MARKDOWN_PCT, 10), converter=False)  # a share, not money
+    lower = pw.fn.ROUND(ResaleListing.price * keep / 10000.0) * 100
+    suggestion = pw.fn.MAX(pw.Cast(lower, "INTEGER"), ResaleListing.floor)
+    return pw.Case(None, [((days_since(ResaleListing.listed_at) >= markdown_days())
+                           & (suggestion < ResaleListing.price), suggestion)], None)
+
+
 def _channel() -> pw.Node:
     return pw.Case(ResaleListing.channel, list(CHANNELS.items()))
 
@@ -63,6 +75,7 @@ class ShelfList(PagedSource):
             Column("price", QT_TRANSLATE_NOOP("Domain", "Price"), ResaleListing.price, numeric=True),
             Column("new", QT_TRANSLATE_NOOP("Domain", "New price"), Product.list_price, numeric=True),
             Column("channel", QT_TRANSLATE_NOOP("Domain", "Channel"), _channel(), translate=True),
+            Column("markdown", QT_TRANSLATE_NOOP("Domain", "Mark down to"), _markdown(), numeric=True, money=True),
         ]
 
     def query(self) -> pw.ModelSelect:

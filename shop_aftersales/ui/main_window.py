@@ -23,7 +23,7 @@ from .repairs_tab import RepairsTab
 from .resale_tab import ResaleTab
 from .paged_model import domain_tr
 from .search import SearchBox
-from .settings_dialogs import PolicyDialog, ShopDialog
+from .settings_dialogs import PolicyDialog, ResaleRulesDialog, ShopDialog
 from .stock_tab import StockTab
 from .widgets import EmptyState
 
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         policy_action = settings_menu.addAction(self.tr("&Return policy…"))
         policy_action.triggered.connect(lambda: self._dialog(PolicyDialog(self.context, self)))
         self.policy_action = policy_action
+        resale_action = settings_menu.addAction(self.tr("R&esale rules…"))
+        resale_action.triggered.connect(lambda: self._dialog(ResaleRulesDialog(self.context, self)))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = settings().value(SETTING_LANGUAGE, "", str)

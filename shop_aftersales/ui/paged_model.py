@@ -88,6 +88,8 @@ class PagedTableModel(QAbstractTableModel):
         column = self._source.columns[index.column()]
         value = self._rows[index.row()][index.column() + 1]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.money and isinstance(value, int):
+                return format_yuan(value, fen=True)
             return self._display(value, column.translate)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

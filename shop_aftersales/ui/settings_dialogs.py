@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ..models import Category
 from ..models.aftersales import REASONS, RESOLUTIONS
 from ..printing.label import LABEL_HEIGHT, LABEL_WIDTH, label_size
-from ..services import repairs
+from ..services import business_step, repairs
 from ..services import settings as shop_settings
 from ..services.policy import Rules, all_policies, remove_category_policy, save_policy
 from .context import AppContext
@@ -198,3 +198,94 @@ class PolicyDialog(QDialog):
         if category_id is not None:
             self.context.ops.run(remove_category_policy, category_id, on_success=lambda _r: self.reload(),
                                  on_failure=lambda e: show_error(self, e))
+
+
+class ResaleRulesDialog(QDialog):
+    """Quality checklists and resale pricing per category (with a default for all), what grades A/B/C mean,
+    and when the shelf suggests a markdown."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ..services import resale
+
+        self.resale = resale
+        self.context = context
+        self.setWindowTitle(self.tr("Resale rules"))
+        self.resize(860, 600)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.categories: list[int | None] = [None] + [c.id for c in Category.select().order_by(Category.name)]
+        for category_id in self.categories:
+            name = Category.get_by_id(category_id).name if category_id else self.tr("Default for every category")
+            QListWidgetItem(name, self.list)
+        self.list.currentRowChanged.connect(self._show)
+        left.addWidget(self.list)
+        layout.addLayout(left, 1)
+        right = QVBoxLayout()
+        box = QGroupBox(self.tr("Quality checklist (one check per line)"))
+        box_layout = QVBoxLayout(box)
+        self.checklist = QPlainTextEdit()
+        box_layout.addWidget(self.checklist)
+        right.addWidget(box)
+        pricing = QGroupBox(self.tr("Resale price, as a share of the new price"))
+        form = QFormLayout(pricing)
+        self.shares = {}
+        for grade in ("A", "B", "C"):
+            spin = QSpinBox()
+            spin.setRange(1, 100)
+            spin.setSuffix(" %")
+            self.shares[grade] = spin
+            form.addRow(self.tr("Grade {grade}:").format(grade=grade), spin)
+        self.floor = QSpinBox()
+        self.floor.setRange(0, 100)
+        self.floor.setSuffix(" %")
+        form.addRow(self.tr("Never below (floor):"), self.floor)
+        right.addWidget(pricing)
+        shop_wide = QGroupBox(self.tr("For the whole shop"))
+        shop_form = QFormLayout(shop_wide)
+        self.meanings = {}
+        for grade in ("A", "B", "C"):
+            edit = QLineEdit(resale.grade_meaning(grade))
+            self.meanings[grade] = edit
+            shop_form.addRow(self.tr("Grade {grade} means:").format(grade=grade), edit)
+        self.markdown_days, self.markdown_pct = QSpinBox(), QSpinBox()
+        self.markdown_days.setRange(1, 365)
+        self.markdown_days.setSuffix(self.tr(" days"))
+        self.markdown_days.setValue(resale.markdown_days())
+        self.markdown_pct.setRange(1, 90)
+        self.markdown_pct.setSuffix(" %")
+        self.markdown_pct.setValue(int(shop_settings.get(resale.MARKDOWN_PCT) or 10))
+        shop_form.addRow(self.tr("Suggest a markdown after:"), self.markdown_days)
+        shop_form.addRow(self.tr("Markdown by:"), self.markdown_pct)
+        right.addWidget(shop_wide)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        right.addWidget(self.buttons)
+        layout.addLayout(right, 2)
+        self.list.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        category_id = self.categories[row]
+        self.checklist.setPlainText("\n".join(self.resale.checklist_for(category_id)))
+        rule = self.resale.pricing_for(category_id)
+        for grade, value in (("A", rule.grade_a), ("B", rule.grade_b), ("C", rule.grade_c)):
+            self.shares[grade].setValue(value)
+        self.floor.setValue(rule.floor_pct)
+
+    def save(self) -> None:
+        category_id = self.categories[self.list.currentRow()]
+        lines = self.checklist.toPlainText().splitlines()
+        values = {f"resale.grade.{g}": e.text() for g, e in self.meanings.items()}
+        values.update({self.resale.MARKDOWN_DAYS: str(self.markdown_days.value()),
+                       self.resale.MARKDOWN_PCT: str(self.markdown_pct.value())})
+        resale, shares = self.resale, self.shares
+
+        def step():
+            resale.save_checklist(category_id, lines)
+            resale.save_pricing(category_id, shares["A"].value(), shares["B"].value(), shares["C"].value(),
+                                self.floor.value())
+            return shop_settings.update(values)
+
+        self.context.ops.run(business_step(step), on_failure=lambda e: show_error(self, e))
