@@ -163,6 +163,9 @@ def main(out: Path, language: str) -> None:
         shot(check, "quality-check")
     listing = ResaleListing.select().where(ResaleListing.active).first()
     shot(SellDialog(window.context, listing.item_id, window), "sell")
+    from shop_aftersales.ui.settings_dialogs import ResaleRulesDialog
+
+    shot(ResaleRulesDialog(window.context, window), "resale-rules")
     shelf_labels_pdf([listing.item_id], out / f"shelf-label-{language}.pdf")
     receipt_pdf(ResaleSale.select().first().id, out / f"receipt-{language}.pdf")
     window.resize(1280, 760)

@@ -93,3 +93,17 @@ def test_the_online_export_from_the_shelf(window, tmp_path):
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     online = ResaleListing.select().where(ResaleListing.active & (ResaleListing.channel == "online")).count()
     assert len(rows) == online + 1
+
+
+def test_the_id_card_shows_what_a_resold_unit_cost_and_recovered(window, qtbot):
+    from shop_aftersales.services import resale
+    from shop_aftersales.ui.item_card import ItemCard
+
+    sale = ResaleSale.select().first()
+    card = ItemCard(window.context, sale.item_id)
+    qtbot.addWidget(card)
+    texts = [label.text() for label in card.tabs.widget(0).findChildren(type(card.header))]
+    result = resale.outcome(AftersalesItem.get_by_id(sale.item_id))
+    assert f"¥{sale.price:,.2f}" in texts
+    assert any(t.endswith("gained") or t.endswith("lost") for t in texts)
+    assert result.resale == sale.price

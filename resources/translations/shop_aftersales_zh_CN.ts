@@ -1986,6 +1986,22 @@
         <translation>合计:</translation>
     </message>
     <message>
+        <source>Recovered by resale:</source>
+        <translation>再销售收回:</translation>
+    </message>
+    <message>
+        <source>{amount} gained</source>
+        <translation>盈余 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} lost</source>
+        <translation>亏损 {amount}</translation>
+    </message>
+    <message>
+        <source>Refund + shipping + repair − resale:</source>
+        <translation>退款 + 运费 + 维修 − 再销售:</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>

@@ -20,6 +20,7 @@ from ..services import Changes
 from ..services import items as item_steps
 from ..services import resolutions
 from ..services.cards import ItemMoves, costs, history
+from ..services.resale import outcome as resale_outcome
 from ..services.returns import add_photo
 from . import actions
 from .context import AppContext
@@ -124,6 +125,13 @@ class ItemCard(QDialog):
         total = QLabel(format_yuan(c.total))
         total.setStyleSheet("font-weight: bold")
         form.addRow(self.tr("Total:"), total)
+        result = resale_outcome(item)
+        if result.resale:
+            form.addRow(self.tr("Recovered by resale:"), QLabel(format_yuan(result.resale)))
+            net = QLabel(self.tr("{amount} gained").format(amount=format_yuan(result.net)) if result.net >= 0
+                         else self.tr("{amount} lost").format(amount=format_yuan(-result.net)))
+            net.setStyleSheet("font-weight: bold; color: %s" % ("#1b7f3b" if result.net >= 0 else "#b00020"))
+            form.addRow(self.tr("Refund + shipping + repair − resale:"), net)
         grid.addWidget(box, 1, 0, 1, 2)
         grid.setRowStretch(2, 1)
         grid.setColumnStretch(0, 1)
