@@ -267,7 +267,7 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
     from .. import clock
     from ..models import RepairOrder, Technician
     from ..models.repairs import WAITING
-    from . import items, repairs, resolutions
+    from . import repairs, resolutions
 
     zhang = next(s for s in staff if s.name == "张师傅")
     zhou = next(s for s in staff if s.name == "周工")

@@ -18,9 +18,9 @@ import peewee as pw
 from ..clock import now, today
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..models import (AftersalesItem, Category, LabourLog, PartReceipt, Product, RepairOrder, RepairPart, Staff,
-                      Supplier, Technician, TechnicianCategory)
-from ..models.aftersales import (EVENT_REPAIR, IN_REPAIR, READY_FOR_PICKUP, QC_WAITING, REPAIRABLE, SCRAPPED)
+from ..models import (AftersalesItem, LabourLog, PartReceipt, Product, RepairOrder, RepairPart, Staff, Technician,
+                      TechnicianCategory)
+from ..models.aftersales import (EVENT_REPAIR, IN_REPAIR, READY_FOR_PICKUP, QC_WAITING, REPAIRABLE)
 from ..models.repairs import CANCELLED, DIFFICULTIES, DONE, IN_PROGRESS, OPEN_STATES, PRIORITIES, UNREPAIRABLE, WAITING
 from ..money import FEN
 from . import settings
