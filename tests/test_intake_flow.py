@@ -4,8 +4,6 @@ back, classify one unit repairable and one scrap, refund the scrapped one."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -21,6 +19,8 @@ from shop_aftersales.ui.actions import InspectDialog, RefundDialog, ScrapDialog
 from shop_aftersales.ui.item_card import ItemCard
 from shop_aftersales.ui.return_order import ReturnOrderDialog
 
+from helpers import pdf_text, settle, visible  # noqa: E402
+
 pytestmark = pytest.mark.gui
 
 
@@ -33,23 +33,10 @@ def recent_sale_with_two_lines() -> Sale:
     raise AssertionError("the demo shop has no recent sale with two lines")
 
 
-def visible(kind):
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-    assert found, kind.__name__
-    return found[-1]
 
 
-def settle(qtbot, window):
-    qtbot.waitUntil(lambda: not window.context.ops.busy, timeout=10_000)
 
 
-def pdf_text(path) -> str:
-    if shutil.which("pdftotext"):
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                              check=True).stdout
-    from pypdf import PdfReader  # noqa: PLC0415 - fallback where poppler is missing
-
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_scan_pick_save_print_inspect_scrap_refund(window, qtbot):
@@ -101,7 +88,7 @@ def test_scan_pick_save_print_inspect_scrap_refund(window, qtbot):
     assert AftersalesItem.get_by_id(first.id).status == "repairable"
 
     # scrap the second from its ID card, then refund it
-    card = intake.open_item(second.id)
+    card = intake.open_card(second.id)
     assert isinstance(card, ItemCard)
     qtbot.mouseClick(card.action_buttons["scrapped"], Qt.MouseButton.LeftButton)
     scrap = visible(ScrapDialog)

@@ -19,17 +19,13 @@ from shop_aftersales.services.checks import run_checks
 from shop_aftersales.ui.repair_board import card_mime
 from shop_aftersales.ui.repair_dialogs import FinishDialog, LogHoursDialog, ProposalDialog, RepairDialog
 
+from helpers import settle, visible  # noqa: E402
+
 pytestmark = pytest.mark.gui
 
 
-def settle(qtbot, window):
-    qtbot.waitUntil(lambda: not window.context.ops.busy, timeout=10_000)
 
 
-def visible(kind):
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-    assert found, kind.__name__
-    return found[-1]
 
 
 def unplanned(window, qtbot) -> RepairOrder:

@@ -3,32 +3,24 @@ receipt PDF carries the disclosure."""
 
 from __future__ import annotations
 
-import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from shop_aftersales.models import AftersalesItem, ResaleListing, ResaleSale
 from shop_aftersales.printing.resale import shelf_labels_pdf
 from shop_aftersales.services.checks import run_checks
 from shop_aftersales.ui.resale_dialogs import QualityCheckDialog, SellDialog
 
+from helpers import pdf_text, settle, visible  # noqa: E402
+
 pytestmark = pytest.mark.gui
 
 
-def settle(qtbot, window):
-    qtbot.waitUntil(lambda: not window.context.ops.busy, timeout=10_000)
 
 
-def visible(kind):
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-    assert found, kind.__name__
-    return found[-1]
 
 
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_check_price_sell_and_the_receipt_tells_the_history(window, qtbot, monkeypatch):

@@ -3,8 +3,7 @@ ship faulty units back to their supplier."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..models import AftersalesItem
 from ..services import Changes
@@ -12,38 +11,32 @@ from ..services.lists import InspectionQueue, ReturnOrders, SupplierReturnList
 from . import actions
 from .context import AppContext
 from .intake_form import IntakeForm
-from .item_card import ItemCard
 from .list_page import ListPage
+from .work_tab import WorkTab
 from .return_order import ReturnOrderDialog
 
 
-class IntakeTab(QWidget):
+class IntakeTab(WorkTab):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.last_dialog: QDialog | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages = QTabWidget()
+        super().__init__(context, parent)
         self.form = IntakeForm(context)
         self.form.saved.connect(self._saved)
         self.inspection = ListPage(context, lambda text: InspectionQueue(text=text),
-                                   self.tr("Filter by item code, product, serial or customer"), self.open_item)
+                                   self.tr("Filter by item code, product, serial or customer"), self.open_card)
         self.inspection.add_button(self.tr("Inspect…"), self.inspect)
-        self.inspection.add_button(self.tr("ID card"), self.open_item)
+        self.inspection.add_button(self.tr("ID card"), self.open_card)
         self.orders = ListPage(context, lambda text: ReturnOrders(text=text),
                                self.tr("Filter by return no., customer, phone or receipt"), self.open_order,
                                sort_column=1, descending=True)
         self.orders.add_button(self.tr("Open"), self.open_order)
         self.supplier = ListPage(context, lambda text: SupplierReturnList(text=text), self.tr("Filter"),
-                                 self.open_item)
+                                 self.open_card)
         self.supplier.add_button(self.tr("Shipped back…"), self.ship)
-        self.supplier.add_button(self.tr("ID card"), self.open_item)
+        self.supplier.add_button(self.tr("ID card"), self.open_card)
         self.pages.addTab(self.form, self.tr("New return"))
         self.pages.addTab(self.inspection, self.tr("Inspection"))
         self.pages.addTab(self.orders, self.tr("Return orders"))
         self.pages.addTab(self.supplier, self.tr("Return to supplier"))
-        layout.addWidget(self.pages)
         context.changed.connect(self._update_titles)
         self._update_titles()
 
@@ -51,23 +44,14 @@ class IntakeTab(QWidget):
         self.pages.setTabText(1, self.tr("Inspection ({count})").format(count=self.inspection.model.total()))
         self.pages.setTabText(3, self.tr("Return to supplier ({count})").format(count=self.supplier.model.total()))
 
-    def _show(self, dialog: QDialog) -> QDialog:
-        self.last_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def open_item(self, item_id: int) -> QDialog:
-        return self._show(ItemCard(self.context, item_id, self))
-
     def open_order(self, order_id: int) -> QDialog:
-        return self._show(ReturnOrderDialog(self.context, order_id, self))
+        return self.show_dialog(ReturnOrderDialog(self.context, order_id, self))
 
     def inspect(self, item_id: int) -> QDialog:
-        return self._show(actions.InspectDialog(self.context, AftersalesItem.get_by_id(item_id), self))
+        return self.show_dialog(actions.InspectDialog(self.context, AftersalesItem.get_by_id(item_id), self))
 
     def ship(self, item_id: int) -> QDialog:
-        return self._show(actions.ShipToSupplierDialog(self.context, AftersalesItem.get_by_id(item_id), self))
+        return self.show_dialog(actions.ShipToSupplierDialog(self.context, AftersalesItem.get_by_id(item_id), self))
 
     def _saved(self, changes: Changes) -> None:
         self.open_order(self.form.last_order_id)

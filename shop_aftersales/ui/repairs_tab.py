@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from ..clock import today
@@ -22,18 +21,13 @@ from .list_page import ListPage
 from .paged_model import domain_tr
 from .print_ui import preview
 from .repair_board import BoardView
+from .work_tab import WorkTab
 from .repair_dialogs import PartDialog, ProposalDialog, ReceivePartsDialog, RepairDialog, TechniciansDialog
 
 
-class RepairsTab(QWidget):
+class RepairsTab(WorkTab):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.last_dialog: QDialog | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages = QTabWidget()
-        layout.addWidget(self.pages)
+        super().__init__(context, parent)
 
         board_page = QWidget()
         board_layout = QVBoxLayout(board_page)
@@ -59,7 +53,7 @@ class RepairsTab(QWidget):
         self.next_button.clicked.connect(lambda: self.show_week(self.board.day + dt.timedelta(days=7)))
         self.this_button.clicked.connect(lambda: self.show_week(today()))
         self.plan_button.clicked.connect(self.plan_for_me)
-        self.techs_button.clicked.connect(lambda: self._show(TechniciansDialog(self.context, self)))
+        self.techs_button.clicked.connect(lambda: self.show_dialog(TechniciansDialog(self.context, self)))
 
         self.progress = ListPage(context, lambda text: RepairProgress(text=text),
                                  self.tr("Filter by repair no., item code, product or technician"), self.open_repair,
@@ -80,7 +74,7 @@ class RepairsTab(QWidget):
         self.parts.buttons.insertWidget(0, self.low_only)
         self.low_only.toggled.connect(self.parts.reload)
         new_part = QPushButton(self.tr("New part…"))
-        new_part.clicked.connect(lambda: self._show(PartDialog(self.context, self)))
+        new_part.clicked.connect(lambda: self.show_dialog(PartDialog(self.context, self)))
         self.parts.buttons.addWidget(new_part)
         self.parts.add_button(self.tr("Receive…"), self.receive_parts)
 
@@ -103,10 +97,10 @@ class RepairsTab(QWidget):
                              on_failure=lambda e: show_error(self, e))
 
     def plan_for_me(self) -> QDialog:
-        return self._show(ProposalDialog(self.context, max(self.board.board.days[0], today()), self))
+        return self.show_dialog(ProposalDialog(self.context, max(self.board.board.days[0], today()), self))
 
     def open_repair(self, repair_id: int) -> QDialog:
-        return self._show(RepairDialog(self.context, repair_id, self))
+        return self.show_dialog(RepairDialog(self.context, repair_id, self))
 
     # ---------------------------------------------------------------- lists
     def print_progress(self) -> None:
@@ -126,24 +120,13 @@ class RepairsTab(QWidget):
 
     def picked_up(self, item_id: int) -> QDialog:
         item = AftersalesItem.get_by_id(item_id)
-        return self._show(actions.NoteStepDialog(
+        return self.show_dialog(actions.NoteStepDialog(
             self.context, self.tr("{code} picked up").format(code=item.code),
             self.tr("Who picked it up, anything said"),
             lambda note, staff: resolutions.give_back(item_id, note, staff), self))
 
-    def open_card(self, item_id: int) -> QDialog:
-        from .item_card import ItemCard
-
-        return self._show(ItemCard(self.context, item_id, self))
-
     def receive_parts(self, part_id: int) -> QDialog:
-        return self._show(ReceivePartsDialog(self.context, part_id, self))
-
-    def _show(self, dialog: QDialog) -> QDialog:
-        self.last_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.show_dialog(ReceivePartsDialog(self.context, part_id, self))
 
     def _titles(self) -> None:
         self.pages.setTabText(2, self.tr("Ready for pickup ({count})").format(count=self.pickup.model.total()))

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
 from ..models import ResaleSale
 from ..printing.resale import receipt_pdf, render_receipt, render_shelf_labels
@@ -15,18 +14,13 @@ from ..services.resale_lists import QCQueue, ShelfList, SoldList
 from .context import AppContext
 from .list_page import ListPage
 from .print_ui import preview
+from .work_tab import WorkTab
 from .resale_dialogs import QualityCheckDialog, RepriceDialog, SellDialog
 
 
-class ResaleTab(QWidget):
+class ResaleTab(WorkTab):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.last_dialog: QDialog | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages = QTabWidget()
-        layout.addWidget(self.pages)
+        super().__init__(context, parent)
         self.qc = ListPage(context, lambda text: QCQueue(text=text), self.tr("Filter by item code, product or serial"),
                            self.check)
         self.qc.add_button(self.tr("Check…"), self.check)
@@ -58,19 +52,13 @@ class ResaleTab(QWidget):
             count=self.shelf.model.total(), stale=stale) if stale else
             self.tr("Resale shelf ({count})").format(count=self.shelf.model.total()))
 
-    def _show(self, dialog: QDialog) -> QDialog:
-        self.last_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
     def check(self, item_id: int) -> QDialog:
-        return self._show(QualityCheckDialog(self.context, item_id, self))
+        return self.show_dialog(QualityCheckDialog(self.context, item_id, self))
 
     def sell(self, item_id: int) -> QDialog:
         dialog = SellDialog(self.context, item_id, self)
         dialog.accepted.connect(lambda: self._after_sale(dialog.sale_number))
-        return self._show(dialog)
+        return self.show_dialog(dialog)
 
     def _after_sale(self, number: str) -> None:
         sale = ResaleSale.get_or_none(ResaleSale.number == number)
@@ -87,7 +75,7 @@ class ResaleTab(QWidget):
         preview(self, lambda device: render_receipt(sale.id, device), self.tr("Receipt {number}").format(number=number))
 
     def reprice(self, item_id: int) -> QDialog:
-        return self._show(RepriceDialog(self.context, item_id, self))
+        return self.show_dialog(RepriceDialog(self.context, item_id, self))
 
     def print_label(self, item_id: int) -> None:
         preview(self, lambda device: render_shelf_labels([item_id], device), self.tr("Shelf label"))
@@ -113,8 +101,3 @@ class ResaleTab(QWidget):
             return None
         self.window().statusBar().showMessage(self.tr("Online listings saved to {path}").format(path=written), 8000)
         return written
-
-    def open_card(self, item_id: int) -> QDialog:
-        from .item_card import ItemCard
-
-        return self._show(ItemCard(self.context, item_id, self))

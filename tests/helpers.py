@@ -1,0 +1,29 @@
+"""Small helpers the GUI tests share (imported by name: pytest puts tests/ on the path)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from PySide6.QtWidgets import QApplication
+
+
+def settle(qtbot, window, timeout: int = 10_000) -> None:
+    """Wait until every business step queued on the writer thread has finished."""
+    qtbot.waitUntil(lambda: not window.context.ops.busy, timeout=timeout)
+
+
+def visible(kind):
+    """The newest visible top-level widget of *kind* (dialogs open without blocking)."""
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    assert found, kind.__name__
+    return found[-1]
+
+
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    from pypdf import PdfReader  # where poppler is missing
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
