@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from shop_aftersales.clock import now
 from shop_aftersales.models import AftersalesItem, Refund, ReturnOrder, Sale, SaleLine, ScrapRecord, StockMove
