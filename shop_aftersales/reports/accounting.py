@@ -1,0 +1,317 @@
+"""The accountant's workbook for a period: a summary with native Excel charts, and one data sheet per kind of
+record (returns, items, refunds, repairs with costs, parts used, resale sales, scrap records, stock by zone,
+stock adjustments). Real numbers and dates with ¥ and date formats, a frozen header, filters, fitting widths,
+totals as Excel formulas; written in write-only mode, to a temporary file moved into place at the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models import db
+from ..models.aftersales import CONDITIONS, REASONS, STATUSES
+from ..models.resale import CHANNELS
+from . import analytics
+from .workbook import _width, set_value
+
+Progress = Callable[[int], None]
+T = QT_TRANSLATE_NOOP
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+BOLD = Font(bold=True)
+
+
+def _t(text: str) -> str:
+    return translate("Domain", text)
+
+
+class _Sheet:
+    """A write-only sheet: header, rows, a total row of SUM formulas under the chosen columns."""
+
+    def __init__(self, wb: Workbook, title: str, headers: Sequence[str], money: Sequence[int] = (),
+                 totals: Sequence[int] = (), progress: Progress | None = None) -> None:
+        self.ws = wb.create_sheet(title[:31])
+        self.headers = list(headers)
+        self.money, self.totals = set(money), list(totals)
+        self.widths = [_width(h) for h in headers]
+        self.count = 0
+        self.progress = progress
+        self.ws.freeze_panes = "A2"
+        self._pending_header = True
+
+    def _cells(self, values: Sequence[object], bold: bool = False) -> list[WriteOnlyCell]:
+        cells = []
+        for index, value in enumerate(values):
+            cell = WriteOnlyCell(self.ws)
+            set_value(cell, value)
+            if index in self.money and isinstance(value, (Decimal, int, float)) or (
+                    index in self.money and isinstance(value, str) and value.startswith("=SUM")):
+                cell.number_format = '"¥"#,##0.00'
+            if bold:
+                cell.font = BOLD
+            cells.append(cell)
+            if index < len(self.widths):
+                self.widths[index] = max(self.widths[index], _width(value if not isinstance(value, dt.datetime)
+                                                                    else "2026-01-01 00:00"))
+        return cells
+
+    def _header(self) -> None:
+        # column widths must be set before the first row in write-only mode
+        for index, width in enumerate(self.widths, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 9), 48)
+        cells = []
+        for header in self.headers:
+            cell = WriteOnlyCell(self.ws, value=header)
+            cell.font = BOLD
+            cell.fill = HEADER_FILL
+            cell.alignment = Alignment(vertical="center")
+            cells.append(cell)
+        self.ws.append(cells)
+        self._pending_header = False
+
+    def rows(self, rows: Iterable[Sequence[object]]) -> None:
+        buffered = list(rows)
+        for row in buffered[:200]:  # widths from the first rows (cheap), before anything is written
+            self._cells(row)
+        self._header()
+        for row in buffered:
+            self.ws.append(self._cells(row))
+            self.count += 1
+            if self.progress is not None and self.count % 500 == 0:
+                self.progress(self.count)
+        last = get_column_letter(len(self.headers))
+        self.ws.auto_filter.ref = f"A1:{last}{self.count + 1}"
+        if self.totals and self.count:
+            total = [""] * len(self.headers)
+            total[0] = _t(T("Domain", "Total"))
+            for index in self.totals:
+                col = get_column_letter(index + 1)
+                total[index] = f"=SUM({col}2:{col}{self.count + 1})"
+            self.ws.append(self._cells(total, bold=True))
+
+
+def _q(sql: str, args: Sequence[object]) -> Iterable[tuple]:
+    return db.execute_sql(sql, list(args))
+
+
+def _dt(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def _yuan(fen: int | None) -> Decimal:
+    return (Decimal(fen or 0) / 100).quantize(Decimal("0.01"))
+
+
+def export_workbook(path: Path, period: analytics.Period, progress: Progress | None = None,
+                    shop_name: str = "") -> Path:
+    """Write the workbook for *period* to *path*. A failure or a cancel leaves nothing behind."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The folder {folder} does not exist."), folder=str(path.parent))
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        wb = _build(period, progress, shop_name)
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The workbook could not be written to {path}: {reason}"),
+                          path=str(path), reason=exc.strerror or exc) from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _build(period: analytics.Period, progress: Progress | None, shop_name: str) -> Workbook:
+    wb = Workbook(write_only=True)
+    lo, hi = period.lo, period.hi
+    _summary(wb, period, shop_name)
+
+    returns = _Sheet(wb, _t(T("Domain", "Returns")), [_t(h) for h in (
+        T("Domain", "Return no."), T("Domain", "Date"), T("Domain", "Customer"), T("Domain", "Phone"),
+        T("Domain", "Receipt"), T("Domain", "Units"), T("Domain", "Return shipping"))], money=[6], totals=[5, 6],
+        progress=progress)
+    returns.rows((n, _dt(d), c or "", ph or "", r or "", u, _yuan(s)) for n, d, c, ph, r, u, s in _q("""
+        SELECT o.number, o.created_at, cu.name, cu.phone, sa.receipt_no,
+               (SELECT SUM(quantity) FROM aftersales_item WHERE order_id = o.id), o.shipping_cost
+        FROM return_order o LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN sale sa ON sa.id = o.sale_id
+        WHERE o.created_at >= ? AND o.created_at < ? ORDER BY o.created_at""", [lo, hi]))
+
+    items = _Sheet(wb, _t(T("Domain", "Items")), [_t(h) for h in (
+        T("Domain", "Item code"), T("Domain", "Received"), T("Domain", "Return no."), T("Domain", "SKU"),
+        T("Domain", "Product"), T("Domain", "Serial"), T("Domain", "Quantity"), T("Domain", "Price paid"),
+        T("Domain", "Reason"), T("Domain", "Condition"), T("Domain", "Status"))], money=[7], totals=[6],
+        progress=progress)
+    items.rows((code, _dt(at), order, sku, name, serial or "", qty, _yuan(price), _t(REASONS.get(reason, reason)),
+                _t(CONDITIONS.get(cond, cond)), _t(STATUSES.get(status, status)))
+               for code, at, order, sku, name, serial, qty, price, reason, cond, status in _q("""
+        SELECT i.code, i.created_at, o.number, p.sku, p.name, i.serial, i.quantity, i.unit_price, i.reason,
+               i.condition, i.status
+        FROM aftersales_item i JOIN return_order o ON o.id = i.order_id JOIN product p ON p.id = i.product_id
+        WHERE i.created_at >= ? AND i.created_at < ? ORDER BY i.created_at""", [lo, hi]))
+
+    refunds = _Sheet(wb, _t(T("Domain", "Refunds")), [_t(h) for h in (
+        T("Domain", "No."), T("Domain", "Paid"), T("Domain", "Item code"), T("Domain", "Customer"),
+        T("Domain", "Amount"), T("Domain", "Paid back by"), T("Domain", "Staff"), T("Domain", "Approved by"))],
+        money=[4], totals=[4], progress=progress)
+    from ..models.aftersales import PAYMENT_METHODS
+
+    refunds.rows((n, _dt(at), code, cust or "", _yuan(amount), _t(PAYMENT_METHODS.get(m, m)), st or "", ap or "")
+                 for n, at, code, cust, amount, m, st, ap in _q("""
+        SELECT r.number, r.paid_at, i.code, cu.name, r.amount, r.method, s.name, a.name
+        FROM refund r JOIN aftersales_item i ON i.id = r.item_id JOIN return_order o ON o.id = i.order_id
+        LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN staff s ON s.id = r.staff_id
+        LEFT JOIN staff a ON a.id = r.approved_by_id
+        WHERE r.paid_at >= ? AND r.paid_at < ? ORDER BY r.paid_at""", [lo, hi]))
+
+    repairs = _Sheet(wb, _t(T("Domain", "Repairs")), [_t(h) for h in (
+        T("Domain", "Repair no."), T("Domain", "Opened"), T("Domain", "Finished"), T("Domain", "Item code"),
+        T("Domain", "Product"), T("Domain", "Technician"), T("Domain", "State"), T("Domain", "Hours"),
+        T("Domain", "Labour"), T("Domain", "Parts"), T("Domain", "Outside fees"), T("Domain", "Total"))],
+        money=[8, 9, 10, 11], totals=[7, 8, 9, 10, 11], progress=progress)
+    from ..models.repairs import REPAIR_STATES
+
+    repair_rows = []
+    for row_no, (n, opened, finished, code, name, tech, state, hours, labour, parts, outside) in enumerate(_q("""
+        SELECT r.number, r.created_at, r.finished_at, i.code, p.name, s.name, r.state,
+               (SELECT SUM(hours) FROM labour_log WHERE repair_id = r.id),
+               (SELECT SUM(hours * rate) / 100 FROM labour_log WHERE repair_id = r.id),
+               (SELECT SUM(quantity * unit_cost) FROM repair_part WHERE repair_id = r.id), r.outside_fees
+        FROM repair_order r JOIN aftersales_item i ON i.id = r.item_id JOIN product p ON p.id = i.product_id
+        LEFT JOIN technician t ON t.id = r.technician_id LEFT JOIN staff s ON s.id = t.staff_id
+        WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at""", [lo, hi]), start=2):
+        repair_rows.append((n, _dt(opened), _dt(finished), code, name, tech or "", _t(REPAIR_STATES.get(state, state)),
+                            float(Decimal(hours or 0) / 100), _yuan(labour), _yuan(parts), _yuan(outside),
+                            f"=I{row_no}+J{row_no}+K{row_no}"))
+    repairs.money.add(11)
+    repairs.rows(repair_rows)
+
+    parts = _Sheet(wb, _t(T("Domain", "Parts used")), [_t(h) for h in (
+        T("Domain", "Date"), T("Domain", "Repair no."), T("Domain", "Part code"), T("Domain", "Part"),
+        T("Domain", "Quantity"), T("Domain", "Unit cost"), T("Domain", "Amount"))], money=[5, 6], totals=[4, 6],
+        progress=progress)
+    parts.rows((_dt(at), n, sku, name, qty, _yuan(cost), f"=E{i}*F{i}") for i, (at, n, sku, name, qty, cost)
+               in enumerate(_q("""
+        SELECT rp.created_at, r.number, p.sku, p.name, rp.quantity, rp.unit_cost
+        FROM repair_part rp JOIN repair_order r ON r.id = rp.repair_id JOIN product p ON p.id = rp.product_id
+        WHERE rp.created_at >= ? AND rp.created_at < ? ORDER BY rp.created_at""", [lo, hi]), start=2))
+
+    resale = _Sheet(wb, _t(T("Domain", "Resale")), [_t(h) for h in (
+        T("Domain", "Sale no."), T("Domain", "Sold"), T("Domain", "Item code"), T("Domain", "Product"),
+        T("Domain", "Grade"), T("Domain", "Channel"), T("Domain", "Price"), T("Domain", "Buyer"),
+        T("Domain", "Told the customer"))], money=[6], totals=[6], progress=progress)
+    resale.rows((n, _dt(at), code, name, grade, _t(CHANNELS.get(ch, ch)), _yuan(price), buyer or "",
+                 _t(T("Domain", "Yes")) if told else "")
+                for n, at, code, name, grade, ch, price, buyer, told in _q("""
+        SELECT x.number, x.sold_at, i.code, p.name, l.grade, x.channel, x.price, x.buyer_name, x.disclosed
+        FROM resale_sale x JOIN aftersales_item i ON i.id = x.item_id JOIN product p ON p.id = i.product_id
+        JOIN resale_listing l ON l.id = x.listing_id
+        WHERE x.sold_at >= ? AND x.sold_at < ? ORDER BY x.sold_at""", [lo, hi]))
+
+    scrap = _Sheet(wb, _t(T("Domain", "Scrap")), [_t(h) for h in (
+        T("Domain", "No."), T("Domain", "Date"), T("Domain", "Item code"), T("Domain", "Product"),
+        T("Domain", "Model"), T("Domain", "Quantity"), T("Domain", "Reason"), T("Domain", "Write-off"),
+        T("Domain", "Approved by"))], money=[7], totals=[5, 7], progress=progress)
+    scrap.rows((n, _dt(at), code, name, model, qty, reason, _yuan(value), ap or "")
+               for n, at, code, name, model, qty, reason, value, ap in _q("""
+        SELECT x.number, x.created_at, i.code, x.product_name, x.model, x.quantity, x.reason, x.write_off, s.name
+        FROM scrap_record x JOIN aftersales_item i ON i.id = x.item_id LEFT JOIN staff s ON s.id = x.approved_by_id
+        WHERE x.created_at >= ? AND x.created_at < ? ORDER BY x.created_at""", [lo, hi]))
+
+    from ..services.stock import StockOverview
+
+    overview = StockOverview()
+    stock = _Sheet(wb, _t(T("Domain", "Stock by zone")), [_t(c.title) for c in overview.columns],
+                   totals=list(range(4, len(overview.columns))), progress=progress)
+    stock.rows(row[1:] for row in overview.fetch(0, 1_000_000))
+
+    adjustments = _Sheet(wb, _t(T("Domain", "Stock adjustments")), [_t(h) for h in (
+        T("Domain", "When"), T("Domain", "Document"), T("Domain", "SKU"), T("Domain", "Product"),
+        T("Domain", "From"), T("Domain", "To"), T("Domain", "Quantity"), T("Domain", "Note"))], totals=[6],
+        progress=progress)
+    adjustments.rows((_dt(at), ref, sku, name, _t(src), _t(dst), qty, _t(note) if note else "")
+                     for at, ref, sku, name, src, dst, qty, note in _q("""
+        SELECT m.created_at, m.reference, p.sku, p.name, a.name, b.name, m.quantity, m.note
+        FROM stock_move m JOIN product p ON p.id = m.product_id JOIN location a ON a.id = m.from_location_id
+        JOIN location b ON b.id = m.to_location_id
+        WHERE (a.code = 'adjustment' OR b.code = 'adjustment') AND m.created_at >= ? AND m.created_at < ?
+        ORDER BY m.created_at""", [lo, hi]))
+    return wb
+
+
+def _summary(wb: Workbook, period: analytics.Period, shop_name: str) -> None:
+    ws = wb.create_sheet(_t(T("Domain", "Summary")))
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 16
+    ws.column_dimensions["C"].width = 16
+
+    def row(*values, bold=False, money=False):
+        cells = []
+        for value in values:
+            cell = WriteOnlyCell(ws)
+            set_value(cell, value)
+            if bold:
+                cell.font = BOLD
+            if money and isinstance(value, (Decimal, str)) and not (isinstance(value, str)
+                                                                     and not value.startswith("=")):
+                cell.number_format = '"¥"#,##0.00'
+            cells.append(cell)
+        ws.append(cells)
+
+    title = _t(T("Domain", "After-sales report {start} to {end}")).format(start=period.start.isoformat(),
+                                                                       end=period.end.isoformat())
+    row(f"{shop_name} {title}".strip(), bold=True)
+    row("")
+    counts = analytics.counts(period, "month")
+    units = sum(c.units for c in counts)
+    if units == 0:
+        row(_t(T("Domain", "No after-sales in this period.")))
+    row(_t(T("Domain", "Units returned")), units, bold=True)
+    row("")
+    cost = analytics.cost_of_aftersales(period)
+    row(_t(T("Domain", "Cost of after-sales")), _t(T("Domain", "Amount")), bold=True)
+    first = 6 if units else 7  # the row the cost lines start on
+    lines = [(T("Domain", "Refunds"), cost.refunds), (T("Domain", "Return shipping"), cost.shipping),
+             (T("Domain", "Repairs"), cost.repairs), (T("Domain", "Scrap write-offs"), cost.write_offs),
+             (T("Domain", "Replacements at cost"), cost.replacements),
+             (T("Domain", "Recovered by resale"), -cost.resale),
+             (T("Domain", "Credits from suppliers"), -cost.supplier_credits)]
+    for label, amount in lines:
+        row(_t(label), amount, money=True)
+    last = first + len(lines) - 1
+    row(_t(T("Domain", "Net cost")), f"=SUM(B{first}:B{last})", bold=True, money=True)
+    row("")
+    counts_title = first + len(lines) + 2
+    row(_t(T("Domain", "Month")), _t(T("Domain", "Units returned")), bold=True)
+    for c in counts:
+        row(c.key, c.units)
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = _t(T("Domain", "Cost of after-sales"))
+    chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    chart.legend = None
+    chart.height, chart.width = 7.5, 16
+    ws.add_chart(chart, "E2")
+    if counts:
+        trend = BarChart()
+        trend.type = "col"
+        trend.title = _t(T("Domain", "Units returned per month"))
+        trend.add_data(Reference(ws, min_col=2, min_row=counts_title + 1, max_row=counts_title + len(counts)),
+                       titles_from_data=False)
+        trend.set_categories(Reference(ws, min_col=1, min_row=counts_title + 1, max_row=counts_title + len(counts)))
+        trend.legend = None
+        trend.height, trend.width = 7.5, 16
+        ws.add_chart(trend, "E18")

@@ -1,0 +1,400 @@
+"""The owner's analysis: every figure is one SQL aggregation over the period and the filters; only the
+handful of aggregated numbers that come back are combined in Python (e.g. a spike's mean and deviation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..models import db
+from ..models.aftersales import EVENT_EXCHANGE, EVENT_REFUND, EVENT_RESOLUTION, REASONS
+
+FEN = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days from *start* to *end*, both included, optionally narrowed to a category, supplier or product."""
+
+    start: dt.date
+    end: dt.date
+    category_id: int | None = None
+    supplier_id: int | None = None
+    product_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "The period starts ({start}) after it ends ({end})."),
+                              start=self.start.isoformat(), end=self.end.isoformat())
+
+    @property
+    def lo(self) -> str:
+        return f"{self.start.isoformat()} 00:00:00"
+
+    @property
+    def hi(self) -> str:
+        """Exclusive upper bound: the day after the end."""
+        return f"{(self.end + dt.timedelta(days=1)).isoformat()} 00:00:00"
+
+    def product_filter(self, product: str = "p", supplier: str = "p.supplier_id") -> tuple[str, list]:
+        """SQL (AND ...) narrowing to the filters, for a query where *product* is the product table's alias."""
+        sql, args = "", []
+        if self.category_id:
+            sql += f" AND {product}.category_id = ?"
+            args.append(self.category_id)
+        if self.supplier_id:
+            sql += f" AND {supplier} = ?"
+            args.append(self.supplier_id)
+        if self.product_id:
+            sql += f" AND {product}.id = ?"
+            args.append(self.product_id)
+        return sql, args
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    return dt.date(day.year + month // 12, month % 12 + 1, 1)
+
+
+def _rows(sql: str, args: list | tuple = ()) -> list[tuple]:
+    return list(db.execute_sql(sql, list(args)).fetchall())
+
+
+def _money(fen: int | None) -> Decimal:
+    return (Decimal(fen or 0) / 100).quantize(FEN)
+
+
+# The units that came back: after-sales items, with the supplier of their batch when known.
+_ITEMS = """
+    FROM aftersales_item i
+    JOIN product p ON p.id = i.product_id
+    LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
+"""
+_ITEM_SUPPLIER = "COALESCE(sl.supplier_id, p.supplier_id)"
+
+
+# ------------------------------------------------------------------ counts per period, with spikes
+
+@dataclass(frozen=True)
+class PeriodCount:
+    key: str        # '2026-03' or '2026-W11'
+    start: dt.date
+    units: int
+    mean: float | None   # of the trailing periods
+    stdev: float | None
+    spike: bool
+
+
+SPIKE_RULE = QT_TRANSLATE_NOOP(
+    "Domain", "A spike is a period with at least 3 units and more than the mean of the {window} periods before it "
+              "plus two standard deviations (needs 3 periods of history).")
+WINDOW = 6
+
+
+def _period_key(unit: str) -> str:
+    return "strftime('%Y-%m', i.created_at)" if unit == "month" else "strftime('%Y-W%W', i.created_at)"
+
+
+def _periods(period: Period, unit: str, history: int) -> list[tuple[str, dt.date]]:
+    if unit == "month":
+        first = add_months(month_start(period.start), -history)
+        keys, day = [], first
+        while day <= period.end:
+            keys.append((day.strftime("%Y-%m"), day))
+            day = add_months(day, 1)
+        return keys
+    monday = period.start - dt.timedelta(days=period.start.weekday()) - dt.timedelta(weeks=history)
+    keys = []
+    while monday <= period.end:
+        keys.append((monday.strftime("%Y-W%W"), monday))
+        monday += dt.timedelta(weeks=1)
+    return keys
+
+
+def counts(period: Period, unit: str = "month") -> list[PeriodCount]:
+    """Units returned per month or week of the period, each checked against the trailing periods for a spike."""
+    keys = _periods(period, unit, WINDOW)
+    lo = f"{keys[0][1].isoformat()} 00:00:00"
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
+    found = dict(_rows(f"SELECT {_period_key(unit)}, SUM(i.quantity) {_ITEMS} "
+                       f"WHERE i.created_at >= ? AND i.created_at < ? {where} GROUP BY 1", [lo, period.hi, *args]))
+    series = [(key, start, int(found.get(key) or 0)) for key, start in keys]
+    result = []
+    for index, (key, start, units) in enumerate(series):
+        if index < WINDOW and start < period.start - dt.timedelta(days=6):
+            continue  # history only
+        before = [u for _k, s, u in series[max(0, index - WINDOW):index]]
+        mean = statistics.fmean(before) if len(before) >= 3 else None
+        stdev = statistics.pstdev(before) if len(before) >= 3 else None
+        spike = mean is not None and units >= 3 and units > mean + 2 * stdev
+        if start >= (month_start(period.start) if unit == "month" else
+                     period.start - dt.timedelta(days=period.start.weekday())):
+            result.append(PeriodCount(key, start, units, mean, stdev, spike))
+    return result
+
+
+def items_in(period: Period, key: str, unit: str = "month") -> list[int]:
+    """The after-sales items behind one bar (for the click-through from a spike)."""
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
+    return [r[0] for r in _rows(f"SELECT i.id {_ITEMS} WHERE {_period_key(unit)} = ? {where} ORDER BY i.id",
+                                [key, *args])]
+
+
+# ------------------------------------------------------------------ reasons (Pareto)
+
+@dataclass(frozen=True)
+class ReasonShare:
+    reason: str  # code; REASONS[reason] is its label
+    units: int
+    share: float
+    cumulative: float
+
+
+def reasons(period: Period) -> list[ReasonShare]:
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
+    rows = _rows(f"SELECT i.reason, SUM(i.quantity) AS n {_ITEMS} WHERE i.created_at >= ? AND i.created_at < ? "
+                 f"{where} GROUP BY i.reason ORDER BY n DESC, i.reason", [period.lo, period.hi, *args])
+    total = sum(n for _r, n in rows) or 1
+    result, running = [], 0
+    for reason, units in rows:
+        running += units
+        result.append(ReasonShare(reason, units, units / total, running / total))
+    return result
+
+
+def reason_label(code: str) -> str:
+    return REASONS.get(code, code)
+
+
+# ------------------------------------------------------------------ return rates
+
+@dataclass(frozen=True)
+class ReturnRate:
+    key: str
+    sold: int
+    returned: int
+
+    @property
+    def rate(self) -> float:
+        return self.returned / self.sold if self.sold else 0.0
+
+
+_RATE_KEYS = {
+    "supplier": ("COALESCE(s.name, '')", "LEFT JOIN supplier s ON s.id = COALESCE(sl.supplier_id, p.supplier_id)"),
+    "product": ("p.sku || ' ' || p.name", ""),
+    "batch": ("p.sku || ' / ' || sl.batch", ""),
+}
+
+
+def return_rates(period: Period, by: str = "supplier", min_sold: int = 1) -> list[ReturnRate]:
+    """Units returned ÷ units sold, over the units sold in the period, worst first."""
+    key, join = _RATE_KEYS[by]
+    where, args = period.product_filter(supplier="COALESCE(sl.supplier_id, p.supplier_id)")
+    batch_only = " AND sl.batch <> ''" if by == "batch" else ""
+    rows = _rows(f"""
+        SELECT {key} AS k, SUM(sl.quantity),
+               SUM((SELECT COALESCE(SUM(i.quantity), 0) FROM aftersales_item i WHERE i.sale_line_id = sl.id))
+        FROM sale_line sl JOIN sale sa ON sa.id = sl.sale_id JOIN product p ON p.id = sl.product_id {join}
+        WHERE sa.sold_at >= ? AND sa.sold_at < ? {where} {batch_only}
+        GROUP BY k HAVING SUM(sl.quantity) >= ?""", [period.lo, period.hi, *args, min_sold])
+    rates = [ReturnRate(k or "—", int(sold), int(returned)) for k, sold, returned in rows]
+    return sorted(rates, key=lambda r: (-r.rate, -r.returned, r.key))
+
+
+# ------------------------------------------------------------------ repair cost
+
+@dataclass(frozen=True)
+class RepairCostRow:
+    key: str
+    labour: Decimal
+    parts: Decimal
+    outside: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.labour + self.parts + self.outside
+
+
+_COST_KEYS = {
+    # (labour key, parts key, outside key) over aliases: l = labour_log / rp = repair_part / r = repair_order
+    "month": ("strftime('%Y-%m', l.logged_at)", "strftime('%Y-%m', rp.created_at)", "strftime('%Y-%m', r.created_at)"),
+    "technician": ("st.name", "COALESCE(st.name, '')", "COALESCE(st.name, '')"),
+    "category": ("COALESCE(c.name, '')", "COALESCE(c.name, '')", "COALESCE(c.name, '')"),
+}
+
+
+def repair_costs(period: Period, by: str = "month") -> list[RepairCostRow]:
+    """Labour (hours × rate), parts at their cost and outside fees, per month, technician or category."""
+    labour_key, parts_key, outside_key = _COST_KEYS[by]
+    where, args = period.product_filter(supplier="p.supplier_id")
+    base = """JOIN repair_order r ON r.id = {x}.repair_id JOIN aftersales_item i ON i.id = r.item_id
+              JOIN product p ON p.id = i.product_id LEFT JOIN category c ON c.id = p.category_id"""
+    labour = _rows(f"""SELECT {labour_key}, SUM(l.hours * l.rate) / 100 FROM labour_log l {base.format(x='l')}
+                       JOIN technician t ON t.id = l.technician_id JOIN staff st ON st.id = t.staff_id
+                       WHERE l.logged_at >= ? AND l.logged_at < ? {where} GROUP BY 1""",
+                   [period.lo, period.hi, *args])
+    parts = _rows(f"""SELECT {parts_key}, SUM(rp.quantity * rp.unit_cost) FROM repair_part rp {base.format(x='rp')}
+                      LEFT JOIN technician t ON t.id = r.technician_id LEFT JOIN staff st ON st.id = t.staff_id
+                      WHERE rp.created_at >= ? AND rp.created_at < ? {where} GROUP BY 1""",
+                  [period.lo, period.hi, *args])
+    outside = _rows(f"""SELECT {outside_key}, SUM(r.outside_fees) FROM repair_order r
+                        JOIN aftersales_item i ON i.id = r.item_id JOIN product p ON p.id = i.product_id
+                        LEFT JOIN category c ON c.id = p.category_id
+                        LEFT JOIN technician t ON t.id = r.technician_id LEFT JOIN staff st ON st.id = t.staff_id
+                        WHERE r.created_at >= ? AND r.created_at < ? AND r.outside_fees > 0 {where} GROUP BY 1""",
+                    [period.lo, period.hi, *args])
+    keys = sorted({k for k, _v in labour + parts + outside})
+    table = {name: dict(rows) for name, rows in (("labour", labour), ("parts", parts), ("outside", outside))}
+    return [RepairCostRow(k or "—", _money(table["labour"].get(k)), _money(table["parts"].get(k)),
+                          _money(table["outside"].get(k))) for k in keys]
+
+
+# ------------------------------------------------------------------ the cost of after-sales
+
+@dataclass(frozen=True)
+class CostOfAftersales:
+    refunds: Decimal
+    shipping: Decimal
+    repairs: Decimal
+    write_offs: Decimal
+    replacements: Decimal
+    resale: Decimal
+    supplier_credits: Decimal
+
+    @property
+    def net(self) -> Decimal:
+        return (self.refunds + self.shipping + self.repairs + self.write_offs + self.replacements
+                - self.resale - self.supplier_credits)
+
+
+def cost_of_aftersales(period: Period) -> CostOfAftersales:
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
+    span = [period.lo, period.hi]
+
+    def total(sql: str, extra: list | None = None) -> Decimal:
+        return _money(_rows(sql, span + (extra if extra is not None else args))[0][0])
+
+    refunds = total(f"SELECT SUM(x.amount) FROM refund x JOIN aftersales_item i ON i.id = x.item_id "
+                    f"JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
+                    f"WHERE x.paid_at >= ? AND x.paid_at < ? {where}")
+    if where:  # shipping belongs to a return order: share it over the order's units
+        shipping = total(f"""SELECT SUM(o.shipping_cost * i.quantity * 1.0 /
+                                 (SELECT SUM(j.quantity) FROM aftersales_item j WHERE j.order_id = o.id))
+                             FROM return_order o JOIN aftersales_item i ON i.order_id = o.id
+                             JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
+                             WHERE o.created_at >= ? AND o.created_at < ? {where}""")
+    else:
+        shipping = total("SELECT SUM(shipping_cost) FROM return_order WHERE created_at >= ? AND created_at < ?", [])
+    repairs = sum((row.total for row in repair_costs(period, "month")), Decimal(0))
+    write_offs = total(f"SELECT SUM(x.write_off) FROM scrap_record x JOIN aftersales_item i ON i.id = x.item_id "
+                       f"JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
+                       f"WHERE x.created_at >= ? AND x.created_at < ? {where}")
+    replacements = total(f"SELECT SUM(e.quantity * rp.cost) FROM exchange e JOIN product rp ON rp.id = e.product_id "
+                         f"JOIN aftersales_item i ON i.id = e.item_id JOIN product p ON p.id = i.product_id "
+                         f"LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
+                         f"WHERE e.created_at >= ? AND e.created_at < ? {where}")
+    resale = total(f"SELECT SUM(x.price) FROM resale_sale x JOIN aftersales_item i ON i.id = x.item_id "
+                   f"JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
+                   f"WHERE x.sold_at >= ? AND x.sold_at < ? {where}")
+    credits = total(f"SELECT SUM(x.credit) FROM supplier_return x JOIN aftersales_item i ON i.id = x.item_id "
+                    f"JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
+                    f"WHERE x.shipped_at >= ? AND x.shipped_at < ? {where}")
+    return CostOfAftersales(refunds, shipping, repairs, write_offs, replacements, resale, credits)
+
+
+# ------------------------------------------------------------------ processing time
+
+SETTLING_EVENTS = (EVENT_REFUND, EVENT_EXCHANGE, EVENT_RESOLUTION)
+
+
+@dataclass(frozen=True)
+class ProcessingTimes:
+    settled: int
+    average_days: float | None
+    within_promise: float | None  # share settled within the promised days
+    promise_days: int
+    by_state: list[tuple[str, int, float]]  # status code, stays, average days
+    repeat_units: int  # units that came back more than once
+
+
+def processing_times(period: Period, promise_days: int = 7) -> ProcessingTimes:
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
+    settled = _rows(f"""
+        SELECT julianday(MIN(e.created_at)) - julianday(i.created_at) {_ITEMS}
+        JOIN item_event e ON e.item_id = i.id AND (e.code IN ({",".join("?" * len(SETTLING_EVENTS))})
+                                                   OR e.to_status = 'returned_to_customer')
+        WHERE i.created_at >= ? AND i.created_at < ? {where} GROUP BY i.id""",
+                    [*SETTLING_EVENTS, period.lo, period.hi, *args])
+    days = [d for (d,) in settled if d is not None]
+    by_state = _rows(f"""
+        WITH stays AS (
+            SELECT e.item_id, e.to_status AS status,
+                   julianday(LEAD(e.created_at) OVER (PARTITION BY e.item_id ORDER BY e.id)) - julianday(e.created_at)
+                       AS days
+            FROM item_event e WHERE e.to_status <> '')
+        SELECT s.status, COUNT(*), AVG(s.days) FROM stays s JOIN aftersales_item i ON i.id = s.item_id
+        JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
+        WHERE s.days IS NOT NULL AND i.created_at >= ? AND i.created_at < ? {where}
+        GROUP BY s.status ORDER BY AVG(s.days) DESC""", [period.lo, period.hi, *args])
+    repeats = _rows(f"""
+        SELECT COUNT(*) FROM (SELECT i.product_id, i.serial {_ITEMS}
+                              WHERE i.serial IS NOT NULL AND i.created_at < ? {where}
+                              GROUP BY i.product_id, i.serial HAVING COUNT(*) > 1
+                              AND MAX(i.created_at) >= ?)""", [period.hi, *args, period.lo])[0][0]
+    return ProcessingTimes(len(days), statistics.fmean(days) if days else None,
+                           sum(1 for d in days if d <= promise_days) / len(days) if days else None, promise_days,
+                           [(s, int(n), float(a)) for s, n, a in by_state], int(repeats))
+
+
+# ------------------------------------------------------------------ ageing and turnover
+
+BUCKETS = ((0, 7), (8, 30), (31, 90), (91, None))
+
+
+@dataclass(frozen=True)
+class Ageing:
+    zone: str  # location code
+    buckets: tuple[int, int, int, int]  # units 0–7, 8–30, 31–90, over 90 days in the zone
+    left_in_period: int  # units that left the zone in the period
+    average_stay: float | None  # days, of the units that left it in the period
+
+
+def ageing(period: Period) -> list[Ageing]:
+    """Per internal zone, what sits there now by days in the zone, and how fast units leave it."""
+    from ..models.aftersales import STATUS_LOCATION
+
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
+    as_of = f"{(period.end + dt.timedelta(days=1)).isoformat()} 00:00:00"
+    now_rows = _rows(f"""
+        SELECT i.status,
+               SUM(CASE WHEN d <= 7 THEN i.quantity ELSE 0 END), SUM(CASE WHEN d BETWEEN 8 AND 30 THEN i.quantity ELSE 0 END),
+               SUM(CASE WHEN d BETWEEN 31 AND 90 THEN i.quantity ELSE 0 END), SUM(CASE WHEN d > 90 THEN i.quantity ELSE 0 END)
+        FROM (SELECT i.*, CAST(julianday(?) - julianday(i.status_since) AS INTEGER) AS d {_ITEMS} WHERE 1 {where}) i
+        GROUP BY i.status""", [as_of, *args])
+    left = _rows(f"""
+        WITH stays AS (
+            SELECT e.item_id, e.to_status AS status, e.created_at AS entered,
+                   LEAD(e.created_at) OVER (PARTITION BY e.item_id ORDER BY e.id) AS left_at
+            FROM item_event e WHERE e.to_status <> '')
+        SELECT s.status, SUM(i.quantity), AVG(julianday(s.left_at) - julianday(s.entered))
+        FROM stays s JOIN aftersales_item i ON i.id = s.item_id JOIN product p ON p.id = i.product_id
+        LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
+        WHERE s.left_at >= ? AND s.left_at < ? {where} GROUP BY s.status""", [period.lo, period.hi, *args])
+    internal = {"received", "repairable", "in_repair", "qc", "ready_for_pickup", "resale", "supplier_return"}
+    current = {status: tuple(int(x or 0) for x in rest) for status, *rest in now_rows}
+    leaving = {status: (int(n or 0), avg) for status, n, avg in left}
+    result = []
+    for status in ("received", "repairable", "in_repair", "qc", "resale", "supplier_return", "ready_for_pickup"):
+        if status not in internal:
+            continue
+        n, avg = leaving.get(status, (0, None))
+        result.append(Ageing(STATUS_LOCATION[status], current.get(status, (0, 0, 0, 0)), n, avg))
+    return result
