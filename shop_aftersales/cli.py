@@ -43,9 +43,41 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("template", parents=[common], help="save an empty import template")
     t.add_argument("kind", choices=["products", "sales", "stock"])
     t.add_argument("file", type=Path, metavar="FILE.xlsx")
+    e = sub.add_parser("export", parents=[common], help="write the accountant's workbook for a period")
+    e.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", type=_date)
+    e.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", type=_date)
+    e.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
     sub.add_parser("check", parents=[common],
                    help="check the database's integrity and the stock ledger's invariants (exit 1 on problems)")
     return parser
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+
+
+def _cmd_export(args) -> int:
+    from .reports.accounting import export_workbook
+    from .reports.analytics import Period
+    from .services import settings
+
+    period = Period(args.start, args.end)  # refuses a period that starts after it ends
+    data_dir = args.data_dir
+    from .config import default_data_dir
+    from .models.database import database_path
+
+    if not database_path(data_dir or default_data_dir()).exists():
+        _err(f"No shop database in {data_dir or default_data_dir()}.")
+        return EXIT_REFUSED
+    _open(args)
+    path = export_workbook(args.output, period, shop_name=settings.get(settings.SHOP_NAME))
+    _out(str(path))
+    return EXIT_OK
 
 
 def _out(text: str) -> None:
@@ -135,7 +167,7 @@ def _cmd_gui(args) -> int:
 COMMANDS = {
     None: _cmd_gui, "gui": _cmd_gui, "demo-data": _cmd_demo, "check": _cmd_check, "template": _cmd_template,
     "import-products": _cmd_import("products"), "import-sales": _cmd_import("sales"),
-    "import-stock": _cmd_import("stock"),
+    "import-stock": _cmd_import("stock"), "export": _cmd_export,
 }
 
 

@@ -103,3 +103,25 @@ def test_a_corrupt_database_exits_3_and_is_left_alone(tmp_path):
     assert result.returncode == 3
     assert "Restore the latest backup" in result.stderr
     assert (folder / "shop.sqlite3").read_bytes() == b"garbage" * 1000
+
+
+def test_the_accountants_export(demo_dir, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "month.xlsx"
+    result = cli("export", "--from", "2026-01-01", "--to", "2026-12-31", "-o", out, "--data-dir", demo_dir)
+    assert result.returncode == 0, result.stderr
+    assert "Summary" in load_workbook(out).sheetnames
+
+
+def test_export_refusals(demo_dir, tmp_path):
+    result = cli("export", "--from", "2026-03-31", "--to", "2026-03-01", "-o", tmp_path / "x.xlsx",
+                 "--data-dir", demo_dir)
+    assert result.returncode == 1 and "starts (2026-03-31) after it ends" in result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+    result = cli("export", "--from", "2026-03-01", "--to", "2026-03-31", "-o", tmp_path / "no" / "x.xlsx",
+                 "--data-dir", demo_dir)
+    assert result.returncode == 1 and "does not exist" in result.stderr
+    assert cli("export", "--from", "March", "--to", "2026-03-31", "-o", tmp_path / "x.xlsx",
+               "--data-dir", demo_dir).returncode == 2
+    assert list(tmp_path.iterdir()) == []
