@@ -118,7 +118,7 @@ def test_processing_times_and_ageing(small_shop):
     assert states["in_repair"][1] == pytest.approx(2.0)   # 8 → 10 March
     ageing = {a.zone: a for a in analytics.ageing(analytics.Period(dt.date(2026, 4, 1), dt.date(2026, 4, 30)))}
     assert ageing["inspection"].buckets == (0, 1, 1, 0)  # on 1 May: the April unit (29 days), a March one (55)
-    assert ageing["qc"].buckets[2] == 1  # the repaired earbuds wait for the check since 10 March
+    assert ageing["qc"].buckets[2] == 2  # the two repaired earbuds (one item) wait for the check since 10 March
 
 
 def test_spikes_against_the_trailing_months(shop):
