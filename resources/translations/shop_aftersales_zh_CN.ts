@@ -671,16 +671,152 @@
         <translation>合计</translation>
     </message>
     <message>
+        <source>Returns</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Return shipping</source>
+        <translation>退货运费</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>售后品</translation>
+    </message>
+    <message>
+        <source>Price paid</source>
+        <translation>实付单价</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>单号</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>退款日期</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
+        <source>Paid back by</source>
+        <translation>退款方式</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修排程</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>开单日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时费</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Outside fees</source>
+        <translation>外协费用</translation>
+    </message>
+    <message>
+        <source>Parts used</source>
+        <translation>配件领用</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Told the customer</source>
+        <translation>已告知顾客</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>Write-off</source>
         <translation>核销</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>After-sales report {start} to {end}</source>
+        <translation>售后报表 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>No after-sales in this period.</source>
+        <translation>本期间没有售后记录。</translation>
+    </message>
+    <message>
+        <source>Units returned</source>
+        <translation>退回件数</translation>
+    </message>
+    <message>
+        <source>Cost of after-sales</source>
+        <translation>售后成本</translation>
+    </message>
+    <message>
+        <source>Scrap write-offs</source>
+        <translation>报废核销</translation>
+    </message>
+    <message>
+        <source>Replacements at cost</source>
+        <translation>换出商品成本</translation>
+    </message>
+    <message>
+        <source>Recovered by resale</source>
+        <translation>再销售收回</translation>
+    </message>
+    <message>
+        <source>Credits from suppliers</source>
+        <translation>供应商退款</translation>
+    </message>
+    <message>
+        <source>Net cost</source>
+        <translation>净成本</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Units returned per month</source>
+        <translation>每月退回件数</translation>
     </message>
     <message>
         <source>Credit</source>
@@ -721,6 +857,14 @@
     <message>
         <source>Serial</source>
         <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Stock by zone</source>
+        <translation>分区库存</translation>
+    </message>
+    <message>
+        <source>Stock adjustments</source>
+        <translation>库存调整</translation>
     </message>
     <message>
         <source>Document</source>
@@ -1357,6 +1501,22 @@
     <message>
         <source>Online listings</source>
         <translation>网店特价商品</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written to {path}: {reason}</source>
+        <translation>工作簿无法写入 {path}:{reason}</translation>
+    </message>
+    <message>
+        <source>The period starts ({start}) after it ends ({end}).</source>
+        <translation>期间的开始日期({start})晚于结束日期({end})。</translation>
+    </message>
+    <message>
+        <source>A spike is a period with at least 3 units, more than the mean of the {window} periods before it plus two standard deviations, and at least half as many again as that mean (needs 3 periods of history).</source>
+        <translation>异常高峰:该期间至少 3 件,超过前 {window} 个期间平均值加两倍标准差,且至少是该平均值的 1.5 倍(需要至少 3 个期间的历史)。</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2235,33 @@
     </message>
 </context>
 <context>
+    <name>ItemsDialog</name>
+    <message>
+        <source>Item code</source>
+        <translation>售后编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <source>{count} rows</source>
@@ -2109,14 +2296,6 @@
     <message>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
-    </message>
-    <message>
-        <source>Analysis and Excel reports will be here</source>
-        <translation>分析和 Excel 报表将显示在这里</translation>
-    </message>
-    <message>
-        <source>Why goods come back and what it costs: returns per period with spikes flagged, reasons, return rates by supplier and batch, repair costs, processing times and ageing, and the accountant's monthly workbook.</source>
-        <translation>商品为何被退回、花了多少钱:各期间退货数量及异常高峰、退货原因、按供应商和批次的退货率、维修成本、处理时长和库龄,以及给会计的月度工作簿。</translation>
     </message>
     <message>
         <source>Intake</source>
@@ -3062,6 +3241,309 @@
     <message>
         <source>Spare parts ({count} low)</source>
         <translation>配件({count} 项不足)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间:</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By supplier</source>
+        <translation>按供应商</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按商品</translation>
+    </message>
+    <message>
+        <source>By batch</source>
+        <translation>按批次</translation>
+    </message>
+    <message>
+        <source>By technician</source>
+        <translation>按技师</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>Returns over time</source>
+        <translation>退货趋势</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Return rates</source>
+        <translation>退货率</translation>
+    </message>
+    <message>
+        <source>Repair cost</source>
+        <translation>维修成本</translation>
+    </message>
+    <message>
+        <source>Cost of after-sales</source>
+        <translation>售后成本</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>处理时长</translation>
+    </message>
+    <message>
+        <source>Ageing</source>
+        <translation>库龄</translation>
+    </message>
+    <message>
+        <source>No after-sales in this period.</source>
+        <translation>本期间没有售后记录。</translation>
+    </message>
+    <message>
+        <source>{units} units came back · net cost of after-sales {net}</source>
+        <translation>退回 {units} 件 · 售后净成本 {net}</translation>
+    </message>
+    <message>
+        <source>Click a bar or double-click a row to see its units.</source>
+        <translation>点击柱形或双击表格行可查看对应商品。</translation>
+    </message>
+    <message>
+        <source>Units returned</source>
+        <translation>退回件数</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Trailing mean</source>
+        <translation>此前平均</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>▲ spike</source>
+        <translation>▲ 异常高峰</translation>
+    </message>
+    <message>
+        <source>Units returned in {period}</source>
+        <translation>{period} 退回的商品</translation>
+    </message>
+    <message>
+        <source>Pareto: the reasons that account for most returns come first; the line is the cumulative share.</source>
+        <translation>帕累托图:占退货最多的原因排在前面;折线为累计占比。</translation>
+    </message>
+    <message>
+        <source>Return reasons</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Units returned ÷ units sold in the period (whenever they came back), the worst first.</source>
+        <translation>退货率 = 本期间售出商品中被退回的件数 ÷ 售出件数(不论何时退回),最差的排在前面。</translation>
+    </message>
+    <message>
+        <source>Supplier / product / batch</source>
+        <translation>供应商 / 商品 / 批次</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>退货率</translation>
+    </message>
+    <message>
+        <source>Repair cost (¥)</source>
+        <translation>维修成本(元)</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时费</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Outside fees</source>
+        <translation>外协费用</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Return shipping</source>
+        <translation>退货运费</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修排程</translation>
+    </message>
+    <message>
+        <source>Scrap write-offs</source>
+        <translation>报废核销</translation>
+    </message>
+    <message>
+        <source>Replacements at cost</source>
+        <translation>换出商品成本</translation>
+    </message>
+    <message>
+        <source>Recovered by resale</source>
+        <translation>再销售收回</translation>
+    </message>
+    <message>
+        <source>Credits from suppliers</source>
+        <translation>供应商退款</translation>
+    </message>
+    <message>
+        <source>Net cost</source>
+        <translation>净成本</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>{settled} units settled with the customer, on average in {days} days; {share} within the promised {promise} days. {repeats} units came back more than once.</source>
+        <translation>{settled} 件已与顾客结清,平均用时 {days} 天;{share} 在承诺的 {promise} 天内完成。有 {repeats} 件商品不止一次退回。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation>平均天数</translation>
+    </message>
+    <message>
+        <source>Units in each zone at the end of the period by days there, and how many left it during the period and after how long.</source>
+        <translation>期末各库区商品按停留天数分布,以及本期间离开该库区的件数和平均停留时长。</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>Left in period</source>
+        <translation>本期离开</translation>
+    </message>
+    <message>
+        <source>Average stay (days)</source>
+        <translation>平均停留(天)</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Workbook saved to {path}</source>
+        <translation>工作簿已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出,未写入任何文件。</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,6 @@ from . import analytics
 from .workbook import _width, set_value
 
 Progress = Callable[[int], None]
-T = QT_TRANSLATE_NOOP
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
 
@@ -94,7 +93,7 @@ class _Sheet:
         self.ws.auto_filter.ref = f"A1:{last}{self.count + 1}"
         if self.totals and self.count:
             total = [""] * len(self.headers)
-            total[0] = _t(T("Domain", "Total"))
+            total[0] = _t(QT_TRANSLATE_NOOP("Domain", "Total"))
             for index in self.totals:
                 col = get_column_letter(index + 1)
                 total[index] = f"=SUM({col}2:{col}{self.count + 1})"
@@ -139,9 +138,9 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
     lo, hi = period.lo, period.hi
     _summary(wb, period, shop_name)
 
-    returns = _Sheet(wb, _t(T("Domain", "Returns")), [_t(h) for h in (
-        T("Domain", "Return no."), T("Domain", "Date"), T("Domain", "Customer"), T("Domain", "Phone"),
-        T("Domain", "Receipt"), T("Domain", "Units"), T("Domain", "Return shipping"))], money=[6], totals=[5, 6],
+    returns = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Returns")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "Return no."), QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Customer"), QT_TRANSLATE_NOOP("Domain", "Phone"),
+        QT_TRANSLATE_NOOP("Domain", "Receipt"), QT_TRANSLATE_NOOP("Domain", "Units"), QT_TRANSLATE_NOOP("Domain", "Return shipping"))], money=[6], totals=[5, 6],
         progress=progress)
     returns.rows((n, _dt(d), c or "", ph or "", r or "", u, _yuan(s)) for n, d, c, ph, r, u, s in _q("""
         SELECT o.number, o.created_at, cu.name, cu.phone, sa.receipt_no,
@@ -149,10 +148,10 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
         FROM return_order o LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN sale sa ON sa.id = o.sale_id
         WHERE o.created_at >= ? AND o.created_at < ? ORDER BY o.created_at""", [lo, hi]))
 
-    items = _Sheet(wb, _t(T("Domain", "Items")), [_t(h) for h in (
-        T("Domain", "Item code"), T("Domain", "Received"), T("Domain", "Return no."), T("Domain", "SKU"),
-        T("Domain", "Product"), T("Domain", "Serial"), T("Domain", "Quantity"), T("Domain", "Price paid"),
-        T("Domain", "Reason"), T("Domain", "Condition"), T("Domain", "Status"))], money=[7], totals=[6],
+    items = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Items")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Received"), QT_TRANSLATE_NOOP("Domain", "Return no."), QT_TRANSLATE_NOOP("Domain", "SKU"),
+        QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Serial"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Price paid"),
+        QT_TRANSLATE_NOOP("Domain", "Reason"), QT_TRANSLATE_NOOP("Domain", "Condition"), QT_TRANSLATE_NOOP("Domain", "Status"))], money=[7], totals=[6],
         progress=progress)
     items.rows((code, _dt(at), order, sku, name, serial or "", qty, _yuan(price), _t(REASONS.get(reason, reason)),
                 _t(CONDITIONS.get(cond, cond)), _t(STATUSES.get(status, status)))
@@ -162,9 +161,9 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
         FROM aftersales_item i JOIN return_order o ON o.id = i.order_id JOIN product p ON p.id = i.product_id
         WHERE i.created_at >= ? AND i.created_at < ? ORDER BY i.created_at""", [lo, hi]))
 
-    refunds = _Sheet(wb, _t(T("Domain", "Refunds")), [_t(h) for h in (
-        T("Domain", "No."), T("Domain", "Paid"), T("Domain", "Item code"), T("Domain", "Customer"),
-        T("Domain", "Amount"), T("Domain", "Paid back by"), T("Domain", "Staff"), T("Domain", "Approved by"))],
+    refunds = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Refunds")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "No."), QT_TRANSLATE_NOOP("Domain", "Paid"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Customer"),
+        QT_TRANSLATE_NOOP("Domain", "Amount"), QT_TRANSLATE_NOOP("Domain", "Paid back by"), QT_TRANSLATE_NOOP("Domain", "Staff"), QT_TRANSLATE_NOOP("Domain", "Approved by"))],
         money=[4], totals=[4], progress=progress)
     from ..models.aftersales import PAYMENT_METHODS
 
@@ -176,10 +175,10 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
         LEFT JOIN staff a ON a.id = r.approved_by_id
         WHERE r.paid_at >= ? AND r.paid_at < ? ORDER BY r.paid_at""", [lo, hi]))
 
-    repairs = _Sheet(wb, _t(T("Domain", "Repairs")), [_t(h) for h in (
-        T("Domain", "Repair no."), T("Domain", "Opened"), T("Domain", "Finished"), T("Domain", "Item code"),
-        T("Domain", "Product"), T("Domain", "Technician"), T("Domain", "State"), T("Domain", "Hours"),
-        T("Domain", "Labour"), T("Domain", "Parts"), T("Domain", "Outside fees"), T("Domain", "Total"))],
+    repairs = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Repairs")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Opened on"), QT_TRANSLATE_NOOP("Domain", "Finished"), QT_TRANSLATE_NOOP("Domain", "Item code"),
+        QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Technician"), QT_TRANSLATE_NOOP("Domain", "State"), QT_TRANSLATE_NOOP("Domain", "Hours"),
+        QT_TRANSLATE_NOOP("Domain", "Labour"), QT_TRANSLATE_NOOP("Domain", "Parts"), QT_TRANSLATE_NOOP("Domain", "Outside fees"), QT_TRANSLATE_NOOP("Domain", "Total"))],
         money=[8, 9, 10, 11], totals=[7, 8, 9, 10, 11], progress=progress)
     from ..models.repairs import REPAIR_STATES
 
@@ -198,9 +197,9 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
     repairs.money.add(11)
     repairs.rows(repair_rows)
 
-    parts = _Sheet(wb, _t(T("Domain", "Parts used")), [_t(h) for h in (
-        T("Domain", "Date"), T("Domain", "Repair no."), T("Domain", "Part code"), T("Domain", "Part"),
-        T("Domain", "Quantity"), T("Domain", "Unit cost"), T("Domain", "Amount"))], money=[5, 6], totals=[4, 6],
+    parts = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Parts used")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Part code"), QT_TRANSLATE_NOOP("Domain", "Part"),
+        QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Unit cost"), QT_TRANSLATE_NOOP("Domain", "Amount"))], money=[5, 6], totals=[4, 6],
         progress=progress)
     parts.rows((_dt(at), n, sku, name, qty, _yuan(cost), f"=E{i}*F{i}") for i, (at, n, sku, name, qty, cost)
                in enumerate(_q("""
@@ -208,22 +207,22 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
         FROM repair_part rp JOIN repair_order r ON r.id = rp.repair_id JOIN product p ON p.id = rp.product_id
         WHERE rp.created_at >= ? AND rp.created_at < ? ORDER BY rp.created_at""", [lo, hi]), start=2))
 
-    resale = _Sheet(wb, _t(T("Domain", "Resale")), [_t(h) for h in (
-        T("Domain", "Sale no."), T("Domain", "Sold"), T("Domain", "Item code"), T("Domain", "Product"),
-        T("Domain", "Grade"), T("Domain", "Channel"), T("Domain", "Price"), T("Domain", "Buyer"),
-        T("Domain", "Told the customer"))], money=[6], totals=[6], progress=progress)
+    resale = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Resale")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "Sale no."), QT_TRANSLATE_NOOP("Domain", "Sold"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Product"),
+        QT_TRANSLATE_NOOP("Domain", "Grade"), QT_TRANSLATE_NOOP("Domain", "Channel"), QT_TRANSLATE_NOOP("Domain", "Price"), QT_TRANSLATE_NOOP("Domain", "Buyer"),
+        QT_TRANSLATE_NOOP("Domain", "Told the customer"))], money=[6], totals=[6], progress=progress)
     resale.rows((n, _dt(at), code, name, grade, _t(CHANNELS.get(ch, ch)), _yuan(price), buyer or "",
-                 _t(T("Domain", "Yes")) if told else "")
+                 _t(QT_TRANSLATE_NOOP("Domain", "Yes")) if told else "")
                 for n, at, code, name, grade, ch, price, buyer, told in _q("""
         SELECT x.number, x.sold_at, i.code, p.name, l.grade, x.channel, x.price, x.buyer_name, x.disclosed
         FROM resale_sale x JOIN aftersales_item i ON i.id = x.item_id JOIN product p ON p.id = i.product_id
         JOIN resale_listing l ON l.id = x.listing_id
         WHERE x.sold_at >= ? AND x.sold_at < ? ORDER BY x.sold_at""", [lo, hi]))
 
-    scrap = _Sheet(wb, _t(T("Domain", "Scrap")), [_t(h) for h in (
-        T("Domain", "No."), T("Domain", "Date"), T("Domain", "Item code"), T("Domain", "Product"),
-        T("Domain", "Model"), T("Domain", "Quantity"), T("Domain", "Reason"), T("Domain", "Write-off"),
-        T("Domain", "Approved by"))], money=[7], totals=[5, 7], progress=progress)
+    scrap = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Scrap")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "No."), QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Product"),
+        QT_TRANSLATE_NOOP("Domain", "Model"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Reason"), QT_TRANSLATE_NOOP("Domain", "Write-off"),
+        QT_TRANSLATE_NOOP("Domain", "Approved by"))], money=[7], totals=[5, 7], progress=progress)
     scrap.rows((n, _dt(at), code, name, model, qty, reason, _yuan(value), ap or "")
                for n, at, code, name, model, qty, reason, value, ap in _q("""
         SELECT x.number, x.created_at, i.code, x.product_name, x.model, x.quantity, x.reason, x.write_off, s.name
@@ -233,13 +232,13 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
     from ..services.stock import StockOverview
 
     overview = StockOverview()
-    stock = _Sheet(wb, _t(T("Domain", "Stock by zone")), [_t(c.title) for c in overview.columns],
+    stock = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock by zone")), [_t(c.title) for c in overview.columns],
                    totals=list(range(4, len(overview.columns))), progress=progress)
     stock.rows(row[1:] for row in overview.fetch(0, 1_000_000))
 
-    adjustments = _Sheet(wb, _t(T("Domain", "Stock adjustments")), [_t(h) for h in (
-        T("Domain", "When"), T("Domain", "Document"), T("Domain", "SKU"), T("Domain", "Product"),
-        T("Domain", "From"), T("Domain", "To"), T("Domain", "Quantity"), T("Domain", "Note"))], totals=[6],
+    adjustments = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock adjustments")), [_t(h) for h in (
+        QT_TRANSLATE_NOOP("Domain", "When"), QT_TRANSLATE_NOOP("Domain", "Document"), QT_TRANSLATE_NOOP("Domain", "SKU"), QT_TRANSLATE_NOOP("Domain", "Product"),
+        QT_TRANSLATE_NOOP("Domain", "From"), QT_TRANSLATE_NOOP("Domain", "To"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Note"))], totals=[6],
         progress=progress)
     adjustments.rows((_dt(at), ref, sku, name, _t(src), _t(dst), qty, _t(note) if note else "")
                      for at, ref, sku, name, src, dst, qty, note in _q("""
@@ -252,7 +251,7 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
 
 
 def _summary(wb: Workbook, period: analytics.Period, shop_name: str) -> None:
-    ws = wb.create_sheet(_t(T("Domain", "Summary")))
+    ws = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Summary")))
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 16
@@ -270,36 +269,36 @@ def _summary(wb: Workbook, period: analytics.Period, shop_name: str) -> None:
             cells.append(cell)
         ws.append(cells)
 
-    title = _t(T("Domain", "After-sales report {start} to {end}")).format(start=period.start.isoformat(),
+    title = _t(QT_TRANSLATE_NOOP("Domain", "After-sales report {start} to {end}")).format(start=period.start.isoformat(),
                                                                        end=period.end.isoformat())
     row(f"{shop_name} {title}".strip(), bold=True)
     row("")
     counts = analytics.counts(period, "month")
     units = sum(c.units for c in counts)
     if units == 0:
-        row(_t(T("Domain", "No after-sales in this period.")))
-    row(_t(T("Domain", "Units returned")), units, bold=True)
+        row(_t(QT_TRANSLATE_NOOP("Domain", "No after-sales in this period.")))
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Units returned")), units, bold=True)
     row("")
     cost = analytics.cost_of_aftersales(period)
-    row(_t(T("Domain", "Cost of after-sales")), _t(T("Domain", "Amount")), bold=True)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), bold=True)
     first = 6 if units else 7  # the row the cost lines start on
-    lines = [(T("Domain", "Refunds"), cost.refunds), (T("Domain", "Return shipping"), cost.shipping),
-             (T("Domain", "Repairs"), cost.repairs), (T("Domain", "Scrap write-offs"), cost.write_offs),
-             (T("Domain", "Replacements at cost"), cost.replacements),
-             (T("Domain", "Recovered by resale"), -cost.resale),
-             (T("Domain", "Credits from suppliers"), -cost.supplier_credits)]
+    lines = [(QT_TRANSLATE_NOOP("Domain", "Refunds"), cost.refunds), (QT_TRANSLATE_NOOP("Domain", "Return shipping"), cost.shipping),
+             (QT_TRANSLATE_NOOP("Domain", "Repairs"), cost.repairs), (QT_TRANSLATE_NOOP("Domain", "Scrap write-offs"), cost.write_offs),
+             (QT_TRANSLATE_NOOP("Domain", "Replacements at cost"), cost.replacements),
+             (QT_TRANSLATE_NOOP("Domain", "Recovered by resale"), -cost.resale),
+             (QT_TRANSLATE_NOOP("Domain", "Credits from suppliers"), -cost.supplier_credits)]
     for label, amount in lines:
         row(_t(label), amount, money=True)
     last = first + len(lines) - 1
-    row(_t(T("Domain", "Net cost")), f"=SUM(B{first}:B{last})", bold=True, money=True)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Net cost")), f"=SUM(B{first}:B{last})", bold=True, money=True)
     row("")
     counts_title = first + len(lines) + 2
-    row(_t(T("Domain", "Month")), _t(T("Domain", "Units returned")), bold=True)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Month")), _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), bold=True)
     for c in counts:
         row(c.key, c.units)
     chart = BarChart()
     chart.type = "col"
-    chart.title = _t(T("Domain", "Cost of after-sales"))
+    chart.title = _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales"))
     chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     chart.legend = None
@@ -308,7 +307,7 @@ def _summary(wb: Workbook, period: analytics.Period, shop_name: str) -> None:
     if counts:
         trend = BarChart()
         trend.type = "col"
-        trend.title = _t(T("Domain", "Units returned per month"))
+        trend.title = _t(QT_TRANSLATE_NOOP("Domain", "Units returned per month"))
         trend.add_data(Reference(ws, min_col=2, min_row=counts_title + 1, max_row=counts_title + len(counts)),
                        titles_from_data=False)
         trend.set_categories(Reference(ws, min_col=1, min_row=counts_title + 1, max_row=counts_title + len(counts)))

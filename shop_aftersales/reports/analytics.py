@@ -94,8 +94,9 @@ class PeriodCount:
 
 
 SPIKE_RULE = QT_TRANSLATE_NOOP(
-    "Domain", "A spike is a period with at least 3 units and more than the mean of the {window} periods before it "
-              "plus two standard deviations (needs 3 periods of history).")
+    "Domain", "A spike is a period with at least 3 units, more than the mean of the {window} periods before it "
+              "plus two standard deviations, and at least half as many again as that mean (needs 3 periods of "
+              "history).")
 WINDOW = 6
 
 
@@ -127,14 +128,16 @@ def counts(period: Period, unit: str = "month") -> list[PeriodCount]:
     found = dict(_rows(f"SELECT {_period_key(unit)}, SUM(i.quantity) {_ITEMS} "
                        f"WHERE i.created_at >= ? AND i.created_at < ? {where} GROUP BY 1", [lo, period.hi, *args]))
     series = [(key, start, int(found.get(key) or 0)) for key, start in keys]
+    # history only counts from the shop's first after-sales record: months before it are unknown, not calm
+    first = _rows("SELECT MIN(created_at) FROM aftersales_item")[0][0]
+    known_from = dt.date.fromisoformat(first[:10]) if first else period.end
+    known_from = month_start(known_from) if unit == "month" else known_from - dt.timedelta(days=known_from.weekday())
     result = []
     for index, (key, start, units) in enumerate(series):
-        if index < WINDOW and start < period.start - dt.timedelta(days=6):
-            continue  # history only
-        before = [u for _k, s, u in series[max(0, index - WINDOW):index]]
+        before = [u for _k, s, u in series[max(0, index - WINDOW):index] if s >= known_from]
         mean = statistics.fmean(before) if len(before) >= 3 else None
         stdev = statistics.pstdev(before) if len(before) >= 3 else None
-        spike = mean is not None and units >= 3 and units > mean + 2 * stdev
+        spike = mean is not None and units >= 3 and units > mean + 2 * stdev and units >= 1.5 * mean
         if start >= (month_start(period.start) if unit == "month" else
                      period.start - dt.timedelta(days=period.start.weekday())):
             result.append(PeriodCount(key, start, units, mean, stdev, spike))

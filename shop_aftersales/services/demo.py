@@ -180,22 +180,35 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
     owner = next(s for s in staff if s.role == "owner")
     clerks = [s for s in staff if s.role in ("sales", "warehouse")]
     lines = list(SaleLine.select(SaleLine, Sale, Product).join(Sale).switch(SaleLine).join(Product)
-                 .where(Sale.sold_at >= end - dt.timedelta(days=75)).order_by(SaleLine.id))
+                 .where(Sale.sold_at >= end - dt.timedelta(days=350)).order_by(SaleLine.id))
     rng.shuffle(lines)
-    recent = [l for l in lines if l.sale.sold_at >= end - dt.timedelta(days=12)][:24]
-    lines = recent + [l for l in lines if l not in recent]
-    plan = []
+    # a steady trickle all year (this month's from the last fortnight, still being worked on), and one bad batch
+    # of earbuds three months ago that the reports should catch as a spike
+    bad_from = end - dt.timedelta(days=105)
+    bad_month = f"{bad_from + dt.timedelta(days=15):%y%m}"
+    bad = [l for l in lines if l.product.sku == "EJ-P3-WH" and l.batch.startswith(f"B{bad_month}")]
+    chosen = {l.id for l in bad}
+    this_month = f"{end:%Y-%m}"
+    per_month: dict[str, list] = {}
     for line in lines:
-        if len(plan) >= 60:
-            break
-        when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if len(plan) < 24 else 12),
-                                                hours=rng.randint(0, 3))
-        if when < end - dt.timedelta(hours=2):
-            plan.append((when, line))
+        month = f"{line.sale.sold_at:%Y-%m}"
+        if line.id in chosen or (month == this_month and line.sale.sold_at < end - dt.timedelta(days=20)):
+            continue
+        per_month.setdefault(month, []).append(line)
+    plan = []
+    for month in sorted(per_month):
+        kind = "recent" if month == this_month else "baseline"
+        for line in per_month[month][:rng.randint(7, 10) if kind == "baseline" else 13]:
+            when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if kind == "recent" else 12),
+                                                    hours=rng.randint(0, 3))
+            if when < end - dt.timedelta(hours=2):
+                plan.append((when, line, kind))
+    for line in bad:
+        plan.append((line.sale.sold_at + dt.timedelta(days=rng.randint(3, 12)), line, "bad"))
     plan.sort(key=lambda p: p[0])  # numbers are issued in the order the returns came in
-    for when, line in plan:
+    for when, line, kind in plan:
         category = line.product.category.name
-        quality = rng.random() < 0.7
+        quality = kind == "bad" or rng.random() < (0.85 if kind == "recent" else 0.7)
         reason = "quality" if quality else ("allergy" if category == "化妆品" else "changed_mind")
         resolution = "repair" if quality and category in ("手机", "耳机") and rng.random() < 0.3 else (
             "exchange" if rng.random() < 0.3 else "refund")
@@ -205,8 +218,9 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
         with clock.frozen(when):
             changes = register_return(ReturnRequest(
                 lines=[ReturnLine(line.product_id, 1, reason, "used" if quality else "unopened", resolution,
-                                  sale_line_id=line.id, fault=rng.choice(FAULTS.get(category, ["有问题"])) if quality
-                                  else "", accessories=rng.choice(["包装盒", "包装盒、说明书", ""]))],
+                                  sale_line_id=line.id, fault="左耳无声音(同批次多台)" if kind == "bad" else (
+                                      rng.choice(FAULTS.get(category, ["有问题"])) if quality else ""),
+                                  accessories=rng.choice(["包装盒", "包装盒、说明书", ""]))],
                 sale_id=line.sale_id, shipping_cost=Decimal(rng.choice([0, 0, 0, 12, 15])),
                 override_reason="老顾客,店长同意"), staff=clerk)
         item = AftersalesItem.get_by_id(changes.ids[0])
@@ -216,8 +230,8 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
         later = when + dt.timedelta(days=rng.randint(1, 2), hours=2)
         with clock.frozen(min(later, end - dt.timedelta(hours=1))):
             roll = rng.random()
-            if category in ("化妆品", "配件") and roll < 0.45:
-                roll = 0.5  # a face cream or a cable is not repaired
+            if category in ("化妆品", "配件") and roll < 0.65:
+                roll = 0.7  # a face cream or a cable is not repaired: back to the supplier
             if item.customer_owned:
                 item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
                 if roll < 0.5 and age > 10:
@@ -225,7 +239,7 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                 continue
             if not quality:
                 item_steps.inspect(item.id, "未拆封,无故障", "sellable" if roll < 0.6 else "qc", owner)
-            elif roll < 0.45:
+            elif roll < (0.9 if kind == "recent" else 0.45):
                 item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
             elif roll < 0.65:
                 resolutions.scrap(item.id, "损坏严重,维修不划算", approved_by=owner, staff=owner)

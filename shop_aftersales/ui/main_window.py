@@ -20,12 +20,12 @@ from .context import AppContext
 from .import_dialog import ImportDialog
 from .intake_tab import IntakeTab
 from .repairs_tab import RepairsTab
+from .reports_tab import ReportsTab
 from .resale_tab import ResaleTab
 from .paged_model import domain_tr
 from .search import SearchBox
 from .settings_dialogs import PolicyDialog, ResaleRulesDialog, ShopDialog
 from .stock_tab import StockTab
-from .widgets import EmptyState
 
 
 class MainWindow(QMainWindow):
@@ -68,11 +68,7 @@ class MainWindow(QMainWindow):
         self.stock_tab = StockTab(self.context, self)
         self.repairs_tab = RepairsTab(self.context, self)
         self.resale_tab = ResaleTab(self.context, self)
-        self.reports_tab = EmptyState(
-            self.tr("Analysis and Excel reports will be here"),
-            self.tr("Why goods come back and what it costs: returns per period with spikes flagged, reasons, "
-                    "return rates by supplier and batch, repair costs, processing times and ageing, and the "
-                    "accountant's monthly workbook."))
+        self.reports_tab = ReportsTab(self.context, self)
         self.tabs.addTab(self.intake_tab, self.tr("Intake"))
         self.tabs.addTab(self.stock_tab, self.tr("Stock"))
         self.tabs.addTab(self.repairs_tab, self.tr("Repairs"))

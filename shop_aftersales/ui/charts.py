@@ -1,0 +1,91 @@
+"""Charts for the Reports tab, drawn with pyqtgraph (Qt-native: the app's fonts, so Chinese labels render;
+clickable bars). pyqtgraph and numpy are imported only when the first chart is made, so start-up stays fast."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+_configured = False
+
+
+def _pg():
+    global _configured
+    import pyqtgraph as pg
+
+    if not _configured:
+        pg.setConfigOptions(antialias=True, background="w", foreground="#333")
+        _configured = True
+    return pg
+
+
+def bar_chart(parent: QWidget | None = None) -> "BarChart":
+    return BarChart(parent)
+
+
+class BarChart:
+    """Bars over category labels, optionally a second series as a line (e.g. a Pareto's cumulative share)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        pg = _pg()
+        self.widget = pg.PlotWidget(parent=parent)
+        self.widget.setMinimumHeight(220)
+        self.plot = self.widget.getPlotItem()
+        self.plot.showGrid(y=True, alpha=0.25)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self._on_click: Callable[[int], None] | None = None
+        self._count = 0
+        self.widget.scene().sigMouseClicked.connect(self._clicked)
+
+    def show(self, labels: Sequence[str], values: Sequence[float], highlight: Sequence[bool] = (),
+             line: Sequence[float] | None = None, title: str = "", stacked: Sequence[tuple[str, Sequence[float], str]] = ()
+             ) -> None:
+        pg = _pg()
+        self.plot.clear()
+        if self.plot.legend is not None:
+            self.plot.legend.clear()
+        self._count = len(labels)
+        self.plot.setTitle(title)
+        xs = list(range(len(labels)))
+        if stacked:
+            bottom = [0.0] * len(labels)
+            legend = self.plot.addLegend(offset=(10, 10))
+            for name, series, colour in stacked:
+                item = pg.BarGraphItem(x=xs, height=list(series), y0=list(bottom), width=0.6, brush=colour, name=name)
+                self.plot.addItem(item)
+                legend.addItem(item, name)
+                bottom = [b + float(v) for b, v in zip(bottom, series)]
+            top = max(bottom, default=0)
+        else:
+            brushes = ["#c62828" if (highlight and highlight[i]) else "#5b8def" for i in xs]
+            self.plot.addItem(pg.BarGraphItem(x=xs, height=[float(v) for v in values], width=0.6, brushes=brushes))
+            top = max((float(v) for v in values), default=0)
+        if line is not None and labels:
+            scaled = [float(v) * (top or 1) for v in line]  # a share 0..1 drawn against the bars' scale
+            self.plot.plot(xs, scaled, pen=pg.mkPen("#ef6c00", width=2), symbol="o", symbolSize=6,
+                           symbolBrush="#ef6c00")
+            self.plot.showAxis("right")
+            self.plot.getAxis("right").setTicks([[((top or 1) * share, f"{share:.0%}")
+                                                  for share in (0.25, 0.5, 0.75, 1.0)]])
+        else:
+            self.plot.hideAxis("right")
+        axis = self.plot.getAxis("bottom")
+        step = max(1, len(labels) // 12)
+        axis.setTicks([[(i, label) for i, label in enumerate(labels) if i % step == 0]])
+        self.plot.setXRange(-0.6, max(len(labels) - 0.4, 0.6), padding=0)
+        self.plot.setYRange(0, (top or 1) * 1.15, padding=0)
+
+    def on_click(self, callback: Callable[[int], None]) -> None:
+        self._on_click = callback
+
+    def _clicked(self, event) -> None:
+        if self._on_click is None or event.button() != Qt.MouseButton.LeftButton or not self._count:
+            return
+        point = self.plot.vb.mapSceneToView(event.scenePos())
+        index = round(point.x())
+        if 0 <= index < self._count and abs(point.x() - index) <= 0.35:
+            self._on_click(index)

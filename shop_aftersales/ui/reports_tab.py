@@ -1,0 +1,395 @@
+"""The Reports tab (分析报表): a period and filters, and the analysis of why goods come back and what it costs,
+with charts; the accountant's workbook in one click (written off the GUI thread, cancellable)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QProgressDialog, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
+
+from ..clock import today
+from ..models import AftersalesItem, Category, Product, Supplier
+from ..models.aftersales import STATUSES
+from ..money import format_yuan
+from ..reports import analytics
+from ..reports.accounting import export_workbook
+from ..services import Cancelled, settings
+from .context import AppContext
+from .errors import show_error
+from .paged_model import domain_tr
+from .widgets import make_table_view
+
+
+class RowsModel(QAbstractTableModel):
+    """A few dozen aggregated rows (a report's result): held whole, which is right at that size."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = []
+        self.rows: list[list[object]] = []
+        self.numeric: set[int] = set()
+
+    def set(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> None:
+        self.beginResetModel()
+        self.headers, self.rows, self.numeric = headers, rows, set(numeric)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if isinstance(value, Decimal):
+                return format_yuan(value)
+            if isinstance(value, float):
+                return f"{value:.1f}"
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _pct(share: float | None) -> str:
+    return "" if share is None else f"{share * 100:.1f}%"
+
+
+class ReportPage(QWidget):
+    """A chart over a table, with an optional choice (by what) and a note."""
+
+    def __init__(self, choices: list[tuple[str, str]] | None = None, chart: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.by = QComboBox()
+        if choices:
+            row = QHBoxLayout()
+            for label, code in choices:
+                self.by.addItem(label, code)
+            row.addWidget(self.by)
+            row.addStretch(1)
+            layout.addLayout(row)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        layout.addWidget(self.note)
+        self.chart = None
+        self.chart_holder = QVBoxLayout()
+        layout.addLayout(self.chart_holder, 3 if chart else 0)
+        self.wants_chart = chart
+        self.model = RowsModel(self)
+        self.table: QTableView = make_table_view(self)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setModel(self.model)
+        layout.addWidget(self.table, 2)
+
+    def ensure_chart(self):
+        if self.wants_chart and self.chart is None:
+            from .charts import bar_chart
+
+            self.chart = bar_chart(self)
+            self.chart_holder.addWidget(self.chart.widget)
+        return self.chart
+
+    def show_rows(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> None:
+        self.model.set(headers, rows, numeric)
+        self.table.resizeColumnsToContents()
+
+
+class ItemsDialog(QDialog):
+    """The units behind a bar (a spike's click-through)."""
+
+    def __init__(self, context: AppContext, title: str, item_ids: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        self.ids = item_ids
+        self.model = RowsModel(self)
+        rows = []
+        for item in AftersalesItem.select().where(AftersalesItem.id.in_(item_ids)).order_by(AftersalesItem.id):
+            rows.append([item.code, f"{item.created_at:%Y-%m-%d}", f"{item.product.name} {item.product.model}",
+                         item.quantity, domain_tr(analytics.reason_label(item.reason)),
+                         domain_tr(STATUSES.get(item.status, item.status))])
+        self.model.set([self.tr("Item code"), self.tr("Received"), self.tr("Product"), self.tr("Qty"),
+                        self.tr("Reason"), self.tr("Status")], rows, {3})
+        view = make_table_view(self)
+        view.setModel(self.model)
+        view.resizeColumnsToContents()
+        view.doubleClicked.connect(self._open)
+        layout.addWidget(view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _open(self, index: QModelIndex) -> None:
+        from .item_card import ItemCard
+
+        card = ItemCard(self.context, self.ids[index.row()], self)
+        card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        card.open()
+
+
+PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "last_12", "custom")
+
+
+def preset_range(preset: str, day: dt.date) -> tuple[dt.date, dt.date]:
+    first = day.replace(day=1)
+    if preset == "last_month":
+        end = first - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    if preset == "this_quarter":
+        return first.replace(month=(day.month - 1) // 3 * 3 + 1), day
+    if preset == "this_year":
+        return day.replace(month=1, day=1), day
+    if preset == "last_12":
+        return analytics.add_months(first, -11), day
+    return first, day
+
+
+class ReportsTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.last_dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.preset = QComboBox()
+        for code, label in zip(PRESETS, (self.tr("This month"), self.tr("Last month"), self.tr("This quarter"),
+                                         self.tr("This year"), self.tr("Last 12 months"), self.tr("Custom"))):
+            self.preset.addItem(label, code)
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.category, self.supplier, self.product = QComboBox(), QComboBox(), QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for c in Category.select().order_by(Category.name):
+            self.category.addItem(c.name, c.id)
+        self.supplier.addItem(self.tr("All suppliers"), None)
+        for s in Supplier.select().order_by(Supplier.name):
+            self.supplier.addItem(s.name, s.id)
+        self.product.addItem(self.tr("All products"), None)
+        for p in Product.select().where(Product.kind == "goods").order_by(Product.sku):
+            self.product.addItem(f"{p.sku} {p.name}", p.id)
+        self.show_button = QPushButton(self.tr("Show"))
+        self.export_button = QPushButton(self.tr("Export workbook…"))
+        for widget in (QLabel(self.tr("Period:")), self.preset, self.start, QLabel("—"), self.end, self.category,
+                       self.supplier, self.product, self.show_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size: 11pt; font-weight: bold; padding: 4px 0;")
+        layout.addWidget(self.headline)
+        self.pages = QTabWidget()
+        self.over_time = ReportPage([(self.tr("By month"), "month"), (self.tr("By week"), "week")])
+        self.reasons = ReportPage()
+        self.rates = ReportPage([(self.tr("By supplier"), "supplier"), (self.tr("By product"), "product"),
+                                 (self.tr("By batch"), "batch")], chart=False)
+        self.repair_cost = ReportPage([(self.tr("By month"), "month"), (self.tr("By technician"), "technician"),
+                                       (self.tr("By category"), "category")])
+        self.cost = ReportPage(chart=False)
+        self.times = ReportPage(chart=False)
+        self.ageing = ReportPage(chart=False)
+        for page, title in ((self.over_time, self.tr("Returns over time")), (self.reasons, self.tr("Reasons")),
+                            (self.rates, self.tr("Return rates")), (self.repair_cost, self.tr("Repair cost")),
+                            (self.cost, self.tr("Cost of after-sales")), (self.times, self.tr("Processing time")),
+                            (self.ageing, self.tr("Ageing"))):
+            self.pages.addTab(page, title)
+        layout.addWidget(self.pages, 1)
+        self.preset.currentIndexChanged.connect(self._preset)
+        self.show_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export)
+        for page in (self.over_time, self.rates, self.repair_cost):
+            page.by.currentIndexChanged.connect(self.refresh)
+        self.over_time.table.doubleClicked.connect(lambda index: self.open_period(index.row()))
+        self._counts: list[analytics.PeriodCount] = []
+        self._shown = False
+        self._preset()
+
+    # ---------------------------------------------------------------- period
+    def _preset(self) -> None:
+        code = self.preset.currentData()
+        custom = code == "custom"
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if not custom:
+            start, end = preset_range(code, today())
+            self.start.setDate(QDate(start))
+            self.end.setDate(QDate(end))
+        if self._shown:
+            self.refresh()
+
+    def period(self) -> analytics.Period:
+        return analytics.Period(self.start.date().toPython(), self.end.date().toPython(), self.category.currentData(),
+                                self.supplier.currentData(), self.product.currentData())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown:  # the charts (and pyqtgraph) are built the first time the tab is seen
+            self._shown = True
+            self.refresh()
+
+    # ---------------------------------------------------------------- the reports
+    def refresh(self) -> None:
+        try:
+            period = self.period()
+        except Exception as exc:  # a start after the end: say so, keep the dates as typed
+            show_error(self, exc)
+            return
+        units_by = self.over_time.by.currentData()
+        self._counts = counts = analytics.counts(period, units_by)
+        total = sum(c.units for c in counts if c.start <= period.end)
+        cost = analytics.cost_of_aftersales(period)
+        if total == 0:
+            self.headline.setText(self.tr("No after-sales in this period."))
+        else:
+            self.headline.setText(self.tr("{units} units came back · net cost of after-sales {net}").format(
+                units=total, net=format_yuan(cost.net)))
+        self._over_time(counts)
+        self._reasons(period)
+        self._rates(period)
+        self._repair_cost(period)
+        self._cost(cost)
+        self._times(period)
+        self._ageing(period)
+
+    def _over_time(self, counts: list[analytics.PeriodCount]) -> None:
+        page = self.over_time
+        page.note.setText(domain_tr(analytics.SPIKE_RULE).format(window=analytics.WINDOW)
+                          + " " + self.tr("Click a bar or double-click a row to see its units."))
+        chart = page.ensure_chart()
+        chart.show([c.key for c in counts], [c.units for c in counts], [c.spike for c in counts],
+                   title=self.tr("Units returned"))
+        chart.on_click(self.open_period)
+        page.show_rows([self.tr("Period"), self.tr("Units"), self.tr("Trailing mean"), self.tr("Spike")],
+                       [[c.key, c.units, c.mean, self.tr("▲ spike") if c.spike else ""] for c in counts], {1, 2})
+
+    def open_period(self, row: int) -> QDialog | None:
+        if not 0 <= row < len(self._counts):
+            return None
+        key = self._counts[row].key
+        ids = analytics.items_in(self.period(), key, self.over_time.by.currentData())
+        dialog = ItemsDialog(self.context, self.tr("Units returned in {period}").format(period=key), ids, self)
+        self.last_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _reasons(self, period: analytics.Period) -> None:
+        rows = analytics.reasons(period)
+        labels = [domain_tr(analytics.reason_label(r.reason)) for r in rows]
+        self.reasons.note.setText(self.tr("Pareto: the reasons that account for most returns come first; the line "
+                                          "is the cumulative share."))
+        self.reasons.ensure_chart().show(labels, [r.units for r in rows], line=[r.cumulative for r in rows],
+                                         title=self.tr("Return reasons"))
+        self.reasons.show_rows([self.tr("Reason"), self.tr("Units"), self.tr("Share"), self.tr("Cumulative")],
+                               [[label, r.units, _pct(r.share), _pct(r.cumulative)] for label, r in zip(labels, rows)],
+                               {1, 2, 3})
+
+    def _rates(self, period: analytics.Period) -> None:
+        rows = analytics.return_rates(period, self.rates.by.currentData())
+        self.rates.note.setText(self.tr("Units returned ÷ units sold in the period (whenever they came back), the "
+                                        "worst first."))
+        self.rates.show_rows([self.tr("Supplier / product / batch"), self.tr("Sold"), self.tr("Returned"),
+                              self.tr("Return rate")],
+                             [[r.key, r.sold, r.returned, _pct(r.rate)] for r in rows], {1, 2, 3})
+
+    def _repair_cost(self, period: analytics.Period) -> None:
+        rows = analytics.repair_costs(period, self.repair_cost.by.currentData())
+        self.repair_cost.ensure_chart().show(
+            [r.key for r in rows], [], title=self.tr("Repair cost (¥)"),
+            stacked=[(self.tr("Labour"), [float(r.labour) for r in rows], "#5b8def"),
+                     (self.tr("Parts"), [float(r.parts) for r in rows], "#ef6c00"),
+                     (self.tr("Outside fees"), [float(r.outside) for r in rows], "#8e24aa")])
+        self.repair_cost.show_rows([self.tr("Key"), self.tr("Labour"), self.tr("Parts"), self.tr("Outside fees"),
+                                    self.tr("Total")],
+                                   [[r.key, r.labour, r.parts, r.outside, r.total] for r in rows], {1, 2, 3, 4})
+
+    def _cost(self, cost: analytics.CostOfAftersales) -> None:
+        lines = [(self.tr("Refunds"), cost.refunds), (self.tr("Return shipping"), cost.shipping),
+                 (self.tr("Repairs"), cost.repairs), (self.tr("Scrap write-offs"), cost.write_offs),
+                 (self.tr("Replacements at cost"), cost.replacements), (self.tr("Recovered by resale"), -cost.resale),
+                 (self.tr("Credits from suppliers"), -cost.supplier_credits), (self.tr("Net cost"), cost.net)]
+        self.cost.show_rows([self.tr("Cost of after-sales"), self.tr("Amount")], [[k, v] for k, v in lines], {1})
+
+    def _times(self, period: analytics.Period) -> None:
+        times = analytics.processing_times(period, int(settings.get("returns.promise_days") or 7))
+        self.times.note.setText(self.tr("{settled} units settled with the customer, on average in {days} days; "
+                                        "{share} within the promised {promise} days. {repeats} units came back more "
+                                        "than once.").format(
+            settled=times.settled, days=f"{times.average_days:.1f}" if times.average_days is not None else "—",
+            share=_pct(times.within_promise) or "—", promise=times.promise_days, repeats=times.repeat_units))
+        self.times.show_rows([self.tr("State"), self.tr("Stays"), self.tr("Average days")],
+                             [[domain_tr(STATUSES.get(s, s)), n, d] for s, n, d in times.by_state], {1, 2})
+
+    def _ageing(self, period: analytics.Period) -> None:
+        from ..models import Location
+
+        names = {loc.code: domain_tr(loc.name) for loc in Location.select()}
+        rows = analytics.ageing(period)
+        self.ageing.note.setText(self.tr("Units in each zone at the end of the period by days there, and how many "
+                                         "left it during the period and after how long."))
+        self.ageing.show_rows([self.tr("Zone"), "0–7", "8–30", "31–90", "> 90", self.tr("Left in period"),
+                               self.tr("Average stay (days)")],
+                              [[names.get(a.zone, a.zone), *a.buckets, a.left_in_period, a.average_stay]
+                               for a in rows], {1, 2, 3, 4, 5, 6})
+
+    # ---------------------------------------------------------------- the accountant's workbook
+    def export(self) -> None:
+        try:
+            period = self.period()
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        default = Path.home() / f"after-sales-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export workbook"), str(default),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        period = self.period()
+        cancel = threading.Event()
+        progress = QProgressDialog(self.tr("Writing the workbook…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(cancel.set)
+        self.export_progress = progress
+
+        def tick(_rows: int) -> None:  # on the worker thread
+            if cancel.is_set():
+                raise Cancelled()
+
+        def done(result) -> None:
+            progress.reset()
+            self.window().statusBar().showMessage(self.tr("Workbook saved to {path}").format(path=result), 10_000)
+
+        def failed(error: BaseException) -> None:
+            progress.reset()
+            if isinstance(error, Cancelled):
+                self.window().statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
+            else:
+                show_error(self, error)
+
+        self.context.ops.run(export_workbook, path, period, tick, settings.get(settings.SHOP_NAME),
+                             on_success=done, on_failure=failed)
