@@ -6,6 +6,7 @@ totals as Excel formulas; written in write-only mode, to a temporary file moved 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import tempfile
 from decimal import Decimal
@@ -80,11 +81,14 @@ class _Sheet:
         self._pending_header = False
 
     def rows(self, rows: Iterable[Sequence[object]]) -> None:
-        buffered = list(rows)
-        for row in buffered[:200]:  # widths from the first rows (cheap), before anything is written
+        if self.progress is not None:
+            self.progress(0)  # a cancel is seen at every sheet, however short
+        rows = iter(rows)
+        first = list(itertools.islice(rows, 200))
+        for row in first:  # widths from the first rows (cheap): they must be set before anything is written
             self._cells(row)
         self._header()
-        for row in buffered:
+        for row in itertools.chain(first, rows):  # the rest streams from the cursor: write-only keeps memory flat
             self.ws.append(self._cells(row))
             self.count += 1
             if self.progress is not None and self.count % 500 == 0:

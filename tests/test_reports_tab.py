@@ -1,0 +1,89 @@
+"""The Reports tab through the real widgets, on the demo shop (a year of returns with one bad batch)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from openpyxl import load_workbook
+
+from helpers import settle, visible  # noqa: E402
+from shop_aftersales.ui.reports_tab import ItemsDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def reports(window, qtbot):
+    window.tabs.setCurrentWidget(window.reports_tab)
+    tab = window.reports_tab
+    tab.preset.setCurrentIndex(tab.preset.findData("last_12"))
+    return tab
+
+
+def test_the_bad_batch_shows_as_a_spike_and_its_units_open(reports, qtbot):
+    assert "units came back" in reports.headline.text()
+    spikes = [c for c in reports._counts if c.spike]
+    assert len(spikes) == 1  # the demo's bad batch of earbuds
+    row = reports._counts.index(spikes[0])
+    assert reports.over_time.model.rows[row][3] == "▲ spike"
+    dialog = reports.open_period(row)
+    assert isinstance(dialog, ItemsDialog) and len(dialog.ids) == spikes[0].units or len(dialog.ids) > 0
+    assert any("P3" in r[2] for r in dialog.model.rows)
+    dialog.close()
+
+
+def test_return_rates_put_the_bad_batch_first(reports, qtbot):
+    reports.pages.setCurrentWidget(reports.rates)
+    reports.rates.by.setCurrentIndex(reports.rates.by.findData("batch"))
+    first = reports.rates.model.rows[0]
+    assert first[0].startswith("EJ-P3-WH /") and first[3] == "100.0%"
+
+
+def test_reasons_and_costs_are_shown(reports):
+    reasons = reports.reasons.model.rows
+    assert reasons and reasons[-1][3] == "100.0%"
+    labels = [r[0] for r in reports.cost.model.rows]
+    assert labels[0] == "Refunds" and labels[-1] == "Net cost"
+    assert reports.ageing.model.rows and reports.times.note.text()
+
+
+def test_a_period_that_ends_before_it_starts_keeps_the_dates(reports, monkeypatch):
+    shown = []
+    monkeypatch.setattr("shop_aftersales.ui.reports_tab.show_error", lambda p, e: shown.append(str(e)))
+    reports.preset.setCurrentIndex(reports.preset.findData("custom"))
+    reports.start.setDate(reports.end.date().addDays(5))
+    reports.refresh()
+    assert shown and "after it ends" in shown[0]
+    assert reports.start.date() > reports.end.date()  # what was typed is kept
+
+
+def test_an_empty_period_says_so(reports):
+    from PySide6.QtCore import QDate
+
+    reports.preset.setCurrentIndex(reports.preset.findData("custom"))
+    reports.start.setDate(QDate(2020, 1, 1))
+    reports.end.setDate(QDate(2020, 1, 31))
+    reports.refresh()
+    assert reports.headline.text() == "No after-sales in this period."
+
+
+def test_the_workbook_is_written_off_the_gui_thread(reports, qtbot, window, tmp_path):
+    path = tmp_path / "year.xlsx"
+    reports.export_to(path)
+    settle(qtbot, window, 30_000)
+    assert "Summary" in load_workbook(path, read_only=True).sheetnames
+    assert "Workbook saved" in window.statusBar().currentMessage()
+
+
+def test_cancelling_the_export_writes_nothing(reports, qtbot, window, tmp_path):
+    gate = threading.Event()
+    window.context.ops.run(gate.wait, 10)  # hold the writer so Cancel is pressed before the export runs
+    out = tmp_path / "out"
+    out.mkdir()
+    reports.export_to(out / "cancelled.xlsx")
+    reports.export_progress.canceled.emit()
+    gate.set()
+    settle(qtbot, window, 30_000)
+    assert list(out.iterdir()) == []  # neither the workbook nor a temporary file
+    assert "cancelled" in window.statusBar().currentMessage()
