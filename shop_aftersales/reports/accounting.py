@@ -124,8 +124,17 @@ def export_workbook(path: Path, period: analytics.Period, progress: Progress | N
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The folder {folder} does not exist."), folder=str(path.parent))
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(fd)
+    wb = Workbook(write_only=True)
     try:
-        wb = _build(period, progress, shop_name)
+        try:
+            _build(wb, period, progress, shop_name)
+        except BaseException:
+            for ws in wb.worksheets:  # finish the half-written sheets' streams before the file is dropped
+                try:
+                    ws.close()
+                except Exception:  # noqa: BLE001 - already failing; the first error is the one to report
+                    pass
+            raise
         wb.save(tmp)
         os.replace(tmp, path)
     except OSError as exc:
@@ -137,8 +146,7 @@ def export_workbook(path: Path, period: analytics.Period, progress: Progress | N
     return path
 
 
-def _build(period: analytics.Period, progress: Progress | None, shop_name: str) -> Workbook:
-    wb = Workbook(write_only=True)
+def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, shop_name: str) -> None:
     lo, hi = period.lo, period.hi
     _summary(wb, period, shop_name)
 
@@ -251,7 +259,6 @@ def _build(period: analytics.Period, progress: Progress | None, shop_name: str) 
         JOIN location b ON b.id = m.to_location_id
         WHERE (a.code = 'adjustment' OR b.code = 'adjustment') AND m.created_at >= ? AND m.created_at < ?
         ORDER BY m.created_at""", [lo, hi]))
-    return wb
 
 
 def _summary(wb: Workbook, period: analytics.Period, shop_name: str) -> None:
