@@ -234,9 +234,7 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                 roll = 0.7  # a face cream or a cable is not repaired: back to the supplier
             if item.customer_owned:
                 item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
-                if roll < 0.5 and age > 10:
-                    resolutions.give_back(item.id, "已修好,顾客取回", clerk)
-                continue
+                continue  # repaired on the board (see _demo_repairs), then picked up
             if not quality:
                 item_steps.inspect(item.id, "未拆封,无故障", "sellable" if roll < 0.6 else "qc", owner)
             elif roll < (0.9 if kind == "recent" else 0.45):
@@ -303,19 +301,25 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
         repairs.update_repair(repair.id, repair.fault, difficulty, Decimal(hours), repair.due_date,
                               rng.choice([1, 2, 2, 3]))
     # what was due long ago has been repaired by now: only recent work is left for the board
+    customers: list[tuple[dt.datetime, int]] = []
     for repair in RepairOrder.select().where((RepairOrder.state == WAITING)
                                              & (RepairOrder.due_date < (end - dt.timedelta(days=10)).date())):
         tech = zhang if repair.item.product.category.name in ("手机", "耳机") else zhou
-        with clock.frozen(dt.datetime.combine(repair.due_date - dt.timedelta(days=2), dt.time(10))):
+        started = dt.datetime.combine(repair.due_date - dt.timedelta(days=rng.randint(3, 5)), dt.time(10))
+        with clock.frozen(started):
             repairs.start_repair(repair.id, tech)
             repairs.log_hours(repair.id, repair.estimate, Technician.get(Technician.staff == tech).id,
                               "维修完成", tech)
+        with clock.frozen(started + dt.timedelta(days=1, hours=rng.randint(0, 6))):
             repairs.finish_repair(repair.id, True, "已修好,测试正常", tech)
             item = repair.item
             if not item.customer_owned:
                 _demo_check(rng, item, owner, to_sellable=rng.random() < 0.4)
-            elif rng.random() < 0.7:
-                resolutions.give_back(item.id, "顾客已取件", owner)
+            else:
+                customers.append((started, item.id))
+    for started, item_id in sorted(customers)[:-2]:  # the two latest still wait on the pickup shelf
+        with clock.frozen(started + dt.timedelta(days=rng.randint(2, 4))):
+            resolutions.give_back(item_id, "顾客已取件", owner)
     start = end.date()
     with clock.frozen(end - dt.timedelta(hours=6)):
         proposal = repairs.propose_plan(start)
@@ -358,8 +362,7 @@ def _demo_resale(rng: random.Random, staff: list[Staff], end: dt.datetime) -> No
     sellers = [s for s in staff if s.role == "sales"]
     waiting = list(AftersalesItem.select().where(AftersalesItem.status == QC_WAITING).order_by(AftersalesItem.id))
     for item in waiting[: max(len(waiting) - 2, 0)]:  # two left to check on screen
-        checked_at = min(max(item.status_since, end - dt.timedelta(days=rng.randint(20, 45)))
-                         + dt.timedelta(hours=rng.randint(18, 40)), end - dt.timedelta(hours=2))
+        checked_at = min(item.status_since + dt.timedelta(hours=rng.randint(18, 70)), end - dt.timedelta(hours=2))
         with clock.frozen(checked_at):
             _demo_check(rng, item, owner)
     on_shelf = list(AftersalesItem.select().where(AftersalesItem.status == RESALE).order_by(AftersalesItem.id))
