@@ -56,13 +56,23 @@ def open_shop(data_dir: Path, demo: bool = False):
     from .ui.errors import install_excepthook, set_log_file
     from .ui.main_window import MainWindow
 
+    from .instance import acquire
+    from .services.backup import back_up, backed_up_today
+
+    lock = acquire(data_dir)  # one running app per data folder
     set_log_file(str(_setup_logging(data_dir)))
     install_excepthook()
     opened = open_database(data_dir)
     log.info("Shop Aftersales %s, data %s, SQLite %s", __version__, data_dir, opened.sqlite_version)
     if demo and not has_data():
         seed_demo_shop()
+    if has_data() and not backed_up_today(data_dir):
+        try:
+            back_up(data_dir, "daily")  # at start (and at close), at most once a day
+        except DomainError as exc:
+            log.warning("Automatic backup failed: %s", exc)
     context = AppContext(data_dir)
+    context.instance_lock = lock
     return MainWindow(context)
 
 

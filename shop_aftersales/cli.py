@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", type=_date)
     e.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", type=_date)
     e.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    sub.add_parser("backup", parents=[common], help="back up the shop's database now (online backup, rotated)")
+    r = sub.add_parser("restore", parents=[common], help="restore a backup (the current database is backed up first)")
+    r.add_argument("file", type=Path, nargs="?", metavar="BACKUP", help="the backup file; without it, list them")
     sub.add_parser("check", parents=[common],
                    help="check the database's integrity and the stock ledger's invariants (exit 1 on problems)")
     return parser
@@ -110,6 +113,7 @@ def _cmd_import(kind: str) -> Callable:
     def run(args) -> int:
         from .services.importing import IMPORTERS, ImportFailed
 
+        args.lock = _locked(args)  # never a second writer beside a running app
         _open(args)
         try:
             changes = IMPORTERS[{"stock": "opening"}.get(kind, kind)](args.file)
@@ -130,6 +134,38 @@ def _cmd_template(args) -> int:
     chinese = normalise(args.lang or _system_language()) == "zh_CN"
     write_template(args.file, {"stock": "opening"}.get(args.kind, args.kind), chinese=chinese)
     _out(str(args.file))
+    return EXIT_OK
+
+
+def _locked(args):
+    from .config import default_data_dir
+    from .instance import acquire
+
+    return acquire(args.data_dir or default_data_dir())
+
+
+def _cmd_backup(args) -> int:
+    from .services.backup import back_up
+
+    args.lock = _locked(args)  # held until the command ends
+    data_dir = _open(args)
+    _out(str(back_up(data_dir, "manual")))
+    return EXIT_OK
+
+
+def _cmd_restore(args) -> int:
+    from .config import default_data_dir
+    from .services.backup import backups_dir, list_backups, restore
+
+    data_dir = args.data_dir or default_data_dir()
+    if args.file is None:
+        for backup in list_backups(backups_dir(data_dir)):
+            _out(f"{backup.taken:%Y-%m-%d %H:%M:%S}  {backup.size / 1024:10.0f} KB  {backup.path}")
+        return EXIT_OK
+    args.lock = _locked(args)  # nobody else may write while the file is replaced
+    _open(args)
+    safety = restore(data_dir, args.file)
+    _out(f"Restored {args.file}; the database as it was is kept in {safety}.")
     return EXIT_OK
 
 
@@ -167,7 +203,7 @@ def _cmd_gui(args) -> int:
 COMMANDS = {
     None: _cmd_gui, "gui": _cmd_gui, "demo-data": _cmd_demo, "check": _cmd_check, "template": _cmd_template,
     "import-products": _cmd_import("products"), "import-sales": _cmd_import("sales"),
-    "import-stock": _cmd_import("stock"), "export": _cmd_export,
+    "import-stock": _cmd_import("stock"), "export": _cmd_export, "backup": _cmd_backup, "restore": _cmd_restore,
 }
 
 

@@ -1518,6 +1518,26 @@
         <source>A spike is a period with at least 3 units, more than the mean of the {window} periods before it plus two standard deviations, and at least half as many again as that mean (needs 3 periods of history).</source>
         <translation>异常高峰:该期间至少 3 件,超过前 {window} 个期间平均值加两倍标准差,且至少是该平均值的 1.5 倍(需要至少 3 个期间的历史)。</translation>
     </message>
+    <message>
+        <source>Shop Aftersales is already open on this data folder (process {pid} on {host}). Switch to that window, or close it first.</source>
+        <translation>售后管家已经在使用这个数据文件夹(计算机 {host} 上的进程 {pid})。请切换到那个窗口,或先将其关闭。</translation>
+    </message>
+    <message>
+        <source>The backup failed its integrity check ({detail}).</source>
+        <translation>备份未通过完整性检查({detail})。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {reason}</source>
+        <translation>无法把备份写入 {folder}:{reason}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}, but not to the second folder {second} ({reason}). Is the drive plugged in?</source>
+        <translation>已备份到 {path},但未能备份到第二个文件夹 {second}({reason})。U 盘插好了吗?</translation>
+    </message>
+    <message>
+        <source>{name} is not a sound Shop Aftersales backup; nothing was changed.</source>
+        <translation>{name} 不是完好的售后管家备份;未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -2342,6 +2362,14 @@
         <translation>期初库存…</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2432,6 +2460,14 @@
     <message>
         <source>About Shop Aftersales</source>
         <translation>关于售后管家</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Restored {name}.</source>
+        <translation>已恢复 {name}。</translation>
     </message>
 </context>
 <context>
@@ -3720,6 +3756,49 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to. The database as it is now is backed up first, so a restore can itself be undone. Everything entered after the backup was taken will be gone.</source>
+        <translation>请选择要恢复到的备份。恢复前会先备份当前数据库,因此恢复本身也可以撤销。备份之后录入的所有内容将会丢失。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3)</source>
+        <translation>备份文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Go back to the backup {name}? The shop reopens on it.</source>
+        <translation>确定恢复到备份 {name}?恢复后将重新打开店铺数据。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnOrderDialog</name>
     <message>
         <source>Item code</source>
@@ -4025,6 +4104,14 @@
     <message>
         <source>Warn when a repair costs more than (share of that):</source>
         <translation>维修成本超过(上述售价的)多少时提醒:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. a USB drive: E:\ShopBackups</source>
+        <translation>可选,例如 U 盘:E:\ShopBackups</translation>
+    </message>
+    <message>
+        <source>Also back up to:</source>
+        <translation>同时备份到:</translation>
     </message>
 </context>
 <context>

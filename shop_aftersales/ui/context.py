@@ -22,6 +22,7 @@ class AppContext(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.instance_lock = None  # the data folder's lock (instance.acquire), held while the app runs
         self._staff_id: int | None = None
         from .operations import OpRunner
 

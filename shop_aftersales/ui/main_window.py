@@ -89,6 +89,11 @@ class MainWindow(QMainWindow):
             action = templates.addAction(label)
             action.triggered.connect(lambda _checked=False, k=kind: self.save_template(k))
         file_menu.addSeparator()
+        self.backup_action = file_menu.addAction(self.tr("&Back up now"))
+        self.backup_action.triggered.connect(self.back_up_now)
+        restore_action = file_menu.addAction(self.tr("&Restore a backup…"))
+        restore_action.triggered.connect(self.open_restore)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -220,7 +225,58 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Shop Aftersales"), self.about_text())
 
+    def back_up_now(self) -> None:
+        from ..services.backup import back_up
+
+        self.context.ops.run(back_up, self.context.data_dir, "manual",
+                             on_success=lambda path: self.statusBar().showMessage(
+                                 self.tr("Backed up to {path}").format(path=path), 10_000))
+
+    def open_restore(self):
+        from .backup_dialog import RestoreDialog
+
+        dialog = self._dialog(RestoreDialog(self.context, self))
+        dialog.accepted.connect(lambda: self.restore_backup(dialog.chosen))
+        return dialog
+
+    def restore_backup(self, path) -> "MainWindow | None":
+        """Replace the database with the backup and reopen the shop in a fresh window."""
+        from ..models.database import close_database
+        from ..services.backup import restore
+
+        if path is None:
+            return None
+        self.context.ops.shutdown()  # the writer thread's connection is closed first
+        close_database()
+        try:
+            restore(self.context.data_dir, path)
+        except Exception as exc:  # noqa: BLE001 - reported; the shop reopens on what is there
+            from .errors import show_error
+
+            show_error(self, exc)
+        from .context import AppContext
+
+        context = AppContext(self.context.data_dir)
+        context.instance_lock, self.context.instance_lock = self.context.instance_lock, None
+        window = MainWindow(context)
+        window.show()
+        self._skip_backup = True
+        self.close()
+        window.statusBar().showMessage(self.tr("Restored {name}.").format(name=getattr(path, "name", path)), 10_000)
+        self.replacement = window
+        return window
+
     def closeEvent(self, event: QCloseEvent) -> None:
         settings().setValue("ui/geometry", self.saveGeometry())
+        if not getattr(self, "_skip_backup", False):
+            from ..services.backup import back_up, backed_up_today
+
+            try:
+                if not backed_up_today(self.context.data_dir):
+                    back_up(self.context.data_dir, "daily")  # at close, at most once a day
+            except Exception:  # noqa: BLE001 - never keep the user from closing; the failure is logged
+                import logging
+
+                logging.getLogger(__name__).exception("Backup at close failed")
         self.context.ops.shutdown()
         super().closeEvent(event)

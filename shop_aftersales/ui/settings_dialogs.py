@@ -57,6 +57,11 @@ class ShopDialog(QDialog):
         form.addRow(self.tr("Repair turnaround (default promise):"), self.turnaround)
         form.addRow(self.tr("A repaired unit fetches (share of list price):"), self.expected)
         form.addRow(self.tr("Warn when a repair costs more than (share of that):"), self.warning)
+        from ..services.backup import SECOND_FOLDER
+
+        self.second_folder = QLineEdit(shop_settings.get(SECOND_FOLDER))
+        self.second_folder.setPlaceholderText(self.tr("Optional, e.g. a USB drive: E:\\ShopBackups"))
+        form.addRow(self.tr("Also back up to:"), self.second_folder)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -68,7 +73,8 @@ class ShopDialog(QDialog):
                   LABEL_HEIGHT: str(int(self.label_h.value())),
                   repairs.TURNAROUND_DAYS: str(self.turnaround.value()),
                   repairs.EXPECTED_VALUE_PCT: str(self.expected.value()),
-                  repairs.COST_WARNING_PCT: str(self.warning.value())}
+                  repairs.COST_WARNING_PCT: str(self.warning.value()),
+                  "backup.second_folder": self.second_folder.text()}
         self.context.ops.run(shop_settings.update, values, on_success=lambda _r: self.accept(),
                              on_failure=lambda e: show_error(self, e))
 

@@ -1,0 +1,79 @@
+"""File → Back up now / Restore…: the backups with their date and size; restoring one backs up the current
+database first, checks the chosen file, and reopens the shop on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..services.backup import Backup, backups_dir, check_backup, list_backups
+from .context import AppContext
+from .errors import show_error
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.resize(680, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Choose the backup to go back to. The database as it is now is backed up first, "
+                               "so a restore can itself be undone. Everything entered after the backup was taken "
+                               "will be gone."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.backups: list[Backup] = list_backups(backups_dir(context.data_dir))
+        self.table = QTableWidget(len(self.backups), 3)  # a few dozen backups at most: a plain table
+        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Size"), self.tr("File")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        for r, backup in enumerate(self.backups):
+            for c, value in enumerate((f"{backup.taken:%Y-%m-%d %H:%M:%S}", f"{backup.size / 1024:,.0f} KB",
+                                       backup.path.name)):
+                cell = QTableWidgetItem(value)
+                if c == 1:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        if self.backups:
+            self.table.selectRow(0)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        other = QPushButton(self.tr("Another file…"))
+        other.clicked.connect(self._other)
+        buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(bool(self.backups))
+        buttons.accepted.connect(self._chosen)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.chosen: Path | None = None
+
+    def _other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(Path.home()),
+                                              self.tr("Backups (*.sqlite3)"))
+        if path:
+            self.choose(Path(path))
+
+    def _chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.choose(self.backups[rows[0].row()].path)
+
+    def choose(self, path: Path) -> None:
+        try:
+            check_backup(path)
+        except Exception as exc:  # a damaged or foreign file: say so, change nothing
+            show_error(self, exc)
+            return
+        answer = QMessageBox.question(self, self.tr("Restore"), self.tr(
+            "Go back to the backup {name}? The shop reopens on it.").format(name=path.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.chosen = path
+            self.accept()
