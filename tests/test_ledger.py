@@ -117,3 +117,11 @@ def test_check_finds_a_serial_recorded_in_the_wrong_place(phone):
 def test_the_demo_shop_is_sound(demo_shop):
     assert run_checks() == []
     assert Product.select().count() >= 20
+
+
+def test_a_serial_on_a_product_not_tracked_by_serial_stays_out_of_the_ledger(chair):
+    """Found by the stateful test: an exchange handed over a 'serial' of a chair and the ledger started
+    tracking a unit that was never in it."""
+    do_move(chair, 3, "adjustment", "sellable", serial="ignored")
+    assert StockSerial.select().count() == 0 and StockMove.get().serial is None
+    assert run_checks() == []

@@ -80,7 +80,9 @@ def move(req: MoveRequest) -> StockMove:
                           qty=req.quantity)
     if source.id == target.id:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "A move needs two different locations."))
-    serial = (req.serial or "").strip() or None
+    # only a serialised product's units are tracked one by one; a serial noted on anything else stays on its
+    # document (e.g. the item's card) and never enters the ledger
+    serial = ((req.serial or "").strip() or None) if product.serialised else None
     if product.serialised:
         if serial is None:
             raise DomainError(QT_TRANSLATE_NOOP("Domain", "{product} is tracked by serial number: "

@@ -75,7 +75,7 @@ def exchange(item_id: int, staff: Staff | None = None, product_id: int | None = 
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the customer's own unit in for repair; it is not "
                                             "exchanged."), code=item.code)
     product = Product.get_by_id(product_id) if product_id else item.product
-    serial = serial.strip() or None
+    serial = (serial.strip() or None) if product.serialised else None
     if product.serialised:
         if serial is None:
             raise DomainError(QT_TRANSLATE_NOOP("Domain", "Scan the serial of the replacement {product}."),
