@@ -223,3 +223,70 @@ def test_a_saved_template_reimports(shop, tmp_path, kind):
         import_products(tmp_path / "p.xlsx")
         importer = import_sales if kind == "sales" else import_opening_stock
         assert importer(path).created == 1
+
+
+# --------------------------------------------------------------------- hostile workbooks
+
+def _raw_xlsx(path, body_chunks):
+    """An .xlsx-shaped zip whose sheet is streamed from *body_chunks* (bytes)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b"<worksheet><sheetData>")
+            for chunk in body_chunks:
+                sheet.write(chunk)
+            sheet.write(b"</sheetData></worksheet>")
+    return path
+
+
+def test_a_million_rows_is_refused_before_it_is_read(catalogue, tmp_path):
+    row = b"<row>" + b"".join(b'<c t="inlineStr"><is><t>SKU-1 item</t></is></c>' for _ in range(12)) + b"</row>"
+    path = _raw_xlsx(tmp_path / "million.xlsx", (row * 1000 for _ in range(1000)))
+    before = snapshot()
+    with pytest.raises(ImportFailed, match="1 problem") as info:
+        import_sales(path)
+    assert "too large for one import" in str(info.value.problems[0])
+    assert snapshot() == before
+
+
+def test_a_zip_bomb_is_refused(catalogue, tmp_path):
+    cell = b'<row><c t="inlineStr"><is><t>' + b"A" * (1024 * 1024) + b"</t></is></c></row>"
+    path = _raw_xlsx(tmp_path / "bomb.xlsx", (cell for _ in range(300)))  # a few hundred KB, unpacks to 300 MB
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(ImportFailed, match="1 problem") as info:
+        import_sales(path)
+    assert "too large" in str(info.value.problems[0])
+
+
+def test_formulas_merged_cells_and_wrong_types_never_crash_nor_write(catalogue, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(SALES_HEADER)
+    ws.append(["XS-F1", "2026-03-18", "=HYPERLINK(\"http://evil\")", "138", "SJ-1", "", "", "SN-F1", 1, 2999, "", ""])
+    ws.append(["XS-F2", "2026-03-18", "", "", "HZ-1", "", "", "", "=2*3", 129, "", ""])          # a formula qty
+    ws.append(["XS-F3", None, "", "", "HZ-1", "", "", "", 1, 129, "", ""])
+    ws.merge_cells("B3:B4")                                                                    # merged date cells
+    ws.append(["XS-F4", 46099, "", "", "HZ-1", "", "", "", True, 129, "", ""])                 # TRUE as a quantity
+    ws.append(["XS-F5", "2026-03-18", "", "", 12345, "", "", "", 1.5, "¥12", "", ""])          # numbers for text
+    path = tmp_path / "hostile.xlsx"
+    wb.save(path)
+    before = snapshot()
+    with pytest.raises(ImportFailed) as info:
+        import_sales(path)
+    found = problems_of(info.value)
+    rows = {r for r, _c, _m in found}
+    assert 3 in rows   # the formula quantity has no value: reported, never evaluated
+    assert 4 in rows   # the merged date leaves row 4 without one
+    assert 6 in rows   # 1.5 is not a whole number, SKU 12345 is unknown
+    assert 5 in rows   # TRUE is not a quantity
+    assert 2 not in rows  # a formula in a text column is just an empty cell: the row is otherwise fine
+    assert snapshot() == before
+
+
+def test_a_date_typed_as_an_excel_serial_number_is_read(catalogue, xlsx):
+    import_sales(xlsx([SALES_HEADER, ["XS-D", 46099, "", "", "HZ-1", "", "", "", 1, 129, "", ""]]))
+    assert Sale.get(Sale.receipt_no == "XS-D").sold_at == dt.datetime(2026, 3, 18)

@@ -503,6 +503,10 @@
         <translation>文件 {name} 不存在。</translation>
     </message>
     <message>
+        <source>{name} unpacks to {size} MB: too large for one import (or damaged). Split it into smaller files.</source>
+        <translation>{name} 解压后有 {size} MB:单次导入过大(或文件已损坏)。请拆分成较小的文件。</translation>
+    </message>
+    <message>
         <source>{name} cannot be read as an Excel workbook ({reason}).</source>
         <translation>无法将 {name} 作为 Excel 工作簿读取({reason})。</translation>
     </message>

@@ -28,6 +28,7 @@ from .ledger import MoveRequest, move, serial_location
 from .numbering import next_number
 
 MAX_ROWS = 200_000
+MAX_EXPANDED_BYTES = 200 * 1024 * 1024  # what the .xlsx unpacks to: refuse zip bombs and monster sheets early
 CHUNK = 500
 
 
@@ -127,6 +128,10 @@ _DATE_PATTERNS = (
 
 
 def date(value: object) -> dt.datetime:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20_000 < value < 80_000:
+        from openpyxl.utils.datetime import from_excel  # a date typed into a cell with a number format
+
+        value = from_excel(value)
     if isinstance(value, dt.datetime):
         result = value.replace(microsecond=0, tzinfo=None)
     elif isinstance(value, dt.date):
@@ -258,6 +263,12 @@ def _open_workbook(path: Path):
     try:
         if not zipfile.is_zipfile(path):
             raise InvalidFileException(path.name)
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+        if expanded > MAX_EXPANDED_BYTES:
+            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "{name} unpacks to {size} MB: too large for "
+                                                          "one import (or damaged). Split it into smaller files."),
+                                   name=path.name, size=expanded // (1024 * 1024))])
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "{name} cannot be read as an Excel workbook ({reason})."),
