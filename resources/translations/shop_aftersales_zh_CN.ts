@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Item code, serial or product</source>
+        <translation>售后编号、序列号或商品</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>{count} events</source>
+        <translation>{count} 条记录</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>BoardView</name>
     <message>
         <source>Not planned ({count})</source>
@@ -1542,6 +1581,74 @@
         <source>{name} is not a sound Shop Aftersales backup; nothing was changed.</source>
         <translation>{name} 不是完好的售后管家备份;未做任何更改。</translation>
     </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>There is no stock count #{id}.</source>
+        <translation>没有编号为 #{id} 的盘点单。</translation>
+    </message>
+    <message>
+        <source>Stock count {number} is already closed.</source>
+        <translation>盘点单 {number} 已结束。</translation>
+    </message>
+    <message>
+        <source>Choose at least one zone to count.</source>
+        <translation>请至少选择一个要盘点的库区。</translation>
+    </message>
+    <message>
+        <source>A counted quantity cannot be negative.</source>
+        <translation>盘点数量不能为负。</translation>
+    </message>
+    <message>
+        <source>That line is not part of this count.</source>
+        <translation>该行不属于本次盘点。</translation>
+    </message>
+    <message>
+        <source>A serialised unit is there (1) or not (0).</source>
+        <translation>按序列号管理的商品只能是在(1)或不在(0)。</translation>
+    </message>
+    <message>
+        <source>Nothing has the code {code}.</source>
+        <translation>没有编码为 {code} 的商品或序列号。</translation>
+    </message>
+    <message>
+        <source>{product} is counted unit by unit: scan each serial.</source>
+        <translation>{product} 需逐件盘点:请扫描每一件的序列号。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the adjustments.</source>
+        <translation>请填写调整原因。</translation>
+    </message>
+    <message>
+        <source>{count} line(s) are not counted yet: enter 0 for what is not there.</source>
+        <translation>还有 {count} 行未盘点:没有的请填 0。</translation>
+    </message>
+    <message>
+        <source>Stock of {product} in “{zone}” moved since the count began; count it again.</source>
+        <translation>盘点开始后“{zone}”中的 {product} 库存有变动,请重新盘点。</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -2372,6 +2479,10 @@
     <message>
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -4119,6 +4230,109 @@
     </message>
 </context>
 <context>
+    <name>StockCountDialog</name>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Count these zones:</source>
+        <translation>盘点库区:</translation>
+    </message>
+    <message>
+        <source>Start the count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Scan:</source>
+        <translation>扫码:</translation>
+    </message>
+    <message>
+        <source>Scan a serial (one unit) or a barcode / SKU (adds one), then Enter</source>
+        <translation>扫描序列号(一件)或条码/商品编码(加一),然后回车</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
+        <source>Export count sheet…</source>
+        <translation>导出盘点表…</translation>
+    </message>
+    <message>
+        <source>Cancel the count</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <source>Post adjustments…</source>
+        <translation>过账调整…</translation>
+    </message>
+    <message>
+        <source>Choose the zones and start: the ledger's quantities are frozen as “expected” until the count is posted.</source>
+        <translation>请选择库区后开始:账面数量将被冻结为“账面数”,直到盘点过账。</translation>
+    </message>
+    <message>
+        <source>Count {number} · {zones} · started {when}</source>
+        <translation>盘点单 {number} · {zones} · 开始于 {when}</translation>
+    </message>
+    <message>
+        <source>{lines} lines · {missing} not counted yet · {diffs} differences</source>
+        <translation>共 {lines} 行 · {missing} 行未盘 · {diffs} 处差异</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a whole number.</source>
+        <translation>“{text}”不是整数。</translation>
+    </message>
+    <message>
+        <source>Export count sheet</source>
+        <translation>导出盘点表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Post adjustments</source>
+        <translation>过账调整</translation>
+    </message>
+    <message>
+        <source>Reason for the adjustments (kept with each move):</source>
+        <translation>调整原因(将记录在每条库存流水中):</translation>
+    </message>
+    <message>
+        <source>Posted {number}: {count} adjustment(s).</source>
+        <translation>已过账 {number}:共 {count} 笔调整。</translation>
+    </message>
+</context>
+<context>
     <name>StockTab</name>
     <message>
         <source>Zone:</source>
@@ -4131,6 +4345,10 @@
     <message>
         <source>Filter by SKU, product, model or category</source>
         <translation>按商品编码、名称、型号或分类筛选</translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
     </message>
     <message>
         <source>No stock yet</source>

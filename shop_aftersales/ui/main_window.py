@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.back_up_now)
         restore_action = file_menu.addAction(self.tr("&Restore a backup…"))
         restore_action.triggered.connect(self.open_restore)
+        audit_action = file_menu.addAction(self.tr("&Audit log…"))
+        audit_action.triggered.connect(self.open_audit)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -231,6 +233,11 @@ class MainWindow(QMainWindow):
         self.context.ops.run(back_up, self.context.data_dir, "manual",
                              on_success=lambda path: self.statusBar().showMessage(
                                  self.tr("Backed up to {path}").format(path=path), 10_000))
+
+    def open_audit(self):
+        from .audit_dialog import AuditDialog
+
+        return self._dialog(AuditDialog(self.context, self))
 
     def open_restore(self):
         from .backup_dialog import RestoreDialog

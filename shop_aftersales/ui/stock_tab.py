@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedLayout, QVBoxLayout,
+                               QWidget)
 
 from ..services import Changes
 from ..services.stock import StockOverview, internal_locations
@@ -32,6 +33,9 @@ class StockTab(QWidget):
         bar.addWidget(self.filter, 1)
         self.count = QLabel()
         bar.addWidget(self.count)
+        self.count_button = QPushButton(self.tr("Stock count…"))
+        self.count_button.clicked.connect(self.open_count)
+        bar.addWidget(self.count_button)
         layout.addLayout(bar)
 
         self.stack = QStackedLayout()
@@ -74,6 +78,15 @@ class StockTab(QWidget):
         if not self._fitted and self.model.rowCount():
             fit_columns(self.view)
             self._fitted = True
+
+    def open_count(self):
+        from .stock_count_dialog import StockCountDialog
+
+        dialog = StockCountDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
 
     def open_product(self, index: QModelIndex) -> ProductDialog | None:
         if not index.isValid():

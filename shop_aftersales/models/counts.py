@@ -1,0 +1,33 @@
+"""Stock counts (盘点): what the ledger expected in each counted zone, what was found, and the adjustments
+posted as moves to or from the stock-adjustment location."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from .base import BaseModel, created_now
+from .catalog import Product
+from .parties import Staff
+from .stock import Location
+
+
+class StockCount(BaseModel):
+    number = pw.CharField(unique=True)
+    created_at = pw.DateTimeField(default=created_now)
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    zones = pw.TextField(default="[]")  # JSON list of location codes
+    state = pw.CharField(default="open")  # open | posted | cancelled
+    posted_at = pw.DateTimeField(null=True)
+    reason = pw.TextField(default="")
+
+
+class StockCountLine(BaseModel):
+    count = pw.ForeignKeyField(StockCount, backref="lines", on_delete="CASCADE")
+    product = pw.ForeignKeyField(Product, on_delete="RESTRICT")
+    location = pw.ForeignKeyField(Location, on_delete="RESTRICT")
+    serial = pw.CharField(null=True)
+    expected = pw.IntegerField(default=0)
+    counted = pw.IntegerField(null=True)  # None: not counted yet
+
+    class Meta:
+        indexes = ((("count", "product", "location", "serial"), True),)
