@@ -230,13 +230,17 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
         later = when + dt.timedelta(days=rng.randint(1, 2), hours=2)
         with clock.frozen(min(later, end - dt.timedelta(hours=1))):
             roll = rng.random()
-            if category in ("化妆品", "配件") and roll < 0.65:
-                roll = 0.7  # a face cream or a cable is not repaired: back to the supplier
+            not_repaired = category in ("化妆品", "配件")  # a face cream or a cable is never repaired
             if item.customer_owned:
                 item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
                 continue  # repaired on the board (see _demo_repairs), then picked up
             if not quality:
                 item_steps.inspect(item.id, "未拆封,无故障", "sellable" if roll < 0.6 else "qc", owner)
+            elif not_repaired:
+                if roll < 0.6:
+                    resolutions.scrap(item.id, "已开封使用,无法再售", approved_by=owner, staff=owner)
+                else:
+                    item_steps.inspect(item.id, "批次质量问题,退供应商", "supplier_return", owner)
             elif roll < (0.9 if kind == "recent" else 0.45):
                 item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
             elif roll < 0.65:
