@@ -1466,6 +1466,10 @@
         <translation>现存瑕疵:{flaws}。</translation>
     </message>
     <message>
+        <source>This needs the owner's approval.</source>
+        <translation>此操作需要店长批准。</translation>
+    </message>
+    <message>
         <source>{code} is not waiting for a quality check.</source>
         <translation>{code} 不在待质检状态。</translation>
     </message>
@@ -1648,6 +1652,34 @@
     <message>
         <source>Counted</source>
         <translation>实盘数</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>PIN 码为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>请选择您是谁。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}.</source>
+        <translation>{name} 的 PIN 码不正确。</translation>
+    </message>
+    <message>
+        <source>Give the staff member's name.</source>
+        <translation>请填写员工姓名。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>There is already a staff member called {name}.</source>
+        <translation>已有名为 {name} 的员工。</translation>
+    </message>
+    <message>
+        <source>The shop must keep at least one active owner.</source>
+        <translation>店里必须至少保留一位在职店长。</translation>
     </message>
 </context>
 <context>
@@ -2505,6 +2537,10 @@
         <translation>退换货政策(&amp;R)…</translation>
     </message>
     <message>
+        <source>S&amp;taff and PINs…</source>
+        <translation>员工与 PIN 码(&amp;T)…</translation>
+    </message>
+    <message>
         <source>R&amp;esale rules…</source>
         <translation>再销售规则(&amp;E)…</translation>
     </message>
@@ -2535,6 +2571,14 @@
     <message>
         <source>(no staff yet)</source>
         <translation>(尚无员工)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>PIN of {name}:</source>
+        <translation>{name} 的 PIN 码:</translation>
     </message>
     <message>
         <source>Shop Aftersales</source>
@@ -2633,6 +2677,13 @@
     <message>
         <source>Note:</source>
         <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerApproval</name>
+    <message>
+        <source>Owner's PIN</source>
+        <translation>店长 PIN 码</translation>
     </message>
 </context>
 <context>
@@ -3144,10 +3195,6 @@
     <message>
         <source>Paid back by:</source>
         <translation>退款方式:</translation>
-    </message>
-    <message>
-        <source>(not needed)</source>
-        <translation>(无需)</translation>
     </message>
     <message>
         <source>Approved by (owner):</source>
@@ -3893,6 +3940,10 @@
         <translation>文件</translation>
     </message>
     <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人(店长):</translation>
+    </message>
+    <message>
         <source>Another file…</source>
         <translation>其他文件…</translation>
     </message>
@@ -4227,6 +4278,53 @@
     <message>
         <source>Also back up to:</source>
         <translation>同时备份到:</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>新员工</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色:</translation>
+    </message>
+    <message>
+        <source>Works here</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>4–8 digits; empty keeps the PIN as it is</source>
+        <translation>4–8 位数字;留空则不修改</translation>
+    </message>
+    <message>
+        <source>New PIN:</source>
+        <translation>新 PIN 码:</translation>
+    </message>
+    <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人(店长):</translation>
+    </message>
+    <message>
+        <source>(left)</source>
+        <translation>(已离职)</translation>
+    </message>
+    <message>
+        <source>Has a PIN.</source>
+        <translation>已设置 PIN 码。</translation>
+    </message>
+    <message>
+        <source>No PIN yet.</source>
+        <translation>尚未设置 PIN 码。</translation>
     </message>
 </context>
 <context>

@@ -28,3 +28,4 @@ class Staff(BaseModel):
     name = pw.CharField(unique=True)
     role = pw.CharField(default="sales")
     active = pw.BooleanField(default=True)
+    pin_hash = pw.CharField(default="")  # "scrypt$salt$digest" (services.staff); never the PIN itself

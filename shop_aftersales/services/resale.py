@@ -135,6 +135,21 @@ def _results(lines: list[CheckLine]) -> str:
                       ensure_ascii=False)
 
 
+def _below_floor_approval(price: Decimal, floor: Decimal, staff: Staff | None, approval) -> Staff | None:
+    """None when the price is not below the floor; else the approving owner (PIN checked), or a refusal."""
+    if price >= floor:
+        return None
+    from .staff import owner_approval
+
+    try:
+        return owner_approval(staff if approval is None else None, approval)
+    except DomainError as refused:
+        if refused.source != QT_TRANSLATE_NOOP("Domain", "This needs the owner's approval."):
+            raise
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "¥{price} is below the floor of ¥{floor}; only the owner can "
+                                            "approve that."), price=f"{price:,.2f}", floor=f"{floor:,.2f}") from None
+
+
 def _in_qc(item_id: int) -> AftersalesItem:
     item = get_item(item_id)
     if item.status != QC_WAITING:
@@ -166,10 +181,7 @@ def pass_check(item_id: int, lines: list[CheckLine], grade: str, flaws: str, pri
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose where it is sold."))
     if not disclosure.strip():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Write what the buyer is told about the unit's history."))
-    owner = approved_by if approved_by is not None and approved_by.role == "owner" else None
-    if price < advice.floor and owner is None:
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "¥{price} is below the floor of ¥{floor}; only the owner can "
-                                            "approve that."), price=f"{price:,.2f}", floor=f"{advice.floor:,.2f}")
+    owner = _below_floor_approval(price, advice.floor, staff, approved_by)
     change_status(item, RESALE, staff, flaws, code=EVENT_QC,
                   data={"passed": True, "grade": grade, "amount": price})
     ResaleListing.insert(item=item, check=check, grade=grade, flaws=flaws.strip(), disclosure=disclosure.strip(),
@@ -218,10 +230,7 @@ def reprice(item_id: int, price: Decimal, staff: Staff | None = None, approved_b
     price = Decimal(price).quantize(FEN)
     if price <= 0:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The price must be more than ¥0.00."))
-    owner = approved_by if approved_by is not None and approved_by.role == "owner" else None
-    if price < listing.floor and owner is None:
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "¥{price} is below the floor of ¥{floor}; only the owner can "
-                                            "approve that."), price=f"{price:,.2f}", floor=f"{listing.floor:,.2f}")
+    owner = _below_floor_approval(price, listing.floor, staff, approved_by)
     if channel is not None and channel not in CHANNELS:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose where it is sold."))
     record(item, EVENT_RESALE, staff, data={"amount": price, "previous": listing.price})

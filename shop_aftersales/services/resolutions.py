@@ -18,10 +18,7 @@ from .items import change_status, get_item, record
 from .ledger import MoveRequest, move, on_hand, serial_location
 from .numbering import next_number
 from .policy import FAULT_REASONS, rules_for
-
-
-def _is_owner(staff: Staff | None) -> bool:
-    return staff is not None and staff.role == "owner"
+from .staff import owner_approval, require_owner
 
 
 def refundable_amount(item: AftersalesItem) -> Decimal:
@@ -40,7 +37,8 @@ def _pending_resolution(item: AftersalesItem) -> None:
 
 @business_step
 def refund(item_id: int, amount: Decimal, method: str, staff: Staff | None = None,
-           approved_by: Staff | None = None, note: str = "") -> Changes:
+           approved_by=None, note: str = "") -> Changes:
+    """*approved_by*: a services.staff.Approval (owner and PIN), needed above what the customer paid."""
     item = get_item(item_id)
     _pending_resolution(item)
     if item.customer_owned:
@@ -52,11 +50,16 @@ def refund(item_id: int, amount: Decimal, method: str, staff: Staff | None = Non
     if amount <= 0:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "A refund must be more than ¥0.00."))
     limit = refundable_amount(item)
-    approver = approved_by if _is_owner(approved_by) else (staff if _is_owner(staff) else None)
-    if amount > limit and approver is None:
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "¥{amount} is more than the ¥{limit} the customer paid (less "
-                                            "any restocking fee); only the owner can approve that."),
-                          amount=f"{amount:,.2f}", limit=f"{limit:,.2f}")
+    approver = None
+    if amount > limit:
+        try:
+            approver = owner_approval(staff, approved_by)
+        except DomainError as refused:
+            if refused.source != QT_TRANSLATE_NOOP("Domain", "This needs the owner's approval."):
+                raise
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "¥{amount} is more than the ¥{limit} the customer paid "
+                                                "(less any restocking fee); only the owner can approve that."),
+                              amount=f"{amount:,.2f}", limit=f"{limit:,.2f}") from None
     number = next_number("refund")
     Refund.create(number=number, item=item, amount=amount, method=method, staff=staff,
                   approved_by=approver if amount > limit else None, note=note.strip())
@@ -114,14 +117,18 @@ def decline(item_id: int, note: str, staff: Staff | None = None) -> Changes:
 
 
 @business_step
-def scrap(item_id: int, reason: str, approved_by: Staff | None, staff: Staff | None = None,
+def scrap(item_id: int, reason: str, approved_by, staff: Staff | None = None,
           write_off: Decimal | None = None) -> Changes:
     """Beyond repair: the unit leaves stock for the scrap location, with a scrap record."""
     item = get_item(item_id)
     if not reason.strip():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Give the reason for scrapping."))
-    if not _is_owner(approved_by):
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Scrapping must be approved by the owner."))
+    try:
+        approved_by = require_owner(approved_by)
+    except DomainError as refused:
+        if refused.source != QT_TRANSLATE_NOOP("Domain", "This needs the owner's approval."):
+            raise
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Scrapping must be approved by the owner.")) from None
     value = (item.product.cost * item.quantity).quantize(FEN) if write_off is None else Decimal(write_off).quantize(FEN)
     if value < 0:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The write-off value cannot be negative."))

@@ -10,12 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
 
-from ..models import AftersalesItem, Staff
+from ..models import AftersalesItem
 from ..models.aftersales import (PAYMENT_METHODS, RETURNED_TO_CUSTOMER, RETURNED_TO_SUPPLIER, SCRAPPED, STATUSES,
                                  SUPPLIER_RETURN, Transition, allowed_targets)
 from ..money import FEN
 from ..services import items as item_steps
 from ..services import resolutions
+from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
@@ -33,10 +34,6 @@ def money_box(maximum: float = 1_000_000) -> QDoubleSpinBox:
 
 def to_money(box: QDoubleSpinBox) -> Decimal:
     return Decimal(str(round(box.value(), 2))).quantize(FEN)
-
-
-def owners() -> list[Staff]:
-    return list(Staff.select().where((Staff.role == "owner") & Staff.active).order_by(Staff.id))
 
 
 class StepDialog(QDialog):
@@ -77,16 +74,6 @@ class StepDialog(QDialog):
 
     def submit(self) -> None:  # each dialog runs its own step
         raise TypeError(type(self).__name__)
-
-
-def _approver_combo(context: AppContext) -> QComboBox:
-    combo = QComboBox()
-    for staff in owners():
-        combo.addItem(staff.name, staff.id)
-    current = context.staff
-    if current is not None:
-        combo.setCurrentIndex(max(combo.findData(current.id), 0))
-    return combo
 
 
 class InspectDialog(StepDialog):
@@ -137,13 +124,12 @@ class ScrapDialog(StepDialog):
         self.write_off = money_box()
         self.write_off.setValue(float(item.product.cost * item.quantity))
         self.form.addRow(self.tr("Write-off value (at cost):"), self.write_off)
-        self.approver = _approver_combo(context)
+        self.approver = OwnerApproval(context, self)
         self.form.addRow(self.tr("Approved by (owner):"), self.approver)
 
     def submit(self) -> None:
-        approver = Staff.get_or_none(Staff.id == self.approver.currentData())
-        self.run(resolutions.scrap, self.item.id, self.reason.toPlainText(), approver, self.context.staff,
-                 to_money(self.write_off))
+        self.run(resolutions.scrap, self.item.id, self.reason.toPlainText(), self.approver.approval(),
+                 self.context.staff, to_money(self.write_off))
 
 
 class RefundDialog(StepDialog):
@@ -163,17 +149,14 @@ class RefundDialog(StepDialog):
         for code, label in PAYMENT_METHODS.items():
             self.method.addItem(domain_tr(label), code)
         self.form.addRow(self.tr("Paid back by:"), self.method)
-        self.approver = _approver_combo(context)
-        self.approver.insertItem(0, self.tr("(not needed)"), None)
-        self.approver.setCurrentIndex(0)
+        self.approver = OwnerApproval(context, self, optional=True)
         self.form.addRow(self.tr("Approved by (owner):"), self.approver)
         self.note = QLineEdit()
         self.form.addRow(self.tr("Note:"), self.note)
 
     def submit(self) -> None:
-        approver = Staff.get_or_none(Staff.id == self.approver.currentData()) if self.approver.currentData() else None
         self.run(resolutions.refund, self.item.id, to_money(self.amount), self.method.currentData(),
-                 self.context.staff, approver, self.note.text())
+                 self.context.staff, self.approver.approval(), self.note.text())
 
 
 class ExchangeDialog(StepDialog):

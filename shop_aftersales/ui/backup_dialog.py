@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..services.backup import Backup, backups_dir, check_backup, list_backups
+from ..services.staff import require_owner
+from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 
@@ -44,6 +46,11 @@ class RestoreDialog(QDialog):
         if self.backups:
             self.table.selectRow(0)
         layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Approved by (owner):")))
+        self.approver = OwnerApproval(context, self)
+        row.addWidget(self.approver, 1)
+        layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         other = QPushButton(self.tr("Another file…"))
         other.clicked.connect(self._other)
@@ -68,6 +75,7 @@ class RestoreDialog(QDialog):
 
     def choose(self, path: Path) -> None:
         try:
+            require_owner(self.approver.approval())  # restoring is the owner's step
             check_backup(path)
         except Exception as exc:  # a damaged or foreign file: say so, change nothing
             show_error(self, exc)

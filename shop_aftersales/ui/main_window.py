@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         policy_action = settings_menu.addAction(self.tr("&Return policy…"))
         policy_action.triggered.connect(lambda: self._dialog(PolicyDialog(self.context, self)))
         self.policy_action = policy_action
+        staff_action = settings_menu.addAction(self.tr("S&taff and PINs…"))
+        staff_action.triggered.connect(self.open_staff)
         resale_action = settings_menu.addAction(self.tr("R&esale rules…"))
         resale_action.triggered.connect(lambda: self._dialog(ResaleRulesDialog(self.context, self)))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
@@ -156,9 +158,39 @@ class MainWindow(QMainWindow):
 
     def _staff_chosen(self) -> None:
         staff_id = self.staff_combo.currentData()
+        staff = Staff.get_or_none(Staff.id == staff_id) if staff_id else None
+        current = self.context.staff
+        already_signed_in = current is not None and current.id == staff_id
+        if staff is not None and staff.pin_hash and not already_signed_in and not self._confirm_pin(staff):
+            previous = self.context.staff
+            self.staff_combo.blockSignals(True)
+            self.staff_combo.setCurrentIndex(max(self.staff_combo.findData(previous.id if previous else None), 0))
+            self.staff_combo.blockSignals(False)
+            if previous is None and staff_id == self.staff_combo.currentData():
+                self.context.set_staff(None)  # nobody is signed in until a PIN is given
+            return
         self.context.set_staff(staff_id)
         if staff_id:
             settings().setValue(SETTING_STAFF, staff_id)
+
+    def _confirm_pin(self, staff) -> bool:
+        """Ask *staff*'s PIN; the check itself is services.staff.verify."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        from ..services.staff import verify
+
+        pin, ok = QInputDialog.getText(self, self.tr("Sign in"), self.tr("PIN of {name}:").format(name=staff.name),
+                                       QLineEdit.EchoMode.Password)
+        if not ok:
+            return False
+        try:
+            verify(staff, pin)
+        except Exception as exc:  # a wrong PIN: say so, keep the previous operator
+            from .errors import show_error
+
+            show_error(self, exc)
+            return False
+        return True
 
     def _update_title(self) -> None:
         shop = shop_settings.get(shop_settings.SHOP_NAME)
@@ -233,6 +265,11 @@ class MainWindow(QMainWindow):
         self.context.ops.run(back_up, self.context.data_dir, "manual",
                              on_success=lambda path: self.statusBar().showMessage(
                                  self.tr("Backed up to {path}").format(path=path), 10_000))
+
+    def open_staff(self):
+        from .staff_dialog import StaffDialog
+
+        return self._dialog(StaffDialog(self.context, self))
 
     def open_audit(self):
         from .audit_dialog import AuditDialog

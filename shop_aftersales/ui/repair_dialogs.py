@@ -17,7 +17,8 @@ from ..models import Category, Product, RepairOrder, Staff, Supplier, Technician
 from ..models.repairs import format_hours, DIFFICULTIES, IN_PROGRESS, OPEN_STATES, PRIORITIES, REPAIR_STATES, SKILLS, WAITING
 from ..money import format_yuan
 from ..services import Changes, repairs
-from .actions import StepDialog, money_box, owners, to_money
+from .actions import StepDialog, money_box, to_money
+from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
@@ -260,16 +261,13 @@ class FinishDialog(StepDialog):
         self.form.addRow(self.unrepaired)
         self.note = self.note_box(self.tr("What was done, or why it cannot be repaired"))
         self.form.addRow(self.tr("Note:"), self.note)
-        self.approver = QComboBox()
-        for staff in owners():
-            self.approver.addItem(staff.name, staff.id)
+        self.approver = OwnerApproval(context, self)
         if not customer:
             self.form.addRow(self.tr("Scrap approved by (owner):"), self.approver)
 
     def submit(self) -> None:
-        approver = Staff.get_or_none(Staff.id == self.approver.currentData()) if self.approver.currentData() else None
         self.run(repairs.finish_repair, self.repair.id, self.repaired.isChecked(), self.note.toPlainText(),
-                 self.context.staff, approver)
+                 self.context.staff, self.approver.approval())
 
 
 class ProposalDialog(QDialog):

@@ -8,23 +8,15 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..models import AftersalesItem, Staff
+from ..models import AftersalesItem
 from ..models.resale import CHANNELS, GRADES
 from ..money import format_yuan
 from ..services import resale
-from .actions import money_box, owners, to_money
+from .actions import money_box, to_money
+from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
-
-
-def _owner_combo(context: AppContext, optional: bool) -> QComboBox:
-    combo = QComboBox()
-    if optional:
-        combo.addItem("—", None)
-    for staff in owners():
-        combo.addItem(staff.name, staff.id)
-    return combo
 
 
 class QualityCheckDialog(QDialog):
@@ -96,7 +88,7 @@ class QualityCheckDialog(QDialog):
         self.disclosure = QPlainTextEdit()
         self.disclosure.setFixedHeight(90)
         form.addRow(self.tr("Disclosure:"), self.disclosure)
-        self.approver = _owner_combo(context, optional=True)
+        self.approver = OwnerApproval(context, self, optional=True)
         form.addRow(self.tr("Below the floor, approved by:"), self.approver)
         layout.addWidget(self.shelf_box)
         self.fail_box = QGroupBox(self.tr("What failed"))
@@ -104,7 +96,7 @@ class QualityCheckDialog(QDialog):
         self.fail_notes = QPlainTextEdit()
         self.fail_notes.setFixedHeight(60)
         fail_form.addRow(self.tr("Notes:"), self.fail_notes)
-        self.scrap_approver = _owner_combo(context, optional=False)
+        self.scrap_approver = OwnerApproval(context, self)
         fail_form.addRow(self.tr("Scrap approved by (owner):"), self.scrap_approver)
         layout.addWidget(self.fail_box)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -147,13 +139,11 @@ class QualityCheckDialog(QDialog):
     def submit(self) -> None:
         staff = self.context.staff
         if self.to_shelf.isChecked() or self.to_sellable.isChecked():
-            approver = Staff.get_or_none(Staff.id == self.approver.currentData()) if self.approver.currentData() else None
             args = (resale.pass_check, self.item.id, self.lines(), self.grade.currentData(), self.flaws.text(),
-                    to_money(self.price), self.channel.currentData(), self.disclosure.toPlainText(), staff, approver,
-                    self.to_sellable.isChecked())
+                    to_money(self.price), self.channel.currentData(), self.disclosure.toPlainText(), staff,
+                    self.approver.approval(), self.to_sellable.isChecked())
         else:
-            scrapper = (Staff.get_or_none(Staff.id == self.scrap_approver.currentData())
-                        if self.to_scrap.isChecked() else None)
+            scrapper = self.scrap_approver.approval() if self.to_scrap.isChecked() else None
             if self.to_scrap.isChecked() and scrapper is None:
                 QMessageBox.warning(self, self.tr("Not possible"), self.tr("Scrapping must be approved by the owner."))
                 return
@@ -242,7 +232,7 @@ class RepriceDialog(QDialog):
         hint = self.tr("Markdown suggested after {days} days on the shelf.").format(days=resale.markdown_days())
         form.addRow("", QLabel(hint if suggestion else self.tr("Floor {floor}.").format(
             floor=format_yuan(listing.floor))))
-        self.approver = _owner_combo(context, optional=True)
+        self.approver = OwnerApproval(context, self, optional=True)
         form.addRow(self.tr("Below the floor, approved by:"), self.approver)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
@@ -250,6 +240,6 @@ class RepriceDialog(QDialog):
         form.addRow(self.buttons)
 
     def submit(self) -> None:
-        approver = Staff.get_or_none(Staff.id == self.approver.currentData()) if self.approver.currentData() else None
-        self.context.ops.run(resale.reprice, self.item_id, to_money(self.price), self.context.staff, approver,
+        self.context.ops.run(resale.reprice, self.item_id, to_money(self.price), self.context.staff,
+                             self.approver.approval(),
                              on_success=lambda _r: self.accept(), on_failure=lambda e: show_error(self, e))
