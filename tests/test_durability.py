@@ -32,7 +32,7 @@ from shop_aftersales.models import Product, Staff
 from shop_aftersales.models.database import open_database
 from shop_aftersales.services.returns import ReturnLine, ReturnRequest, register_return
 open_database(sys.argv[1])
-staff = Staff.get_or_create(name="店员", role="sales")[0]
+staff = Staff.get_or_create(name="店长", role="owner")[0]
 product = Product.get_or_create(sku="K1", defaults={"name": "测试商品", "list_price": Decimal(10)})[0]
 n = 0
 while True:

@@ -186,7 +186,7 @@ def test_a_policy_override_is_kept_in_the_history(shop_with_sale):
     sale = shop_with_sale["sale"]
     line = lines_of(sale)["SJ-1"]
     changes = register(sale, ReturnLine(line.product_id, 1, "allergy", "unopened", "exchange", sale_line_id=line.id),
-                       override_reason="老顾客,店长同意")
+                       override_reason="老顾客,店长同意", override_approval=shop_with_sale["owner"])
     item = AftersalesItem.get_by_id(changes.ids[0])
     assert item.verdict == "not_allowed" and item.override_reason == "老顾客,店长同意"
     override = ItemEvent.get((ItemEvent.item == item) & (ItemEvent.code == 30))
@@ -311,7 +311,8 @@ def test_without_a_receipt_the_customer_is_written_down(shop_with_sale):
         changes = register_return(ReturnRequest(lines=[ReturnLine(chair.id, 1, "quality", "used", "exchange",
                                                                   unit_price=Decimal("400"))],
                                                 customer_name="张三", customer_phone="13700000000",
-                                                bought_elsewhere=True, override_reason="没有小票,店长同意换货"))
+                                                bought_elsewhere=True, override_reason="没有小票,店长同意换货",
+                                                override_approval=shop_with_sale["owner"]))
     order = ReturnOrder.get(ReturnOrder.number == changes.reference)
     assert order.no_receipt and order.bought_elsewhere and order.customer.phone == "13700000000"
     assert AftersalesItem.get().verdict == "needs_approval"
@@ -329,3 +330,24 @@ def test_check_finds_an_item_whose_status_was_edited_by_hand(shop_with_sale):
     assert any("last stock move took it to “inspection”" in f for f in found)
     with pytest.raises(Exception, match="append-only"):
         ItemEvent.delete().execute()
+
+
+def test_an_exception_to_the_policy_is_the_owners(shop_with_sale):
+    from shop_aftersales.services import staff as staff_steps
+    from shop_aftersales.services.staff import Approval
+
+    sale, owner, clerk = shop_with_sale["sale"], shop_with_sale["owner"], shop_with_sale["clerk"]
+    line = lines_of(sale)["SJ-1"]
+    request = dict(sale_id=sale.id, override_reason="熟客")
+    bad = ReturnLine(line.product_id, 1, "allergy", "unopened", "exchange", sale_line_id=line.id)
+    with clock.frozen(TODAY):
+        with pytest.raises(DomainError, match="owner's approval"):
+            register_return(ReturnRequest(lines=[bad], **request), staff=clerk)
+        staff_steps.save_staff(owner.id, owner.name, "owner", True, "2468", None)
+        owner = Staff.get_by_id(owner.id)
+        with pytest.raises(DomainError, match="Wrong PIN"):
+            register_return(ReturnRequest(lines=[bad], override_approval=Approval(owner, "1111"), **request),
+                            staff=clerk)
+        assert ReturnOrder.select().count() == 0
+        register_return(ReturnRequest(lines=[bad], override_approval=Approval(owner, "2468"), **request), staff=clerk)
+    assert ReturnOrder.select().count() == 1

@@ -64,7 +64,7 @@ def test_a_refund_above_the_price_needs_the_pin(people, tmp_path):
     with clock.frozen(dt.datetime(2026, 3, 1)):
         item_id = register_return(ReturnRequest(lines=[ReturnLine(product.id, 1, "quality", "used", "refund",
                                                                   unit_price=Decimal(100))],
-                                                customer_name="顾客", override_reason="ok"), staff=clerk).ids[0]
+                                                customer_name="顾客", override_reason="ok"), staff=owner).ids[0]
     with pytest.raises(DomainError, match="Wrong PIN"):
         resolutions.refund(item_id, Decimal(150), "cash", clerk, Approval(owner, "111111"))
     resolutions.refund(item_id, Decimal(150), "cash", clerk, Approval(owner, "246813"))

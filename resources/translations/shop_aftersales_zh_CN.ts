@@ -1968,6 +1968,10 @@
         <translation>政策不允许但店里仍要办理时:原因及批准人</translation>
     </message>
     <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人(店长):</translation>
+    </message>
+    <message>
         <source>Return shipping paid by the shop:</source>
         <translation>店铺承担的退货运费:</translation>
     </message>

@@ -222,7 +222,7 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                                       rng.choice(FAULTS.get(category, ["有问题"])) if quality else ""),
                                   accessories=rng.choice(["包装盒", "包装盒、说明书", ""]))],
                 sale_id=line.sale_id, shipping_cost=Decimal(rng.choice([0, 0, 0, 12, 15])),
-                override_reason="老顾客,店长同意"), staff=clerk)
+                override_reason="老顾客,店长同意", override_approval=owner), staff=clerk)
         item = AftersalesItem.get_by_id(changes.ids[0])
         age = (end - when).days
         if age < 3:

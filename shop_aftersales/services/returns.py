@@ -58,6 +58,7 @@ class ReturnRequest:
     purchased_on: dt.date | None = None  # without a receipt, if known
     shipping_cost: Decimal = Decimal(0)
     override_reason: str = ""
+    override_approval: object = None  # services.staff.Approval of the owner, for an exception to the policy
     note: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -132,7 +133,8 @@ def _customer(req: ReturnRequest, sale: Sale | None) -> Customer | None:
     return found or Customer.create(name=name or phone, phone=phone)
 
 
-def _validate(req: ReturnRequest, sale: Sale | None) -> list[tuple[ReturnLine, Product, SaleLine | None, Verdict]]:
+def _validate(req: ReturnRequest, sale: Sale | None,
+              staff: Staff | None = None) -> list[tuple[ReturnLine, Product, SaleLine | None, Verdict]]:
     if not req.lines:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Pick at least one item that is coming back."))
     if Decimal(req.shipping_cost) < 0:
@@ -200,6 +202,10 @@ def _validate(req: ReturnRequest, sale: Sale | None) -> list[tuple[ReturnLine, P
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The return policy says no for {product}: {why} To go ahead "
                                             "anyway, write the reason for the exception."),
                           product=product.name, why=verdict.text())
+    if refused:  # an exception to the policy is the owner's decision
+        from .staff import owner_approval
+
+        owner_approval(staff, req.override_approval)
     return checked
 
 
@@ -231,7 +237,7 @@ def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None,
     sale = Sale.get_or_none(Sale.id == req.sale_id) if req.sale_id is not None else None
     if req.sale_id is not None and sale is None:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "There is no receipt {receipt}."), receipt=str(req.sale_id))
-    checked = _validate(req, sale)
+    checked = _validate(req, sale, staff)
     if any(line.photos for line in req.lines) and attachments is None:
         raise RuntimeError("photos need the attachments folder")
     number = next_number("return")

@@ -28,6 +28,7 @@ from ..services.policy import ALLOWED, NOT_ALLOWED
 from ..services.returns import ReturnLine, ReturnRequest, register_return, returnable_lines, verdict_for
 from ..services.search import SALE, search
 from .actions import money_box, to_money
+from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
@@ -196,6 +197,9 @@ class IntakeForm(QWidget):
         self.override = QLineEdit()
         self.override.setPlaceholderText(self.tr("When the policy says no and the shop goes ahead: why, and who agreed"))
         override.addWidget(self.override, 1)
+        override.addWidget(QLabel(self.tr("Approved by (owner):")))
+        self.override_approval = OwnerApproval(context, self, optional=True)
+        override.addWidget(self.override_approval)
         layout.addLayout(override)
 
         bottom = QHBoxLayout()
@@ -471,7 +475,7 @@ class IntakeForm(QWidget):
                              customer_name=self.customer_name.text(), customer_phone=self.customer_phone.text(),
                              bought_elsewhere=self.elsewhere.isChecked(), purchased_on=self.no_receipt_date,
                              shipping_cost=to_money(self.shipping), override_reason=self.override.text(),
-                             note=self.note.text())
+                             override_approval=self.override_approval.approval(), note=self.note.text())
 
     def save(self) -> None:
         self._store()
