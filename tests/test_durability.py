@@ -70,7 +70,7 @@ def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(tmp_path):
 # ---------------------------------------------------------------- random sequences of business steps
 
 class Shop(RuleBasedStateMachine):
-    """Random intake, inspection, repair, quality check, sale, scrap, refund and exchange; the ledger's
+    """Random intake, inspection, repair, quality check, sale, scrap, refund, exchange and stock count; the ledger's
     invariants (services.checks) must hold after every step, refused steps included."""
 
     def __init__(self) -> None:
@@ -167,6 +167,22 @@ class Shop(RuleBasedStateMachine):
             self._try(resolutions.ship_to_supplier, item.id, Decimal(5), "SF", self.owner)
         else:
             self._try(resolutions.give_back, item.id, "", self.owner)
+
+    @rule(shortfall=st.integers(0, 2), found=st.booleans())
+    def stock_count(self, shortfall: int, found: bool) -> None:
+        from shop_aftersales.models import StockCountLine
+        from shop_aftersales.services import stock_count as counting
+
+        try:
+            count_id = counting.start_count(["sellable", "inspection"], self.owner).ids[0]
+        except DomainError:
+            return
+        for n, line in enumerate(StockCountLine.select().where(StockCountLine.count == count_id)):
+            counted = line.expected - (shortfall if n == 0 and not line.serial else 0)
+            self._try(counting.set_counted, count_id, line.id, max(counted, 0))
+        if found:
+            self._try(counting.scan, count_id, "G1")  # one more G1 than the ledger knows
+        self._try(counting.post, count_id, "随机盘点", self.owner)
 
     @invariant()
     def ledger_is_sound(self) -> None:
