@@ -50,10 +50,16 @@ def main(out: Path, language: str) -> None:
         widget.grab().save(str(out / f"{name}-{language}.png"))
 
     shot(window, "main-window")
-    for index, name in ((0, "tab-intake"), (2, "tab-repairs")):
-        window.tabs.setCurrentIndex(index)
+    for role in ("owner", "sales", "warehouse"):
+        window.today_tab.pages.setCurrentWidget(window.today_tab.queue_pages[role])
+        shot(window, f"today-{role}")
+    from shop_aftersales.ui.promise_dialog import PromisesDialog
+
+    shot(PromisesDialog(window.context, window), "promises")
+    for tab, name in ((window.intake_tab, "tab-intake"), (window.repairs_tab, "tab-repairs")):
+        window.tabs.setCurrentWidget(tab)
         shot(window, name)
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.stock_tab)
 
     line = SaleLine.select().where(SaleLine.serial.is_null(False)).first()
     shot(ProductDialog(line.product_id, window), "product")

@@ -40,8 +40,8 @@ def close_dialogs():
 
 def test_it_opens_on_the_demo_shop(window, demo_shop):
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == ["Intake", "Stock", "Repairs", "Resale", "Reports"]
-    assert window.tabs.currentWidget() is window.intake_tab  # returns are the daily work
+    assert tabs == ["Today", "Intake", "Stock", "Repairs", "Resale", "Reports"]
+    assert window.tabs.currentWidget() is window.today_tab  # each role starts from its queue
     assert "星河生活馆" in window.windowTitle()
     assert window.stock_tab.model.rowCount() == Product.select().count()
     assert window.staff_combo.count() == 7

@@ -7,7 +7,7 @@ import threading
 import pytest
 from openpyxl import load_workbook
 
-from helpers import settle, visible  # noqa: E402
+from helpers import settle  # noqa: E402
 from shop_aftersales.ui.reports_tab import ItemsDialog
 
 pytestmark = pytest.mark.gui

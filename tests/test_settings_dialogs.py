@@ -25,14 +25,30 @@ def test_shop_details_are_saved(qtbot, context):
     qtbot.addWidget(dialog)
     dialog.name.setText("星河生活馆(西湖店)")
     dialog.label_w.setValue(60)
-    dialog.turnaround.setValue(3)
     with qtbot.waitSignal(context.changed):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert settings.get(settings.SHOP_NAME) == "星河生活馆(西湖店)"
     assert label_size() == (60.0, 30.0)
-    from shop_aftersales.services.repairs import turnaround_days
 
-    assert turnaround_days() == 3
+
+def test_promises_and_messages_are_saved(qtbot, context):
+    from shop_aftersales.models import AftersalesItem, ReturnOrder
+    from shop_aftersales.services import queues, repairs
+    from shop_aftersales.ui.promise_dialog import PromisesDialog
+
+    dialog = PromisesDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.days["promise.refund_days"].value() == 3
+    dialog.days["promise.refund_days"].setValue(1)
+    dialog.repair_days[repairs.COMPLEX_DAYS].setValue(10)
+    dialog.texts["message.ready"].setPlainText("{name}您好,{item}修好了,编号{code}。电话{shop_phone}")
+    with qtbot.waitSignal(context.changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert queues.promise("promise.refund_days") == 1 and repairs.turnaround_days("complex") == 10
+    assert settings.get("message.received") == ""  # untouched: stays the standard text, in the user's language
+    item = AftersalesItem.select().join(ReturnOrder).where(ReturnOrder.customer.is_null(False)).first()
+    text = queues.message_for(item, "message.ready")
+    assert text.startswith(item.order.customer.name + "您好") and item.code in text
 
 
 def test_a_category_gets_its_own_rules(qtbot, context):

@@ -1394,10 +1394,6 @@
         <translation>维修成本 ¥{cost} 已超过该商品预计售价 ¥{value} 的 {pct}%:还值得修吗?</translation>
     </message>
     <message>
-        <source>[{shop}] Hello {name}, your {product} (no. {code}) is ready. Please pick it up at the shop with your slip. Tel. {phone}</source>
-        <translation>【{shop}】{name}您好,您送修的{product}(单号 {code})已处理完毕,请凭单据到店取件。电话:{phone}</translation>
-    </message>
-    <message>
         <source>A spare part needs a code and a name.</source>
         <translation>配件需要编码和名称。</translation>
     </message>
@@ -1680,6 +1676,74 @@
     <message>
         <source>The shop must keep at least one active owner.</source>
         <translation>店里必须至少保留一位在职店长。</translation>
+    </message>
+    <message>
+        <source>First answer to a return (0 = the same day)</source>
+        <translation>首次答复退货(0 = 当天)</translation>
+    </message>
+    <message>
+        <source>Inspection and quality check within</source>
+        <translation>检测和质检时限</translation>
+    </message>
+    <message>
+        <source>Refund paid within</source>
+        <translation>退款支付时限</translation>
+    </message>
+    <message>
+        <source>Remind the customer to pick up after</source>
+        <translation>提醒顾客取件(待取满)</translation>
+    </message>
+    <message>
+        <source>Too long in any zone after</source>
+        <translation>在任一区域停留过久(超过)</translation>
+    </message>
+    <message>
+        <source>[{shop}] Hello {name}, we have received your {item} (no. {code}) and will get back to you soon. Tel. {shop_phone}</source>
+        <translation>【{shop}】{name}您好,您的{item}(编号 {code})我们已收到,会尽快给您答复。电话 {shop_phone}</translation>
+    </message>
+    <message>
+        <source>[{shop}] Hello {name}, your {item} (no. {code}) is ready. Please pick it up at the shop with your slip. Tel. {shop_phone}</source>
+        <translation>【{shop}】{name}您好,您的{item}(编号 {code})已处理好,请凭单据到店取回。电话 {shop_phone}</translation>
+    </message>
+    <message>
+        <source>[{shop}] Hello {name}, the refund for your {item} (no. {code}) has been paid. Tel. {shop_phone}</source>
+        <translation>【{shop}】{name}您好,您的{item}(编号 {code})退款已支付,请注意查收。电话 {shop_phone}</translation>
+    </message>
+    <message>
+        <source>Inspect {code} · {product}</source>
+        <translation>检测 {code} · {product}</translation>
+    </message>
+    <message>
+        <source>Tell {customer} that {code} was received</source>
+        <translation>告知{customer}:{code} 已收到</translation>
+    </message>
+    <message>
+        <source>Quality check {code} · {product}</source>
+        <translation>质检 {code} · {product}</translation>
+    </message>
+    <message>
+        <source>Repair {number} · {product}</source>
+        <translation>维修 {number} · {product}</translation>
+    </message>
+    <message>
+        <source>{customer}'s {product} is ready: ask them to pick it up</source>
+        <translation>{customer}的{product}已修好:提醒取件</translation>
+    </message>
+    <message>
+        <source>Pay the refund for {code} · {product}</source>
+        <translation>支付退款 {code} · {product}</translation>
+    </message>
+    <message>
+        <source>Exchange {code}: no {product} in stock; order one</source>
+        <translation>换货 {code}:{product} 无库存,请订货</translation>
+    </message>
+    <message>
+        <source>Tell {customer} the refund for {code} was paid</source>
+        <translation>告知{customer}:{code} 的退款已支付</translation>
+    </message>
+    <message>
+        <source>{code} has been “{status}” for {days} days</source>
+        <translation>{code} 已处于“{status}”{days} 天</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2529,10 @@
         <translation>没有找到“{text}”。</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
         <source>Intake</source>
         <translation>退货入库</translation>
     </message>
@@ -2549,6 +2617,10 @@
         <translation>再销售规则(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Promises and messages…</source>
+        <translation>承诺时限与顾客消息(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2571,6 +2643,10 @@
     <message>
         <source>Data: {path}</source>
         <translation>数据:{path}</translation>
+    </message>
+    <message>
+        <source>{count} waiting for you</source>
+        <translation>您有 {count} 项待办</translation>
     </message>
     <message>
         <source>(no staff yet)</source>
@@ -3030,6 +3106,53 @@
     </message>
 </context>
 <context>
+    <name>PromisesDialog</name>
+    <message>
+        <source>Promises and messages</source>
+        <translation>承诺时限与顾客消息</translation>
+    </message>
+    <message>
+        <source>What the shop promises (a queue entry turns late after)</source>
+        <translation>本店承诺(超过即标为逾期)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Simple repair done within:</source>
+        <translation>简单维修完成时限:</translation>
+    </message>
+    <message>
+        <source>Complex repair done within:</source>
+        <translation>复杂维修完成时限:</translation>
+    </message>
+    <message>
+        <source>Messages to customers</source>
+        <translation>发给顾客的消息</translation>
+    </message>
+    <message>
+        <source>These fill in by themselves: {shop} shop name, {shop_phone} shop phone, {name} customer, {item} product, {code} item number.</source>
+        <translation>以下内容会自动填入:{shop} 店名,{shop_phone} 店铺电话,{name} 顾客,{item} 商品,{code} 售后编号。</translation>
+    </message>
+    <message>
+        <source>Return received:</source>
+        <translation>已收到退货:</translation>
+    </message>
+    <message>
+        <source>Ready to pick up:</source>
+        <translation>可以取件:</translation>
+    </message>
+    <message>
+        <source>Refund paid:</source>
+        <translation>退款已付:</translation>
+    </message>
+    <message>
+        <source>Back to the standard texts</source>
+        <translation>恢复标准文字</translation>
+    </message>
+</context>
+<context>
     <name>ProposalDialog</name>
     <message>
         <source>Plan for me</source>
@@ -3157,6 +3280,45 @@
     <message>
         <source>Scrapping must be approved by the owner.</source>
         <translation>报废必须由店长批准。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Copy the message for the customer</source>
+        <translation>复制给顾客的消息</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>承诺完成</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>负责</translation>
+    </message>
+    <message>
+        <source>There is no message to send for this one.</source>
+        <translation>这一项没有要发给顾客的消息。</translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>{count} to do, {late} late</source>
+        <translation>共 {count} 项待办,{late} 项逾期</translation>
+    </message>
+    <message>
+        <source>Copied (and noted as told): {text}</source>
+        <translation>已复制(并记为已告知):{text}</translation>
     </message>
 </context>
 <context>
@@ -4260,14 +4422,6 @@
         <translation>售后标签尺寸:</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <source>Repair turnaround (default promise):</source>
-        <translation>维修周期(默认承诺):</translation>
-    </message>
-    <message>
         <source>A repaired unit fetches (share of list price):</source>
         <translation>修好的商品可售(占原价):</translation>
     </message>
@@ -4494,6 +4648,17 @@
     <message>
         <source>No staff member has the technician role yet.</source>
         <translation>还没有员工的角色是维修技师。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <source>{role} ({count}, {late} late)</source>
+        <translation>{role}({count},{late} 逾期)</translation>
+    </message>
+    <message>
+        <source>{role} ({count})</source>
+        <translation>{role}({count})</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,8 @@ from .items import change_status, get_item, record
 from .ledger import MoveRequest, move, on_hand
 from .numbering import next_number
 
-TURNAROUND_DAYS = "repair.turnaround_days"
+TURNAROUND_DAYS = "repair.turnaround_days"  # the promise for a simple repair
+COMPLEX_DAYS = "repair.complex_days"
 COST_WARNING_PCT = "repair.cost_warning_pct"
 EXPECTED_VALUE_PCT = "repair.expected_value_pct"
 
@@ -41,7 +42,10 @@ def _int_setting(key: str, default: int) -> int:
         return default
 
 
-def turnaround_days() -> int:
+def turnaround_days(difficulty: str = "simple") -> int:
+    """The days the shop promises for a repair of this difficulty (its due date from the day it was opened)."""
+    if difficulty == "complex":
+        return _int_setting(COMPLEX_DAYS, 14)
     return _int_setting(TURNAROUND_DAYS, 7)
 
 
@@ -119,6 +123,9 @@ def update_repair(repair_id: int, fault: str, difficulty: str, estimate: Decimal
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The estimate must be more than 0 hours."))
     if outside_fees is not None and Decimal(outside_fees) < 0:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Outside fees cannot be negative."))
+    if difficulty != repair.difficulty and due_date == repair.due_date:
+        # the due date was left as it was: it follows the promise for the new difficulty
+        due_date = repair.created_at.date() + dt.timedelta(days=turnaround_days(difficulty))
     data = dict(fault=fault.strip(), difficulty=difficulty, estimate=Decimal(estimate), due_date=due_date,
                 priority=priority)
     if outside_fees is not None:
@@ -420,16 +427,11 @@ def cost_warning(repair: RepairOrder) -> str | None:
 
 # ------------------------------------------------------------------ pickup
 
-PICKUP_TEMPLATE = QT_TRANSLATE_NOOP(
-    "Domain", "[{shop}] Hello {name}, your {product} (no. {code}) is ready. Please pick it up at the shop with "
-              "your slip. Tel. {phone}")
-
-
 def pickup_message(item: AftersalesItem) -> str:
-    customer = item.order.customer
-    return translate("Domain", PICKUP_TEMPLATE).format(
-        shop=settings.get(settings.SHOP_NAME), name=customer.name if customer else "",
-        product=item.product.name, code=item.code, phone=settings.get(settings.SHOP_PHONE))
+    """The "ready to pick up" text for SMS or WeChat (the template is set under Promises and messages)."""
+    from .queues import message_for
+
+    return message_for(item, "message.ready")
 
 
 # ------------------------------------------------------------------ spare parts

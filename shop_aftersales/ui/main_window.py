@@ -22,7 +22,9 @@ from .intake_tab import IntakeTab
 from .repairs_tab import RepairsTab
 from .reports_tab import ReportsTab
 from .resale_tab import ResaleTab
+from .today_tab import TodayTab
 from .paged_model import domain_tr
+from .promise_dialog import PromisesDialog
 from .search import SearchBox
 from .settings_dialogs import PolicyDialog, ResaleRulesDialog, ShopDialog
 from .stock_tab import StockTab
@@ -64,17 +66,19 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.today_tab = TodayTab(self.context, self)
         self.intake_tab = IntakeTab(self.context, self)
         self.stock_tab = StockTab(self.context, self)
         self.repairs_tab = RepairsTab(self.context, self)
         self.resale_tab = ResaleTab(self.context, self)
         self.reports_tab = ReportsTab(self.context, self)
+        self.tabs.addTab(self.today_tab, self.tr("Today"))
         self.tabs.addTab(self.intake_tab, self.tr("Intake"))
         self.tabs.addTab(self.stock_tab, self.tr("Stock"))
         self.tabs.addTab(self.repairs_tab, self.tr("Repairs"))
         self.tabs.addTab(self.resale_tab, self.tr("Resale"))
         self.tabs.addTab(self.reports_tab, self.tr("Reports"))
-        self.tabs.setCurrentWidget(self.intake_tab)
+        self.tabs.setCurrentWidget(self.today_tab)  # each role starts the day from its queue
         self.setCentralWidget(self.tabs)
 
     def _build_menus(self) -> None:
@@ -116,6 +120,8 @@ class MainWindow(QMainWindow):
         staff_action.triggered.connect(self.open_staff)
         resale_action = settings_menu.addAction(self.tr("R&esale rules…"))
         resale_action.triggered.connect(lambda: self._dialog(ResaleRulesDialog(self.context, self)))
+        promises_action = settings_menu.addAction(self.tr("&Promises and messages…"))
+        promises_action.triggered.connect(lambda: self._dialog(PromisesDialog(self.context, self)))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = settings().value(SETTING_LANGUAGE, "", str)
@@ -137,11 +143,25 @@ class MainWindow(QMainWindow):
         self.staff_combo.setMinimumWidth(150)
         self.staff_combo.currentIndexChanged.connect(self._staff_chosen)
         bar.addPermanentWidget(self.staff_combo)
+        self.waiting_label = QLabel()
+        self.waiting_label.setStyleSheet("font-weight: bold; padding: 0 8px;")
+        bar.addPermanentWidget(self.waiting_label)
         self.data_label = QLabel(self.tr("Data: {path}").format(path=self.context.data_dir))
         self.data_label.setToolTip(str(self.context.data_dir))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addPermanentWidget(self.data_label)
         self._fill_staff()
+        self.context.staff_changed.connect(lambda _s: self.update_waiting())
+        self.update_waiting()
+
+    def update_waiting(self) -> None:
+        """How many entries wait in the current staff member's queue (updated as work is done anywhere)."""
+        staff = self.context.staff
+        if staff is None:
+            self.waiting_label.clear()
+            return
+        count = self.today_tab.counts.get(staff.role, 0)
+        self.waiting_label.setText(self.tr("{count} waiting for you").format(count=count))
 
     def _fill_staff(self) -> None:
         saved = settings().value(SETTING_STAFF, 0, int)
@@ -199,6 +219,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{shop} — {name}" if shop else name)
 
     def _on_changed(self, changes: Changes) -> None:
+        self.update_waiting()
         if changes.people:
             self._fill_staff()
         if changes.settings:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLabel, QPushBut
 from ..clock import today
 from ..models import AftersalesItem
 from ..printing.table import render_table
-from ..services import Changes, repairs, resolutions
+from ..services import Changes, queues, repairs, resolutions
 from ..services.repair_lists import PartsList, ReadyForPickup, RepairProgress
 from . import actions
 from .context import AppContext
@@ -115,6 +115,9 @@ class RepairsTab(WorkTab):
     def copy_message(self, item_id: int) -> str:
         text = repairs.pickup_message(AftersalesItem.get_by_id(item_id))
         QGuiApplication.clipboard().setText(text)
+        # copying it is taken as sending it: the reminder leaves the sales queue
+        self.context.ops.run(queues.customer_told, item_id, "message.ready", self.context.staff,
+                             on_failure=lambda e: show_error(self, e))
         self.window().statusBar().showMessage(self.tr("Copied: {text}").format(text=text), 8000)
         return text
 

@@ -45,16 +45,12 @@ class ShopDialog(QDialog):
         size.addWidget(self.label_h)
         size.addStretch(1)
         form.addRow(self.tr("Item label size:"), size)
-        self.turnaround, self.expected, self.warning = QSpinBox(), QSpinBox(), QSpinBox()
-        self.turnaround.setRange(1, 90)
-        self.turnaround.setSuffix(self.tr(" days"))
-        self.turnaround.setValue(repairs.turnaround_days())
+        self.expected, self.warning = QSpinBox(), QSpinBox()
         for box, key, default in ((self.expected, repairs.EXPECTED_VALUE_PCT, 60),
                                   (self.warning, repairs.COST_WARNING_PCT, 50)):
             box.setRange(1, 100)
             box.setSuffix(" %")
             box.setValue(int(shop_settings.get(key) or default))
-        form.addRow(self.tr("Repair turnaround (default promise):"), self.turnaround)
         form.addRow(self.tr("A repaired unit fetches (share of list price):"), self.expected)
         form.addRow(self.tr("Warn when a repair costs more than (share of that):"), self.warning)
         from ..services.backup import SECOND_FOLDER
@@ -71,7 +67,6 @@ class ShopDialog(QDialog):
         values = {shop_settings.SHOP_NAME: self.name.text(), shop_settings.SHOP_ADDRESS: self.address.text(),
                   shop_settings.SHOP_PHONE: self.phone.text(), LABEL_WIDTH: str(int(self.label_w.value())),
                   LABEL_HEIGHT: str(int(self.label_h.value())),
-                  repairs.TURNAROUND_DAYS: str(self.turnaround.value()),
                   repairs.EXPECTED_VALUE_PCT: str(self.expected.value()),
                   repairs.COST_WARNING_PCT: str(self.warning.value()),
                   "backup.second_folder": self.second_folder.text()}
