@@ -38,6 +38,8 @@ def test_models_match_the_migrated_schema(shop):
         table = model._meta.table_name
         columns = {row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')}
         assert columns == {f.column_name for f in model._meta.sorted_fields}, table
+        indexes = {row[1] for row in db.execute_sql(f'PRAGMA index_list("{table}")')}
+        assert {index._name for index in model._meta.fields_to_index()} <= indexes, table
 
 
 def test_stock_moves_cannot_be_edited_or_deleted(shop):

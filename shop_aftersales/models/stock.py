@@ -105,7 +105,7 @@ class StockSerial(BaseModel):
     """Where each serialised unit the ledger knows is now (the target of its latest move)."""
 
     product = pw.ForeignKeyField(Product, on_delete="RESTRICT")
-    serial = pw.CharField()
+    serial = pw.CharField(index=True)  # a scanned serial is looked up without knowing the product
     location = pw.ForeignKeyField(Location, on_delete="RESTRICT")
 
     class Meta:
