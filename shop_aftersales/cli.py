@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the application (the default)")
     gui.add_argument("--demo", action="store_true", help="as above")
-    sub.add_parser("demo-data", parents=[common], help="put the demo shop into an empty data folder")
+    d = sub.add_parser("demo-data", parents=[common], help="put the demo shop into an empty data folder")
+    d.add_argument("--scale", choices=["demo", "small", "medium", "busy"], default="demo",
+                   help="demo: the shop shown in the app (a year); busy: five years of a busy shop for measuring "
+                        "(20 000 products, 500 000 sales lines, 60 000 after-sales items; takes a while)")
     for kind, help_ in (("products", "import products from an .xlsx file"),
                         ("sales", "import the original sales (receipts) from an .xlsx file"),
                         ("stock", "import opening stock per product and zone from an .xlsx file")):
@@ -104,6 +107,17 @@ def _cmd_demo(args) -> int:
     from .services.demo import seed_demo_shop
 
     data_dir = _open(args)
+    if args.scale != "demo":
+        import time
+
+        from .services.busy import SCALES, seed_busy_shop
+
+        began = time.perf_counter()
+        made = seed_busy_shop(SCALES[args.scale],
+                              progress=lambda m: _out(f"{time.perf_counter() - began:7.1f} s  {m}"))
+        _out(f"{args.scale.capitalize()} shop created in {data_dir}: "
+             + ", ".join(f"{count} {what}" for what, count in made.items()) + ".")
+        return EXIT_OK
     changes = seed_demo_shop()
     _out(f"Demo shop created in {data_dir} ({changes.created} receipts).")
     return EXIT_OK

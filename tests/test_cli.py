@@ -125,3 +125,23 @@ def test_export_refusals(demo_dir, tmp_path):
     assert cli("export", "--from", "March", "--to", "2026-03-31", "-o", tmp_path / "x.xlsx",
                "--data-dir", demo_dir).returncode == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_small_busy_shop_is_generated_through_the_real_steps_and_is_sound(tmp_path):
+    """The generator behind `demo-data --scale busy`, at its small scale: every item went through the business
+    steps, so the result passes `check`; counts are what was asked."""
+    from shop_aftersales.models import AftersalesItem, ItemEvent, Product, RepairOrder, SaleLine
+    from shop_aftersales.models.database import close_database, open_database
+    from shop_aftersales.services.busy import SCALES, seed_busy_shop
+    from shop_aftersales.services.checks import run_checks
+
+    open_database(tmp_path)
+    try:
+        made = seed_busy_shop(SCALES["small"])
+        assert Product.select().count() == 300 and SaleLine.select().count() == 3000
+        assert AftersalesItem.select().count() == made["items"] > 250
+        assert RepairOrder.select().where(RepairOrder.state == "done").count() == made["repairs"] > 0
+        assert ItemEvent.select().count() > 2 * made["items"]  # each has a history
+        assert [str(p) for p in run_checks()] == []
+    finally:
+        close_database()

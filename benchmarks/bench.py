@@ -1,0 +1,191 @@
+"""Speed and memory on a big shop — outside the test suite.
+
+    shop-aftersales demo-data --scale busy --data-dir /tmp/busy      # five years of a busy shop, once
+    python benchmarks/bench.py /tmp/busy                             # the table below, as Markdown
+
+Each case runs in its own process (so its peak memory is its own and caches are cold for the start-up case):
+the time is the median of several runs after one warm-up, except for start-up and the export (one run each).
+For the main list queries, "×raw" is the time through our code (peewee query building, paging, conversion)
+divided by the same SQL run with the standard library's sqlite3: the ORM's overhead.
+
+Targets on a 2-core machine: start < 2 s, a search < 50 ms, any tab's list < 300 ms, the yearly export < 10 s
+and < 300 MB, ×raw < 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_MS = {"start": 2000, "search": 50, "list": 300, "report": 300, "export": 10_000}
+RUNS = 5
+
+
+def peak_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows: no getrusage
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn, runs: int = RUNS) -> float:
+    fn()  # warm-up: the first run pays for imports and SQLite's page cache
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - began) * 1000)
+    return statistics.median(samples)
+
+
+def open_db(data_dir: Path) -> None:
+    from shop_aftersales.models.database import open_database
+
+    open_database(data_dir)
+
+
+def raw_ratio(data_dir: Path, query, fetch) -> tuple[float, float]:
+    """(ms through our code, ms of the same SQL in raw sqlite3)."""
+    ours = timed(fetch)
+    sql, params = query.sql()
+    conn = sqlite3.connect(data_dir / "shop.sqlite3")
+    raw = timed(lambda: conn.execute(sql, params).fetchall())
+    conn.close()
+    return ours, raw
+
+
+# ------------------------------------------------------------------ cases (each in its own process)
+
+def case_start(data_dir: Path) -> dict:
+    began = float(os.environ["BENCH_T0"])
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from shop_aftersales.app import open_shop
+
+    app = QApplication(sys.argv[:1])
+    window = open_shop(data_dir)
+    window.show()
+    app.processEvents()
+    return {"ms": (time.time() - began) * 1000, "kind": "start"}
+
+
+def case_search(data_dir: Path) -> dict:
+    open_db(data_dir)
+    from shop_aftersales.models import AftersalesItem, Customer, SaleLine
+    from shop_aftersales.services.search import search
+
+    serial = SaleLine.select(SaleLine.serial).where(SaleLine.serial.is_null(False)).order_by(SaleLine.id.desc()).scalar()
+    phone = Customer.select(Customer.phone).order_by(Customer.id.desc()).scalar()
+    code = AftersalesItem.select(AftersalesItem.code).order_by(AftersalesItem.id).scalar()
+    out = {}
+    for what, text in (("serial", serial), ("phone", phone), ("item code", code)):
+        out[what] = {"ms": timed(lambda: search(text)), "kind": "search"}
+    return out
+
+
+def case_lists(data_dir: Path) -> dict:
+    open_db(data_dir)
+    from shop_aftersales.services import lists, repair_lists, resale_lists, stock
+
+    out = {}
+    for name, source in (("stock by zone", stock.StockOverview()), ("inspection queue", lists.InspectionQueue()),
+                         ("return orders", lists.ReturnOrders()), ("supplier returns", lists.SupplierReturnList()),
+                         ("repair progress", repair_lists.RepairProgress()),
+                         ("ready for pickup", repair_lists.ReadyForPickup()), ("QC queue", resale_lists.QCQueue()),
+                         ("resale shelf", resale_lists.ShelfList()), ("resale sold", resale_lists.SoldList())):
+        total = source.count()
+        last = max(total - 100, 0)
+        first_ms = timed(lambda: (source.count(), source.fetch(0, 100)))
+        query = source.query().order_by(source.columns[0].expr, source.id_field).offset(last).limit(100)
+        end_ms, raw_ms = raw_ratio(data_dir, query, lambda: source.fetch(last, 100))
+        out[name] = {"ms": first_ms, "end_ms": end_ms, "ratio": end_ms / raw_ms if raw_ms else None,
+                     "rows": total, "kind": "list"}
+    from shop_aftersales.services import queues
+
+    out["today (all queues)"] = {"ms": timed(queues.queues), "kind": "list"}
+    return out
+
+
+def case_reports(data_dir: Path) -> dict:
+    open_db(data_dir)
+    from shop_aftersales.clock import today
+    from shop_aftersales.reports import analytics
+
+    period = analytics.Period(today() - dt.timedelta(days=365), today())
+
+    def reports_tab():
+        analytics.counts(period)
+        analytics.reasons(period)
+        analytics.return_rates(period, "supplier")
+        analytics.repair_costs(period)
+        analytics.cost_of_aftersales(period)
+
+    return {"reports tab, one year": {"ms": timed(reports_tab, runs=3), "kind": "report"}}
+
+
+def case_export(data_dir: Path) -> dict:
+    open_db(data_dir)
+    from shop_aftersales.clock import today
+    from shop_aftersales.reports import analytics
+    from shop_aftersales.reports.accounting import export_workbook
+
+    period = analytics.Period(today() - dt.timedelta(days=365), today())
+    with tempfile.TemporaryDirectory() as folder:
+        began = time.perf_counter()
+        export_workbook(Path(folder) / "year.xlsx", period)
+        ms = (time.perf_counter() - began) * 1000
+    return {"yearly Excel export": {"ms": ms, "kind": "export"}}
+
+
+CASES = {"start": case_start, "search": case_search, "lists": case_lists, "reports": case_reports,
+         "export": case_export}
+
+
+def run_case(name: str, data_dir: Path) -> dict:
+    env = dict(os.environ, BENCH_T0=repr(time.time()), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, __file__, "--case", name, str(data_dir)], env=env, capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--case":
+        result = CASES[sys.argv[2]](Path(sys.argv[3]))
+        if "ms" in result:
+            result = {"cold start to a usable main window": result}
+        mb = peak_mb()
+        for row in result.values():
+            row["peak_mb"] = mb
+        print(json.dumps(result))
+        os._exit(0)  # the start-up case leaves a window open
+    data_dir = Path(sys.argv[1])
+    cpu = platform.processor() or platform.machine()
+    print(f"Machine: {platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
+          f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; data: {data_dir}")
+    print()
+    print("| What | ms | target | to the end (ms) | ×raw sqlite3 | rows | peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name in CASES:
+        for what, row in run_case(name, data_dir).items():
+            target = TARGET_MS[row["kind"]]
+            mark = "" if row["ms"] <= target else " ✗"
+            ratio = f"{row['ratio']:.1f}" if row.get("ratio") else ""
+            end = f"{row['end_ms']:.0f}" if row.get("end_ms") is not None else ""
+            mb = f"{row['peak_mb']:.0f}" if row.get("peak_mb") else ""
+            print(f"| {what} | {row['ms']:.0f}{mark} | {target} | {end} | {ratio} | {row.get('rows', '')} | {mb} |",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()
