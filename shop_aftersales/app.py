@@ -42,6 +42,11 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    from .config import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     from .translations import install
 
     install(preferred_language(language))
@@ -76,7 +81,9 @@ def open_shop(data_dir: Path, demo: bool = False):
     return MainWindow(context)
 
 
-def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | None = None) -> int:
+def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | None = None,
+            smoke: bool = False) -> int:
+    """*smoke*: open the window, let it draw, close it and exit 0 (checks a build without a person)."""
     app = create_application(language=language)
     data_dir = demo_folder(data_dir) if demo else (data_dir or default_data_dir())
     try:
@@ -85,4 +92,14 @@ def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | No
         QMessageBox.critical(None, QCoreApplication.translate("Errors", "Cannot open the shop"), exc.message())
         return 3
     window.show()
+    if smoke:
+        from PySide6.QtCore import QTimer
+
+        def done() -> None:
+            ok = not window.grab().isNull() and window.tabs.count() > 0
+            print(f"smoke: {window.windowTitle()} opened with {window.tabs.count()} tabs", flush=True)
+            window.close()
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(500, done)
     return app.exec()

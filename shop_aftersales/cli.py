@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the application (the default)")
     gui.add_argument("--demo", action="store_true", help="as above")
+    for p in (parser, gui):
+        p.add_argument("--smoke", action="store_true",
+                       help="open the window, close it again and exit 0 (to check an installation or a build)")
     d = sub.add_parser("demo-data", parents=[common], help="put the demo shop into an empty data folder")
     d.add_argument("--scale", choices=["demo", "small", "medium", "busy"], default="demo",
                    help="demo: the shop shown in the app (a year); busy: five years of a busy shop for measuring "
@@ -211,7 +214,7 @@ def _system_language() -> str:
 def _cmd_gui(args) -> int:
     from .app import run_gui
 
-    return run_gui(data_dir=args.data_dir, demo=args.demo, language=args.lang)
+    return run_gui(data_dir=args.data_dir, demo=args.demo, language=args.lang, smoke=args.smoke)
 
 
 COMMANDS = {

@@ -10,8 +10,8 @@ from openpyxl import Workbook
 from shop_aftersales import __version__
 
 
-def cli(*args, env_lang="en_US.UTF-8"):
-    env = dict(os.environ, LANG=env_lang, LC_ALL=env_lang, QT_QPA_PLATFORM="offscreen")
+def cli(*args, env_lang="en_US.UTF-8", **extra_env):
+    env = dict(os.environ, LANG=env_lang, LC_ALL=env_lang, QT_QPA_PLATFORM="offscreen", **extra_env)
     return subprocess.run([sys.executable, "-m", "shop_aftersales", *map(str, args)], capture_output=True,
                           text=True, env=env, timeout=120)
 
@@ -23,6 +23,13 @@ def test_version_and_help():
     assert result.returncode == 0
     for command in ("demo-data", "import-products", "import-sales", "import-stock", "check", "--data-dir", "--demo"):
         assert command in result.stdout
+
+
+def test_the_smoke_run_opens_the_window_on_the_demo_and_exits_0(demo_dir, tmp_path):
+    """What CI does with the built program, here from the source: the window opens, draws and closes."""
+    result = cli("--data-dir", demo_dir, "--smoke", XDG_CONFIG_HOME=str(tmp_path))  # not the user's settings
+    assert result.returncode == 0, result.stderr
+    assert "opened with 6 tabs" in result.stdout
 
 
 def test_unknown_command_is_a_usage_error():

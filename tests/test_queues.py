@@ -175,3 +175,13 @@ def test_the_message_is_copied_and_the_customer_noted_as_told(window, qtbot):
     settle(qtbot, window)
     assert entry not in sales.entries
     assert ItemEvent.select().where((ItemEvent.item == entry.item_id) & ItemEvent.data.contains("told")).exists()
+
+
+def test_units_too_long_in_a_zone_are_listed_oldest_first_and_the_rest_counted(counter, monkeypatch):
+    monkeypatch.setattr(queues, "STALE_SHOWN", 1)
+    first, second = bring_back(counter, 0), bring_back(counter, 1)
+    with clock.frozen(dt.datetime(2026, 5, 1, 9)):
+        stale = [e for e in queues.queues()["owner"] if "“Waiting for inspection” for" in e.what]
+    assert [e.what for e in stale] == [f"{first.code} has been “Waiting for inspection” for 39 days",
+                                       "…and 1 more units “Waiting for inspection” for over 30 days"]
+    assert stale[1].item_id == second.id and stale[1].late

@@ -1745,6 +1745,10 @@
         <source>{code} has been “{status}” for {days} days</source>
         <translation>{code} 已处于“{status}”{days} 天</translation>
     </message>
+    <message>
+        <source>…and {count} more units “{status}” for over {days} days</source>
+        <translation>……另有 {count} 件处于“{status}”超过 {days} 天</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

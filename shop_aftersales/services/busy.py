@@ -177,6 +177,8 @@ def _one(rng, line, when, owner, clerk, tech, repair_share, end, made) -> None:
             made["scrapped"] += 1
         else:
             item_steps.inspect(item.id, "批次质量问题,退供应商", "supplier_return", owner)
+            if (end - step).days > 45:  # shipped back with the next batch; the last weeks' are still waiting
+                resolutions.ship_to_supplier(item.id, line.product.cost, f"SF{rng.randrange(10**9, 10**10)}", owner)
     if repair:
         with clock.frozen(min(step + dt.timedelta(days=rng.randint(1, 6)), end)):
             repairs.finish_repair(order.id, True, "已修复", owner)
@@ -187,8 +189,11 @@ def _one(rng, line, when, owner, clerk, tech, repair_share, end, made) -> None:
                                rng.choice(["wechat", "alipay", "cash"]), staff=owner)
             made["refunds"] += 1
     elif resolution == "exchange" and not item.customer_owned:
-        try:
-            with clock.frozen(min(step + dt.timedelta(hours=3), end)), db.atomic():
-                resolutions.exchange(item.id, clerk)
-        except DomainError:
-            pass  # nothing on the shelf: stays open
+        with clock.frozen(min(step + dt.timedelta(hours=3), end)):
+            try:
+                with db.atomic():
+                    resolutions.exchange(item.id, clerk)
+            except DomainError:  # nothing on the shelf: the customer takes the money instead
+                resolutions.refund(item.id, resolutions.refundable_amount(AftersalesItem.get_by_id(item.id)),
+                                   "original", staff=owner)
+                made["refunds"] += 1

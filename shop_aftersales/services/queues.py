@@ -19,6 +19,7 @@ from .items import get_item, record
 from .ledger import on_hand
 
 ROLES_ORDER = ("owner", "sales", "warehouse", "technician", "finance")
+STALE_SHOWN = 20  # units too long in a zone listed one by one per status; the rest are counted in one entry
 PROMISES = {  # setting key -> (English label, default days)
     "promise.first_response_days": (QT_TRANSLATE_NOOP("Domain", "First answer to a return (0 = the same day)"), 0),
     "promise.inspection_days": (QT_TRANSLATE_NOOP("Domain", "Inspection and quality check within"), 2),
@@ -156,14 +157,25 @@ def queues() -> dict[str, list[Entry]]:
                                          _end_of(refund.paid_at.date() + dt.timedelta(days=first)), item.id,
                                          message="message.refunded"))
     zone_days = promise("promise.zone_days")
-    # (the resale shelf has its own rule: markdowns after a period)
-    for item in _items((RECEIVED, REPAIRABLE, IN_REPAIR, QC_WAITING, SUPPLIER_RETURN, READY_FOR_PICKUP)):
-        due = item.status_since + dt.timedelta(days=zone_days)
-        if due < now():
+    # (the resale shelf has its own rule: markdowns after a period). The oldest few per status one by one, the
+    # rest as one entry: a list of thousands is not a to-do list.
+    limit = now() - dt.timedelta(days=zone_days)
+    for status in (RECEIVED, REPAIRABLE, IN_REPAIR, QC_WAITING, SUPPLIER_RETURN, READY_FOR_PICKUP):
+        stale = (_items(status).where(AftersalesItem.status_since < limit)
+                 .order_by(AftersalesItem.status_since, AftersalesItem.id))
+        status_name = translate("Domain", STATUSES[status])
+        for item in stale.limit(STALE_SHOWN):
             result["owner"].append(Entry("owner", _t(QT_TRANSLATE_NOOP("Domain", "{code} has been “{status}” for "
                                                                        "{days} days"), code=item.code,
-                                                     status=translate("Domain", STATUSES[item.status]),
-                                                     days=(now() - item.status_since).days), due, item.id))
+                                                     status=status_name, days=(now() - item.status_since).days),
+                                         item.status_since + dt.timedelta(days=zone_days), item.id))
+        more = stale.count() - STALE_SHOWN
+        if more > 0:
+            first = stale.offset(STALE_SHOWN).first()
+            result["owner"].append(Entry("owner", _t(QT_TRANSLATE_NOOP("Domain", "…and {count} more units "
+                                                                       "“{status}” for over {days} days"),
+                                                     count=more, status=status_name, days=zone_days),
+                                         first.status_since + dt.timedelta(days=zone_days), first.id))
     for role in ("sales", "warehouse", "technician", "finance"):
         result["owner"] += [e for e in result[role] if e.late]  # the owner sees what is late everywhere
     for role, entries in result.items():
