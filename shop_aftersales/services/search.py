@@ -5,6 +5,11 @@ Exact codes (SKU, barcode, receipt number, serial, phone) come first; then names
 
 from __future__ import annotations
 
+import functools
+import operator
+
+import peewee as pw
+
 from dataclasses import dataclass
 
 from peewee import JOIN
@@ -64,17 +69,29 @@ def search(text: str, limit: int = 50) -> list[Hit]:
     for unit in StockSerial.select(StockSerial, Product).join(Product).where(StockSerial.serial == text):
         add(PRODUCT, unit.product.id, unit.product.name, f"{unit.product.sku} SN {unit.serial}", True)
     add_sales(sale_base.where(Customer.phone == text).order_by(Sale.sold_at.desc()), True, "")
-    # partial matches
-    if len(text) >= 2:
+    # partial matches, only when nothing matched exactly (a scanned code or a whole phone number means that one)
+    if len(text) >= 2 and not hits:
         like = f"%{text}%"
-        add_sales(sale_base.where(Sale.receipt_no.startswith(text)).order_by(Sale.sold_at.desc()), False, "")
+        # a range on the receipt number's index (LIKE 'x%' cannot use it), newest number first
+        prefixes = {text, text.upper()}
+        add_sales(sale_base.where(functools.reduce(operator.or_, [(Sale.receipt_no >= p) & (Sale.receipt_no < p + "\U0010ffff")
+                                                           for p in prefixes]))
+                  .order_by(Sale.receipt_no.desc()), False, "")
         if text.isdigit() and len(text) >= 4:
-            add_sales(sale_base.where(Customer.phone.endswith(text)).order_by(Sale.sold_at.desc()), False, "")
+            add_sales(sale_base.where(Sale.customer.in_(_customers(Customer.phone.endswith(text))))
+                      .order_by(Sale.sold_at.desc()), False, "")
         for product in (Product.select().where((Product.name ** like) | (Product.model ** like)
                                                | Product.sku.startswith(text)).order_by(Product.name).limit(limit)):
             add(PRODUCT, product.id, product.name, f"{product.sku} {product.model}".strip(), False)
-        add_sales(sale_base.where(Customer.name ** like).order_by(Sale.sold_at.desc()), False, "")
+        add_sales(sale_base.where(Sale.customer.in_(_customers(Customer.name ** like))).order_by(Sale.sold_at.desc()),
+                  False, "")
     return hits
+
+
+def _customers(condition) -> pw.ModelSelect:
+    """The customers matching *condition* first (one pass over the customers), then their sales by the index on
+    sale.customer_id; joining first would walk every sale newest first and probe each one's customer."""
+    return Customer.select(Customer.id).where(condition).limit(200)
 
 
 def sale_lines(sale_id: int) -> list[SaleLine]:
