@@ -21,8 +21,8 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..models import AftersalesItem, Category, Customer, Product, RepairOrder, Sale, SaleLine, Staff, Supplier, db
 from ..models.stock import ADJUSTMENT, SELLABLE
 from . import items as item_steps
-from . import repairs, resolutions, settings
-from .demo import FAULTS, GIVEN, PRODUCTS, SHOP, STAFF, SURNAMES, DemoRefused, has_data
+from . import repairs, resale, resolutions, settings
+from .demo import FAULTS, GIVEN, PRODUCTS, SHOP, STAFF, SURNAMES, DemoRefused, _demo_check, has_data
 from .importing import OPENING_NOTE
 from .ledger import MoveRequest, move
 from .numbering import next_number
@@ -180,9 +180,20 @@ def _one(rng, line, when, owner, clerk, tech, repair_share, end, made) -> None:
             if (end - step).days > 45:  # shipped back with the next batch; the last weeks' are still waiting
                 resolutions.ship_to_supplier(item.id, line.product.cost, f"SF{rng.randrange(10**9, 10**10)}", owner)
     if repair:
-        with clock.frozen(min(step + dt.timedelta(days=rng.randint(1, 6)), end)):
+        finished = min(step + dt.timedelta(days=rng.randint(1, 6)), end)
+        with clock.frozen(finished):
             repairs.finish_repair(order.id, True, "已修复", owner)
             made["repairs"] += 1
+        if (end - finished).days > 14:  # long done: picked up, or checked and back in stock / on the shelf
+            with clock.frozen(finished + dt.timedelta(days=rng.randint(1, 5))):
+                if item.customer_owned:
+                    item_steps.move_item(item.id, "returned_to_customer", owner, "已取走")
+                else:
+                    to_shelf = rng.random() < 0.3
+                    _demo_check(rng, item, owner, to_sellable=not to_shelf)
+                    if to_shelf and (end - finished).days > 60:
+                        listing = resale.listing_of(item.id)
+                        resale.sell(item.id, listing.price, "shelf", True, owner)
     if resolution == "refund" and not item.customer_owned:
         with clock.frozen(min(step + dt.timedelta(hours=3), end)):
             resolutions.refund(item.id, resolutions.refundable_amount(AftersalesItem.get_by_id(item.id)),

@@ -7,9 +7,11 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+import peewee as pw
+
 from ..clock import now
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..models import AftersalesItem, ItemEvent, Product, Refund, RepairOrder, Staff
+from ..models import AftersalesItem, Customer, ItemEvent, Product, Refund, RepairOrder, ReturnOrder, Staff
 from ..models.aftersales import (EVENT_NOTE, IN_REPAIR, QC_WAITING, READY_FOR_PICKUP, RECEIVED, REPAIRABLE,
                                  STATUSES, SUPPLIER_RETURN)
 from ..models.repairs import OPEN_STATES
@@ -74,8 +76,14 @@ def _t(source: str, **params: object) -> str:
 
 def _items(status: str | tuple[str, ...]):
     statuses = (status,) if isinstance(status, str) else status
-    return (AftersalesItem.select(AftersalesItem, Product).join(Product)
-            .where(AftersalesItem.status.in_(statuses)).order_by(AftersalesItem.id))
+    return _with_customer(AftersalesItem.select(AftersalesItem, Product, ReturnOrder, Customer).join(Product)
+                          .switch(AftersalesItem)).where(AftersalesItem.status.in_(statuses)).order_by(AftersalesItem.id)
+
+
+def _with_customer(query):
+    """Join the return order and its customer (one query, not one per entry)."""
+    return (query.join(ReturnOrder, on=(AftersalesItem.order == ReturnOrder.id))
+            .join(Customer, pw.JOIN.LEFT_OUTER, on=(ReturnOrder.customer == Customer.id)))
 
 
 def _told(item_ids: list[int], message: str) -> set[int]:
@@ -145,7 +153,8 @@ def queues() -> dict[str, list[Entry]]:
                                                      product=item.product.name),
                                          _end_of(item.created_at.date() + dt.timedelta(days=refund_days)), item.id))
     recent = now() - dt.timedelta(days=7)  # refunds paid this week whose customer has not been told yet
-    refunds = list(Refund.select(Refund, AftersalesItem, Product).join(AftersalesItem).join(Product)
+    refunds = list(_with_customer(Refund.select(Refund, AftersalesItem, Product, ReturnOrder, Customer)
+                                  .join(AftersalesItem).join(Product).switch(AftersalesItem))
                    .where(Refund.paid_at >= recent))
     told = _told([r.item_id for r in refunds], "message.refunded")
     for refund in refunds:

@@ -186,9 +186,7 @@ class ReportsTab(QWidget):
         self.supplier.addItem(self.tr("All suppliers"), None)
         for s in Supplier.select().order_by(Supplier.name):
             self.supplier.addItem(s.name, s.id)
-        self.product.addItem(self.tr("All products"), None)
-        for p in Product.select().where(Product.kind == "goods").order_by(Product.sku):
-            self.product.addItem(f"{p.sku} {p.name}", p.id)
+        self.product.addItem(self.tr("All products"), None)  # the products are filled in when first shown
         self.show_button = QPushButton(self.tr("Show"))
         self.export_button = QPushButton(self.tr("Export workbook…"))
         for widget in (QLabel(self.tr("Period:")), self.preset, self.start, QLabel("—"), self.end, self.category,
@@ -247,7 +245,27 @@ class ReportsTab(QWidget):
         super().showEvent(event)
         if not self._shown:  # the charts (and pyqtgraph) are built the first time the tab is seen
             self._shown = True
+            self._fill_products()
             self.refresh()
+
+    def _fill_products(self) -> None:
+        """Only products that ever came back (the others have no reports); thousands in a busy shop, so they go
+        into the combo box's model in one pass rather than item by item."""
+        from PySide6.QtGui import QStandardItem
+
+        from ..models import AftersalesItem
+
+        model = self.product.model()
+        rows = (Product.select(Product.id, Product.sku, Product.name)
+                .where((Product.kind == "goods") & Product.id.in_(AftersalesItem.select(AftersalesItem.product)))
+                .order_by(Product.sku).tuples())
+        items = []
+        for product_id, sku, name in rows:
+            item = QStandardItem(f"{sku} {name}")
+            item.setData(product_id, Qt.ItemDataRole.UserRole)
+            items.append(item)
+        for item in items:
+            model.appendRow(item)
 
     # ---------------------------------------------------------------- the reports
     def refresh(self) -> None:
