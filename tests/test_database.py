@@ -155,3 +155,24 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(data_dir, tmp_path):
         assert quant.quantity == 5 and quant.customer_owned is False
     finally:
         close_database()
+
+
+def test_the_full_check_is_skipped_only_for_the_file_the_app_closed_cleanly(data_dir):
+    from shop_aftersales.models.database import _marker
+
+    open_database(data_dir)
+    path = data_dir / DB_FILE_NAME
+    db.execute_sql("CREATE TABLE filler (x)")
+    db.execute_sql("INSERT INTO filler VALUES (randomblob(4096))")
+    close_database()
+    marker = _marker(path.resolve())
+    checked = marker.read_text().split()[2]
+    open_database(data_dir)
+    assert not marker.exists()  # while open there is none: a crash means a full check next time
+    close_database()
+    assert marker.read_text().split()[2] == checked  # the quick check was carried over, not run again
+    raw = bytearray(path.read_bytes())  # damaged behind the app's back: a b-tree page scribbled over
+    raw[4096 * 2: 4096 * 2 + 200] = b"\xff" * 200
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DatabaseRefused):
+        open_database(data_dir)
