@@ -180,7 +180,7 @@ def main() -> None:
         for what, row in run_case(name, data_dir).items():
             target = TARGET_MS[row["kind"]]
             mark = "" if row["ms"] <= target else " ✗"
-            ratio = f"{row['ratio']:.1f}" if row.get("ratio") else ""
+            ratio = f"{row['ratio']:.1f}" if row.get("ratio") and row.get("rows") else ""  # empty: all overhead
             end = f"{row['end_ms']:.0f}" if row.get("end_ms") is not None else ""
             mb = f"{row['peak_mb']:.0f}" if row.get("peak_mb") else ""
             print(f"| {what} | {row['ms']:.0f}{mark} | {target} | {end} | {ratio} | {row.get('rows', '')} | {mb} |",
