@@ -102,4 +102,8 @@ def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | No
             app.exit(0 if ok else 1)
 
         QTimer.singleShot(500, done)
-    return app.exec()
+    code = app.exec()
+    from .models.database import close_database
+
+    close_database()  # a clean close: the next start can skip the full quick_check
+    return code

@@ -17,7 +17,6 @@ from ..models import AftersalesItem, Category, Product, Supplier
 from ..models.aftersales import STATUSES
 from ..money import format_yuan
 from ..reports import analytics
-from ..reports.accounting import export_workbook
 from ..services import Cancelled, settings
 from .context import AppContext
 from .errors import show_error
@@ -408,6 +407,8 @@ class ReportsTab(QWidget):
                 self.window().statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
             else:
                 show_error(self, error)
+
+        from ..reports.accounting import export_workbook  # openpyxl is imported when first needed, not at start
 
         self.context.ops.run(export_workbook, path, period, tick, settings.get(settings.SHOP_NAME),
                              on_success=done, on_failure=failed)
