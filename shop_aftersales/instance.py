@@ -14,7 +14,7 @@ LOCK_NAME = "shop.lock"
 
 
 class AlreadyRunning(DomainError):
-    pass
+    """Another copy of the app (or a CLI command) has this data folder open."""
 
 
 def acquire(data_dir: Path) -> QLockFile:
