@@ -92,6 +92,7 @@ def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | No
         QMessageBox.critical(None, QCoreApplication.translate("Errors", "Cannot open the shop"), exc.message())
         return 3
     window.show()
+    window.warm_up_later()
     if smoke:
         from PySide6.QtCore import QTimer
 

@@ -41,11 +41,57 @@ def test_return_rates_put_the_bad_batch_first(reports, qtbot):
 
 
 def test_reasons_and_costs_are_shown(reports):
+    reports.pages.setCurrentWidget(reports.reasons)
     reasons = reports.reasons.model.rows
     assert reasons and reasons[-1][3] == "100.0%"
+    reports.pages.setCurrentWidget(reports.cost)
     labels = [r[0] for r in reports.cost.model.rows]
     assert labels[0] == "Refunds" and labels[-1] == "Net cost"
+    reports.pages.setCurrentWidget(reports.ageing)
+    reports.pages.setCurrentWidget(reports.times)
     assert reports.ageing.model.rows and reports.times.note.text()
+
+
+def test_a_page_is_computed_when_it_is_opened(reports):
+    """On a busy shop each page is a query over a year: only the headline and the page in view are computed."""
+    assert reports.pages.currentWidget() is reports.over_time and reports.over_time.model.rows
+    assert reports.rates.model.rows == [] and reports.ageing.model.rows == []
+    reports.pages.setCurrentWidget(reports.rates)
+    by_supplier = list(reports.rates.model.rows)
+    assert by_supplier
+    reports.pages.setCurrentWidget(reports.over_time)
+    reports.preset.setCurrentIndex(reports.preset.findData("this_month"))  # a new period: pages go stale
+    reports.pages.setCurrentWidget(reports.rates)
+    assert reports.rates.model.rows != by_supplier  # recomputed for the new period on opening
+
+
+def test_the_product_filter_finds_a_product_by_part_of_its_name(reports, qtbot):
+    reports.pages.setCurrentWidget(reports.rates)
+    combo = reports.product
+    assert combo.count() > 1 and combo.isEditable()
+    earbuds = next(i for i in range(1, combo.count()) if combo.itemText(i).startswith("EJ-P3-WH"))
+    completer = combo.completer()
+    completer.setCompletionPrefix("p3-wh")  # part of the code, in lower case
+    assert completer.completionCount() >= 1 and completer.currentCompletion() == combo.itemText(earbuds)
+    combo.setEditText(combo.itemText(earbuds))  # what picking the suggestion leaves in the box
+    reports.rates.by.setCurrentIndex(reports.rates.by.findData("product"))
+    reports.refresh()
+    from shop_aftersales.models import Product
+
+    assert reports.period().product_id == Product.get(Product.sku == "EJ-P3-WH").id
+    assert [r[0] for r in reports.rates.model.rows] == [combo.itemText(earbuds)]  # that product and no other
+
+
+def test_a_product_that_does_not_exist_is_refused_and_kept(reports, monkeypatch):
+    shown = []
+    monkeypatch.setattr("shop_aftersales.ui.reports_tab.show_error", lambda p, e: shown.append(str(e)))
+    before = reports.headline.text()
+    reports.product.setEditText("no such thing")
+    reports.refresh()
+    assert shown and "No product matches" in shown[0]
+    assert reports.product.currentText() == "no such thing" and reports.headline.text() == before
+    reports.product.setEditText("")  # empty means all products again
+    assert reports.period().product_id is None
 
 
 def test_a_period_that_ends_before_it_starts_keeps_the_dates(reports, monkeypatch):

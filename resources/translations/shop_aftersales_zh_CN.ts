@@ -1749,6 +1749,10 @@
         <source>…and {count} more units “{status}” for over {days} days</source>
         <translation>……另有 {count} 件处于“{status}”超过 {days} 天</translation>
     </message>
+    <message>
+        <source>No product matches “{text}”: pick one from the list, or leave the box empty for all products.</source>
+        <translation>没有与“{text}”相符的商品：请从列表中选择，或留空表示全部商品。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -3648,6 +3652,10 @@
     <message>
         <source>All products</source>
         <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>Type part of a product's code or name, or leave empty for all products.</source>
+        <translation>输入商品编码或名称的一部分即可查找；留空表示全部商品。</translation>
     </message>
     <message>
         <source>Show</source>

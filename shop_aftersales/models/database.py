@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee as pw
 from playhouse.migrations import Runner
 
 from ..errors import DomainError
@@ -182,6 +183,10 @@ def open_database(data_dir: Path) -> OpenedDatabase:
 def close_database() -> None:
     if not db.is_closed():
         path = Path(db.database).resolve()
+        try:  # SQLite's advice: refresh the planner's statistics where this session's queries needed them
+            db.execute_sql("PRAGMA optimize")
+        except pw.OperationalError as exc:  # a read-only or busy file: the statistics wait for the next close
+            log.warning("PRAGMA optimize skipped: %s", exc)
         db.close()
         _mark_sound(path)
 

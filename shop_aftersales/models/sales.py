@@ -29,4 +29,6 @@ class SaleLine(BaseModel):
     batch = pw.CharField(default="", index=True)
 
     class Meta:
-        indexes = ((("sale", "line_no"), True),)
+        indexes = ((("sale", "line_no"), True),
+                   # covering index for the return-rate report (migration 0008)
+                   (("sale", "product", "supplier", "batch", "quantity"), False))

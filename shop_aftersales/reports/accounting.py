@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -25,7 +26,7 @@ from ..models import db
 from ..models.aftersales import CONDITIONS, REASONS, STATUSES
 from ..models.resale import CHANNELS
 from . import analytics
-from .workbook import _width, set_value
+from .workbook import _FORMULA_STARTS, _width, set_value
 
 Progress = Callable[[int], None]
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -50,9 +51,14 @@ class _Sheet:
         self.ws.freeze_panes = "A2"
         self._pending_header = True
 
-    def _cells(self, values: Sequence[object], bold: bool = False) -> list[WriteOnlyCell]:
-        cells = []
+    def _cells(self, values: Sequence[object], bold: bool = False) -> list[object]:
+        """The row as openpyxl wants it. Plain values (numbers, None, ordinary text) go in as they are —
+        openpyxl reuses one cell object for them; only what needs a format or a guard gets its own cell."""
+        cells: list[object] = []
         for index, value in enumerate(values):
+            if not bold and index not in self.money and _is_plain(value):
+                cells.append(value)
+                continue
             cell = WriteOnlyCell(self.ws)
             set_value(cell, value)
             if index in self.money and isinstance(value, (Decimal, int, float)) or (
@@ -61,10 +67,12 @@ class _Sheet:
             if bold:
                 cell.font = BOLD
             cells.append(cell)
-            if index < len(self.widths):
-                self.widths[index] = max(self.widths[index], _width(value if not isinstance(value, dt.datetime)
-                                                                    else "2026-01-01 00:00"))
         return cells
+
+    def _measure(self, values: Sequence[object]) -> None:
+        for index, value in enumerate(values[:len(self.widths)]):
+            sample = "2026-01-01 00:00" if isinstance(value, dt.datetime) else value
+            self.widths[index] = max(self.widths[index], _width(sample))
 
     def _header(self) -> None:
         # column widths must be set before the first row in write-only mode
@@ -86,7 +94,7 @@ class _Sheet:
         rows = iter(rows)
         first = list(itertools.islice(rows, 200))
         for row in first:  # widths from the first rows (cheap): they must be set before anything is written
-            self._cells(row)
+            self._measure(row)
         self._header()
         for row in itertools.chain(first, rows):  # the rest streams from the cursor: write-only keeps memory flat
             self.ws.append(self._cells(row))
@@ -102,6 +110,14 @@ class _Sheet:
                 col = get_column_letter(index + 1)
                 total[index] = f"=SUM({col}2:{col}{self.count + 1})"
             self.ws.append(self._cells(total, bold=True))
+
+
+def _is_plain(value: object) -> bool:
+    """True for a value openpyxl writes correctly by itself: a number, nothing, or text that is neither
+    formula-like nor carrying characters Excel refuses."""
+    if value is None or type(value) in (int, float):
+        return True
+    return type(value) is str and not value.startswith(_FORMULA_STARTS) and not ILLEGAL_CHARACTERS_RE.search(value)
 
 
 def _q(sql: str, args: Sequence[object]) -> Iterable[tuple]:

@@ -190,25 +190,44 @@ class ReturnRate:
         return self.returned / self.sold if self.sold else 0.0
 
 
-_RATE_KEYS = {
-    "supplier": ("COALESCE(s.name, '')", "LEFT JOIN supplier s ON s.id = COALESCE(sl.supplier_id, p.supplier_id)"),
-    "product": ("p.sku || ' ' || p.name", ""),
-    "batch": ("p.sku || ' / ' || sl.batch", ""),
+_RATE_KEYS = {  # (label, what to group by, join)
+    "supplier": ("COALESCE(s.name, '')", "s.id",
+                 "LEFT JOIN supplier s ON s.id = COALESCE(sl.supplier_id, p.supplier_id)"),
+    "product": ("p.sku || ' ' || p.name", "sl.product_id", ""),
+    "batch": ("p.sku || ' / ' || sl.batch", "sl.product_id, sl.batch", ""),
 }
 
 
 def return_rates(period: Period, by: str = "supplier", min_sold: int = 1) -> list[ReturnRate]:
-    """Units returned ÷ units sold, over the units sold in the period, worst first."""
-    key, join = _RATE_KEYS[by]
+    """Units returned ÷ units sold, over the units sold in the period, worst first.
+
+    By supplier every supplier with sales is listed; by product or batch only those with returns (a busy shop
+    sells tens of thousands of products and batches a year, and a list of zeros hides the ones that matter).
+    Two aggregations rather than one with a subquery per sale line: the units sold (a year of a busy shop is
+    ~100 000 lines, read from a covering index) and the units returned (driven from the far fewer after-sales
+    items, each looking up its sale line)."""
+    label, group, join = _RATE_KEYS[by]
     where, args = period.product_filter(supplier="COALESCE(sl.supplier_id, p.supplier_id)")
-    batch_only = " AND sl.batch <> ''" if by == "batch" else ""
-    rows = _rows(f"""
-        SELECT {key} AS k, SUM(sl.quantity),
-               SUM((SELECT COALESCE(SUM(i.quantity), 0) FROM aftersales_item i WHERE i.sale_line_id = sl.id))
-        FROM sale_line sl JOIN sale sa ON sa.id = sl.sale_id JOIN product p ON p.id = sl.product_id {join}
-        WHERE sa.sold_at >= ? AND sa.sold_at < ? {where} {batch_only}
-        GROUP BY k HAVING SUM(sl.quantity) >= ?""", [period.lo, period.hi, *args, min_sold])
-    rates = [ReturnRate(k or "—", int(sold), int(returned)) for k, sold, returned in rows]
+    if by == "batch":
+        where += " AND sl.batch <> ''"
+    tail = f"""JOIN product p ON p.id = sl.product_id {join}
+        WHERE sa.sold_at >= ? AND sa.sold_at < ? {where} GROUP BY {group}"""
+    params = [period.lo, period.hi, *args]
+    # CROSS JOIN keeps the items outermost (SQLite would otherwise walk the year's sales again); a unit sold in
+    # the period can only have come back after the period began.
+    returned = dict(_rows(f"""SELECT {label}, SUM(i.quantity) FROM aftersales_item i
+                              CROSS JOIN sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
+                              {tail.replace("WHERE", "WHERE i.created_at >= ? AND", 1)}""", [period.lo, *params]))
+    only_returned = by != "supplier"
+    if only_returned:  # the lines of products that never came back need not be read at all
+        tail = tail.replace("WHERE", """WHERE +sl.product_id IN (SELECT product_id FROM aftersales_item
+                                                                WHERE created_at >= ? AND sale_line_id IS NOT NULL)
+                                        AND""", 1)
+        params = [period.lo, *params]
+    sold = _rows(f"""SELECT {label}, SUM(sl.quantity) FROM sale_line sl JOIN sale sa ON sa.id = sl.sale_id {tail}
+                     HAVING SUM(sl.quantity) >= ?""", [*params, min_sold])
+    rates = [ReturnRate(k or "—", int(n), int(returned.get(k) or 0)) for k, n in sold
+             if not only_returned or k in returned]
     return sorted(rates, key=lambda r: (-r.rate, -r.returned, r.key))
 
 
@@ -331,27 +350,28 @@ class ProcessingTimes:
 def processing_times(period: Period, promise_days: int = 7) -> ProcessingTimes:
     where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
     settled = _rows(f"""
-        SELECT julianday(MIN(e.created_at)) - julianday(i.created_at) {_ITEMS}
-        JOIN item_event e ON e.item_id = i.id AND (e.code IN ({",".join("?" * len(SETTLING_EVENTS))})
-                                                   OR e.to_status = 'returned_to_customer')
-        WHERE i.created_at >= ? AND i.created_at < ? {where} GROUP BY i.id""",
+        SELECT (SELECT julianday(MIN(e.created_at)) FROM item_event e
+                WHERE e.item_id = i.id AND (e.code IN ({",".join("?" * len(SETTLING_EVENTS))})
+                                            OR e.to_status = 'returned_to_customer')) - julianday(i.created_at)
+        {_ITEMS} WHERE i.created_at >= ? AND i.created_at < ? {where}""",
                     [*SETTLING_EVENTS, period.lo, period.hi, *args])
     days = [d for (d,) in settled if d is not None]
+    # The window runs over the chosen items' events only, not over every event the shop ever recorded.
     by_state = _rows(f"""
-        WITH stays AS (
-            SELECT e.item_id, e.to_status AS status,
+        WITH chosen AS (SELECT i.id {_ITEMS} WHERE i.created_at >= ? AND i.created_at < ? {where}),
+        stays AS (
+            SELECT e.to_status AS status,
                    julianday(LEAD(e.created_at) OVER (PARTITION BY e.item_id ORDER BY e.id)) - julianday(e.created_at)
                        AS days
-            FROM item_event e WHERE e.to_status <> '')
-        SELECT s.status, COUNT(*), AVG(s.days) FROM stays s JOIN aftersales_item i ON i.id = s.item_id
-        JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
-        WHERE s.days IS NOT NULL AND i.created_at >= ? AND i.created_at < ? {where}
-        GROUP BY s.status ORDER BY AVG(s.days) DESC""", [period.lo, period.hi, *args])
+            FROM item_event e WHERE e.to_status <> '' AND e.item_id IN (SELECT id FROM chosen))
+        SELECT status, COUNT(*), AVG(days) FROM stays WHERE days IS NOT NULL
+        GROUP BY status ORDER BY AVG(days) DESC""", [period.lo, period.hi, *args])
+    # Serials that came back in the period and had come back before: start from the period's returns.
     repeats = _rows(f"""
-        SELECT COUNT(*) FROM (SELECT i.product_id, i.serial {_ITEMS}
-                              WHERE i.serial IS NOT NULL AND i.created_at < ? {where}
-                              GROUP BY i.product_id, i.serial HAVING COUNT(*) > 1
-                              AND MAX(i.created_at) >= ?)""", [period.hi, *args, period.lo])[0][0]
+        SELECT COUNT(*) FROM (SELECT DISTINCT i.product_id, i.serial {_ITEMS}
+                              WHERE i.serial IS NOT NULL AND i.created_at >= ? AND i.created_at < ? {where}) x
+        WHERE (SELECT COUNT(*) {_ITEMS} WHERE i.serial = x.serial AND i.product_id = x.product_id
+               AND i.created_at < ? {where}) > 1""", [period.lo, period.hi, *args, period.hi, *args])[0][0]
     return ProcessingTimes(len(days), statistics.fmean(days) if days else None,
                            sum(1 for d in days if d <= promise_days) / len(days) if days else None, promise_days,
                            [(s, int(n), float(a)) for s, n, a in by_state], int(repeats))
@@ -360,6 +380,7 @@ def processing_times(period: Period, promise_days: int = 7) -> ProcessingTimes:
 # ------------------------------------------------------------------ ageing and turnover
 
 BUCKETS = ((0, 7), (8, 30), (31, 90), (91, None))
+INTERNAL = ("received", "repairable", "in_repair", "qc", "resale", "supplier_return", "ready_for_pickup")
 
 
 @dataclass(frozen=True)
@@ -380,24 +401,24 @@ def ageing(period: Period) -> list[Ageing]:
         SELECT i.status,
                SUM(CASE WHEN d <= 7 THEN i.quantity ELSE 0 END), SUM(CASE WHEN d BETWEEN 8 AND 30 THEN i.quantity ELSE 0 END),
                SUM(CASE WHEN d BETWEEN 31 AND 90 THEN i.quantity ELSE 0 END), SUM(CASE WHEN d > 90 THEN i.quantity ELSE 0 END)
-        FROM (SELECT i.*, CAST(julianday(?) - julianday(i.status_since) AS INTEGER) AS d {_ITEMS} WHERE 1 {where}) i
-        GROUP BY i.status""", [as_of, *args])
+        FROM (SELECT i.status, i.quantity, CAST(julianday(?) - julianday(i.status_since) AS INTEGER) AS d {_ITEMS}
+              WHERE i.status IN ({",".join("?" * len(INTERNAL))}) {where}) i
+        GROUP BY i.status""", [as_of, *INTERNAL, *args])
+    # A unit that left a zone in the period changed status then, so its status_since is at or after the
+    # period's start: only those units' events go through the window.
     left = _rows(f"""
-        WITH stays AS (
+        WITH chosen AS (SELECT i.id, i.quantity {_ITEMS} WHERE i.status_since >= ? AND i.created_at < ? {where}),
+        stays AS (
             SELECT e.item_id, e.to_status AS status, e.created_at AS entered,
                    LEAD(e.created_at) OVER (PARTITION BY e.item_id ORDER BY e.id) AS left_at
-            FROM item_event e WHERE e.to_status <> '')
-        SELECT s.status, SUM(i.quantity), AVG(julianday(s.left_at) - julianday(s.entered))
-        FROM stays s JOIN aftersales_item i ON i.id = s.item_id JOIN product p ON p.id = i.product_id
-        LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
-        WHERE s.left_at >= ? AND s.left_at < ? {where} GROUP BY s.status""", [period.lo, period.hi, *args])
-    internal = {"received", "repairable", "in_repair", "qc", "ready_for_pickup", "resale", "supplier_return"}
+            FROM item_event e WHERE e.to_status <> '' AND e.item_id IN (SELECT id FROM chosen))
+        SELECT s.status, SUM(c.quantity), AVG(julianday(s.left_at) - julianday(s.entered))
+        FROM stays s JOIN chosen c ON c.id = s.item_id
+        WHERE s.left_at >= ? AND s.left_at < ? GROUP BY s.status""", [period.lo, period.hi, *args, period.lo, period.hi])
     current = {status: tuple(int(x or 0) for x in rest) for status, *rest in now_rows}
     leaving = {status: (int(n or 0), avg) for status, n, avg in left}
     result = []
-    for status in ("received", "repairable", "in_repair", "qc", "resale", "supplier_return", "ready_for_pickup"):
-        if status not in internal:
-            continue
+    for status in INTERNAL:
         n, avg = leaving.get(status, (0, None))
         result.append(Ageing(STATUS_LOCATION[status], current.get(status, (0, 0, 0, 0)), n, avg))
     return result

@@ -11,6 +11,12 @@ from PySide6.QtWidgets import QWidget
 _configured = False
 
 
+def warm_up() -> None:
+    """Load pyqtgraph and numpy (~0.25 s) ahead of need: the app calls this once it has sat idle for a few
+    seconds after start, so the Reports tab opens without that pause."""
+    _pg()
+
+
 def _pg():
     global _configured
     import pyqtgraph as pg

@@ -46,6 +46,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.search.setFocus()
 
+    def warm_up_later(self, delay_ms: int = 3000) -> None:
+        """Load what the first visit to a heavy tab needs (the chart library) once the window has been idle
+        for *delay_ms*: nobody opens the Reports tab in the first seconds, and a 0.25 s pause is then unseen."""
+        from PySide6.QtCore import QTimer
+
+        from .charts import warm_up
+
+        QTimer.singleShot(delay_ms, warm_up)
+
     # -- building ------------------------------------------------------------------
     def _build_search(self) -> None:
         bar = QToolBar(self.tr("Search"), self)

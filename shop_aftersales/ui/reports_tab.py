@@ -8,11 +8,13 @@ import threading
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
-                               QProgressDialog, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QStringListModel, Qt
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QHBoxLayout, QLabel, QProgressDialog, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..clock import today
+from ..errors import DomainError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..models import AftersalesItem, Category, Product, Supplier
 from ..models.aftersales import STATUSES
 from ..money import format_yuan
@@ -95,6 +97,8 @@ class ReportPage(QWidget):
         self.table: QTableView = make_table_view(self)
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setStretchLastSection(False)
+        # widths from the first rows only: a list of thousands of products would otherwise be measured in full
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setModel(self.model)
         layout.addWidget(self.table, 2)
 
@@ -185,7 +189,20 @@ class ReportsTab(QWidget):
         self.supplier.addItem(self.tr("All suppliers"), None)
         for s in Supplier.select().order_by(Supplier.name):
             self.supplier.addItem(s.name, s.id)
-        self.product.addItem(self.tr("All products"), None)  # the products are filled in when first shown
+        # the products are filled in when the tab is first shown; a plain string list holds 20 000 in a blink
+        self._product_ids: list[int | None] = [None]
+        self.product.setModel(QStringListModel([self.tr("All products")], self.product))
+        # A busy shop has thousands of products that came back: type part of a code or name to find one.
+        self.product.setEditable(True)
+        self.product.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.product.setMinimumContentsLength(18)
+        self.product.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.product.lineEdit().setPlaceholderText(self.tr("All products"))
+        self.product.setToolTip(self.tr("Type part of a product's code or name, or leave empty for all products."))
+        completer = self.product.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.show_button = QPushButton(self.tr("Show"))
         self.export_button = QPushButton(self.tr("Export workbook…"))
         for widget in (QLabel(self.tr("Period:")), self.preset, self.start, QLabel("—"), self.end, self.category,
@@ -216,8 +233,16 @@ class ReportsTab(QWidget):
         self.preset.currentIndexChanged.connect(self._preset)
         self.show_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export)
-        for page in (self.over_time, self.rates, self.repair_cost):
-            page.by.currentIndexChanged.connect(self.refresh)
+        self.over_time.by.currentIndexChanged.connect(self.refresh)  # the headline's counts follow it
+        for page in (self.rates, self.repair_cost):
+            page.by.currentIndexChanged.connect(lambda _i, page=page: self._show_page(page, again=True))
+        self.pages.currentChanged.connect(lambda _i: self._show_page(self.pages.currentWidget()))
+        self._fill = {self.over_time: self._over_time, self.reasons: self._reasons, self.rates: self._rates,
+                      self.repair_cost: self._repair_cost, self.cost: self._cost, self.times: self._times,
+                      self.ageing: self._ageing}
+        self._period: analytics.Period | None = None
+        self._cost_figures: analytics.CostOfAftersales | None = None
+        self._stale: set[QWidget] = set()
         self.over_time.table.doubleClicked.connect(lambda index: self.open_period(index.row()))
         self._counts: list[analytics.PeriodCount] = []
         self._shown = False
@@ -238,7 +263,19 @@ class ReportsTab(QWidget):
 
     def period(self) -> analytics.Period:
         return analytics.Period(self.start.date().toPython(), self.end.date().toPython(), self.category.currentData(),
-                                self.supplier.currentData(), self.product.currentData())
+                                self.supplier.currentData(), self._product_id())
+
+    def _product_id(self) -> int | None:
+        """The product typed or picked; empty or “All products” means all. Text that names no product is refused
+        (and stays in the box to be corrected) rather than silently reporting on something else."""
+        text = self.product.currentText().strip()
+        if not text or text == self.product.itemText(0):
+            return None
+        index = self.product.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "No product matches “{text}”: pick one from the list, "
+                                                          "or leave the box empty for all products."), text=text)
+        return self._product_ids[index]
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -248,49 +285,50 @@ class ReportsTab(QWidget):
             self.refresh()
 
     def _fill_products(self) -> None:
-        """Only products that ever came back (the others have no reports); thousands in a busy shop, so they go
-        into the combo box's model in one pass rather than item by item."""
-        from PySide6.QtGui import QStandardItem
-
+        """Only products that ever came back (the others have no reports): thousands in a busy shop."""
         from ..models import AftersalesItem
 
-        model = self.product.model()
         rows = (Product.select(Product.id, Product.sku, Product.name)
                 .where((Product.kind == "goods") & Product.id.in_(AftersalesItem.select(AftersalesItem.product)))
                 .order_by(Product.sku).tuples())
-        items = []
+        labels, ids = [self.tr("All products")], [None]
         for product_id, sku, name in rows:
-            item = QStandardItem(f"{sku} {name}")
-            item.setData(product_id, Qt.ItemDataRole.UserRole)
-            items.append(item)
-        for item in items:
-            model.appendRow(item)
+            labels.append(f"{sku} {name}")
+            ids.append(product_id)
+        typed = self.product.currentText()
+        self.product.model().setStringList(labels)
+        self._product_ids = ids
+        self.product.setEditText(typed if typed != labels[0] else "")
 
     # ---------------------------------------------------------------- the reports
     def refresh(self) -> None:
+        """The headline at once; of the pages only the one in view. The others are computed when they are opened
+        (on a busy shop each is a query over a year of sales or item histories)."""
         try:
             period = self.period()
-        except Exception as exc:  # a start after the end: say so, keep the dates as typed
+        except Exception as exc:  # a start after the end, an unknown product: say so, keep what was typed
             show_error(self, exc)
             return
-        units_by = self.over_time.by.currentData()
-        self._counts = counts = analytics.counts(period, units_by)
+        self._period = period
+        self._counts = counts = analytics.counts(period, self.over_time.by.currentData())
         total = sum(c.units for c in counts if c.start <= period.end)
-        cost = analytics.cost_of_aftersales(period)
+        self._cost_figures = cost = analytics.cost_of_aftersales(period)
         if total == 0:
             self.headline.setText(self.tr("No after-sales in this period."))
         else:
             self.headline.setText(self.tr("{units} units came back · net cost of after-sales {net}").format(
                 units=total, net=format_yuan(cost.net)))
-        self._over_time(counts)
-        self._reasons(period)
-        self._rates(period)
-        self._repair_cost(period)
-        self._cost(cost)
-        self._times(period)
-        self._ageing(period)
+        self._stale = set(self._fill)
+        self._show_page(self.pages.currentWidget())
 
-    def _over_time(self, counts: list[analytics.PeriodCount]) -> None:
+    def _show_page(self, page: QWidget, again: bool = False) -> None:
+        if self._period is None or page not in self._fill or not (again or page in self._stale):
+            return
+        self._stale.discard(page)
+        self._fill[page](self._period)
+
+    def _over_time(self, period: analytics.Period) -> None:
+        counts = self._counts
         page = self.over_time
         page.note.setText(domain_tr(analytics.SPIKE_RULE).format(window=analytics.WINDOW)
                           + " " + self.tr("Click a bar or double-click a row to see its units."))
@@ -305,7 +343,7 @@ class ReportsTab(QWidget):
         if not 0 <= row < len(self._counts):
             return None
         key = self._counts[row].key
-        ids = analytics.items_in(self.period(), key, self.over_time.by.currentData())
+        ids = analytics.items_in(self._period or self.period(), key, self.over_time.by.currentData())
         dialog = ItemsDialog(self.context, self.tr("Units returned in {period}").format(period=key), ids, self)
         self.last_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -342,7 +380,8 @@ class ReportsTab(QWidget):
                                     self.tr("Total")],
                                    [[r.key, r.labour, r.parts, r.outside, r.total] for r in rows], {1, 2, 3, 4})
 
-    def _cost(self, cost: analytics.CostOfAftersales) -> None:
+    def _cost(self, period: analytics.Period) -> None:
+        cost = self._cost_figures
         lines = [(self.tr("Refunds"), cost.refunds), (self.tr("Return shipping"), cost.shipping),
                  (self.tr("Repairs"), cost.repairs), (self.tr("Scrap write-offs"), cost.write_offs),
                  (self.tr("Replacements at cost"), cost.replacements), (self.tr("Recovered by resale"), -cost.resale),
