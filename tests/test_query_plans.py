@@ -1,6 +1,10 @@
-"""The hot look-ups use an index (EXPLAIN QUERY PLAN on the demo shop, after ANALYZE as a shop's own database
-would have it): a search by serial, phone, item code or receipt, stock by zone, an item's history, the queues.
-A full table scan here is what makes a five-year-old shop slow."""
+"""The hot look-ups use an index (EXPLAIN QUERY PLAN on the demo shop): a search by serial, phone, item code or
+receipt, stock by zone, an item's history, the queues, a year of sales for the return rates. A full table scan here
+is what makes a five-year-old shop slow.
+
+The database is planned as the app leaves it: without ANALYZE statistics. The app never gathers them on purpose:
+with them, SQLite judged "items in a status" by the average status (6 600 of 60 000 rows) and walked the whole
+created_at index for an empty inspection queue (1 ms → 24 ms); without them it uses the equality index."""
 
 import pytest
 
@@ -35,11 +39,16 @@ LOOKUPS = {
     "refunds paid since": lambda: Refund.select().where(Refund.paid_at >= "2026-11-01"),
     "sales of a period": lambda: Sale.select().where(Sale.sold_at >= "2026-01-01"),
     "lines of a sale": lambda: SaleLine.select().where(SaleLine.sale == 1),
+    "inspection queue, oldest first": lambda: (AftersalesItem.select().where(AftersalesItem.status == "received")
+                                               .order_by(AftersalesItem.created_at).limit(100)),
+    "a year of sales by product (return rates)": lambda: (
+        SaleLine.select(SaleLine.product, SaleLine.supplier, SaleLine.batch, SaleLine.quantity).join(Sale)
+        .where(Sale.sold_at.between("2025-12-01", "2026-12-01"))),
 }
 
 
 @pytest.fixture(scope="module")
-def analysed(tmp_path_factory, _demo_template):
+def planned(tmp_path_factory, _demo_template):
     import shutil
 
     from shop_aftersales.models.database import DB_FILE_NAME, close_database, open_database
@@ -47,14 +56,20 @@ def analysed(tmp_path_factory, _demo_template):
     folder = tmp_path_factory.mktemp("plans")
     shutil.copy(_demo_template, folder / DB_FILE_NAME)
     open_database(folder)
-    db.execute_sql("ANALYZE")
+    assert not db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
     yield
     close_database()
 
 
 @pytest.mark.parametrize("name", LOOKUPS)
-def test_the_lookup_uses_an_index(analysed, name):
+def test_the_lookup_uses_an_index(planned, name):
     steps = plan(LOOKUPS[name]())
     assert steps and all("SCAN" not in step for step in steps), steps
     assert any("USING" in step and "INDEX" in step for step in steps), steps
 
+
+
+def test_a_year_of_sales_is_read_from_the_covering_index(planned):
+    """Return rates read ~100 000 sale lines a year on a busy shop: from the index alone, not the table rows."""
+    steps = plan(LOOKUPS["a year of sales by product (return rates)"]())
+    assert any("COVERING INDEX sale_line_sale_id_product_id_supplier_id_batch_quantity" in s for s in steps), steps

@@ -3790,6 +3790,10 @@
         <translation>退货率 = 本期间售出商品中被退回的件数 ÷ 售出件数(不论何时退回),最差的排在前面。</translation>
     </message>
     <message>
+        <source>Only those with returns are listed.</source>
+        <translation>只列出有退货的。</translation>
+    </message>
+    <message>
         <source>Supplier / product / batch</source>
         <translation>供应商 / 商品 / 批次</translation>
     </message>

@@ -17,7 +17,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import peewee as pw
 from playhouse.migrations import Runner
 
 from ..errors import DomainError
@@ -180,13 +179,12 @@ def open_database(data_dir: Path) -> OpenedDatabase:
     return OpenedDatabase(path, applied, schema_version(), sqlite3.sqlite_version)
 
 
+# No ANALYZE / PRAGMA optimize, on purpose: with statistics SQLite plans "items in a status" by the average
+# status and walks a whole index for an empty queue; our queries are written (and tests/test_query_plans.py
+# checks them) for the planner's defaults.
 def close_database() -> None:
     if not db.is_closed():
         path = Path(db.database).resolve()
-        try:  # SQLite's advice: refresh the planner's statistics where this session's queries needed them
-            db.execute_sql("PRAGMA optimize")
-        except pw.OperationalError as exc:  # a read-only or busy file: the statistics wait for the next close
-            log.warning("PRAGMA optimize skipped: %s", exc)
         db.close()
         _mark_sound(path)
 

@@ -40,6 +40,6 @@ class PagedSource(ABC):
 
     def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = False) -> list[tuple]:
         """Rows offset..offset+limit in the given order: (id, value per column)."""
-        expr = self.columns[sort_column].expr
-        order = (expr.desc(), self.id_field.desc()) if descending else (expr.asc(), self.id_field.asc())
+        expr = self.columns[sort_column].expr  # a column, a function, or a subquery (which has no .asc())
+        order = ((pw.Desc(expr), self.id_field.desc()) if descending else (pw.Asc(expr), self.id_field.asc()))
         return list(self.query().order_by(*order).offset(offset).limit(limit).tuples())

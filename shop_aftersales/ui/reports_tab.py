@@ -363,8 +363,10 @@ class ReportsTab(QWidget):
 
     def _rates(self, period: analytics.Period) -> None:
         rows = analytics.return_rates(period, self.rates.by.currentData())
-        self.rates.note.setText(self.tr("Units returned ÷ units sold in the period (whenever they came back), the "
-                                        "worst first."))
+        note = self.tr("Units returned ÷ units sold in the period (whenever they came back), the worst first.")
+        if self.rates.by.currentData() != "supplier":
+            note += " " + self.tr("Only those with returns are listed.")
+        self.rates.note.setText(note)
         self.rates.show_rows([self.tr("Supplier / product / batch"), self.tr("Sold"), self.tr("Returned"),
                               self.tr("Return rate")],
                              [[r.key, r.sold, r.returned, _pct(r.rate)] for r in rows], {1, 2, 3})
