@@ -177,6 +177,58 @@ def case_reports(data_dir: Path) -> dict:
     return out
 
 
+def case_count(data_dir: Path) -> dict:
+    """A stocktake of the sellable zone (every line of it), on a copy of the shop: the count screen opening,
+    a typed quantity and a scan each saved and shown, and posting the count."""
+    import shutil
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-count-"))
+    shutil.copy(data_dir / "shop.sqlite3", folder / "shop.sqlite3")
+    open_db(folder)
+    from shop_aftersales.models import StockCountLine
+    from shop_aftersales.services import stock_count
+    from shop_aftersales.ui.context import AppContext
+    from shop_aftersales.ui.stock_count_dialog import StockCountDialog
+
+    app = QApplication(sys.argv[:1])
+    count_id = stock_count.start_count(["sellable"]).ids[0]
+    out = {}
+    began = time.perf_counter()
+    dialog = StockCountDialog(AppContext(folder), None)
+    dialog.show()
+    app.processEvents()
+    rows = dialog.model.rowCount()
+    out["stock count: the screen opens"] = {"ms": (time.perf_counter() - began) * 1000, "kind": "list", "rows": rows}
+    lines = [row for row in dialog.model.rows if not row[6]]
+    units = [row for row in dialog.model.rows if row[6]]
+
+    def typed(row=lines[len(lines) // 2]):
+        stock_count.set_counted(count_id, row[0], row[7])
+        dialog._refresh_lines((row[0],))
+        app.processEvents()
+
+    def scanned(row=(units or lines)[-1]):
+        stock_count.scan(count_id, row[6] or row[3])
+        dialog._refresh_lines((row[0],), show=True)
+        app.processEvents()
+
+    out["stock count: a typed quantity saved and shown"] = {"ms": timed(typed), "kind": "list", "rows": rows}
+    out["stock count: a scan saved and shown"] = {"ms": timed(scanned), "kind": "list", "rows": rows}
+    StockCountLine.update(counted=StockCountLine.expected).where(StockCountLine.count == count_id).execute()
+    short = [row[0] for row in lines[::100]]  # one line in a hundred is one short
+    StockCountLine.update(counted=StockCountLine.expected - 1).where(StockCountLine.id.in_(short)).execute()
+    began = time.perf_counter()
+    stock_count.post(count_id, "benchmark")
+    out[f"stock count: posted ({len(short)} adjustments)"] = {"ms": (time.perf_counter() - began) * 1000,
+                                                               "kind": "export", "rows": rows}
+    dialog.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
 def case_export(data_dir: Path) -> dict:
     open_db(data_dir)
     from shop_aftersales.clock import today
@@ -192,7 +244,7 @@ def case_export(data_dir: Path) -> dict:
 
 
 CASES = {"start": case_start, "start again": case_start, "search": case_search, "lists": case_lists, "reports": case_reports,
-         "reports at once": case_reports_at_once,
+         "reports at once": case_reports_at_once, "count": case_count,
          "export": case_export}
 
 

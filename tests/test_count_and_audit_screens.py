@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from helpers import settle  # noqa: E402
 from shop_aftersales.models import AftersalesItem, ItemEvent, StockCount
@@ -20,19 +21,57 @@ def test_a_count_through_the_screen(window, qtbot):
     assert isinstance(dialog, StockCountDialog) and dialog.start_button.isEnabled()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert dialog.count is not None and dialog.table.rowCount() > 0
-    # type every counted quantity as expected, one short
-    for row in range(dialog.table.rowCount()):
-        expected = int(dialog.table.item(row, 5).text())
-        dialog.table.item(row, 6).setText(str(expected - 1 if row == 0 and expected > 0 else expected))
+    model = dialog.model
+    assert dialog.count is not None and model.rowCount() > 0
+    # type every counted quantity as expected, one short: into the table's editor, as a person does
+    view = dialog.table
+    for row in range(model.rowCount()):
+        expected = int(model.index(row, 5).data())
+        typed = str(expected - 1 if row == 0 and expected > 0 else expected)
+        index = model.index(row, 6)
+        view.setCurrentIndex(index)
+        view.edit(index)
+        editor = view.indexWidget(index)  # the delegate's editor
+        assert isinstance(editor, QLineEdit)
+        editor.setText(typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.state() != view.State.EditingState)  # the delegate commits queued
         settle(qtbot, window)
+        assert model.index(row, 6).data() == typed  # saved, and shown from the database
     assert "1 differences" in dialog.summary.text() and "0 not counted" in dialog.summary.text()
+    assert model.index(0, 6).data(Qt.ItemDataRole.BackgroundRole) is not None  # the difference is marked
     count_id = dialog.count.id
     dialog.post("盘亏")
     settle(qtbot, window)
     assert StockCount.get_by_id(count_id).state == "posted"
     assert dialog.summary.text().startswith("Posted PD") and not dialog.post_button.isEnabled()
     assert run_checks() == []
+
+
+def test_scanning_counts_the_line_and_shows_it(window, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr("shop_aftersales.ui.stock_count_dialog.show_error", lambda p, e: shown.append(str(e)))
+    dialog = window.stock_tab.open_count()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    model = dialog.model
+    last = model.rowCount() - 1
+    serial = next(r for r in range(last, -1, -1) if model.index(r, 4).data())  # a unit far down the list
+    qtbot.keyClicks(dialog.scan_edit, model.index(serial, 4).data())
+    qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert model.index(serial, 6).data() == "1" and dialog.table.currentIndex().row() == serial
+    assert dialog.scan_edit.text() == "" and not shown
+    qtbot.keyClicks(dialog.scan_edit, "NO-SUCH-CODE")
+    qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert shown and "Nothing has the code NO-SUCH-CODE" in shown[0]
+    assert dialog.scan_edit.text() == "NO-SUCH-CODE"  # given back to be read or corrected, not lost
+    editor_index = model.index(serial, 6)
+    dialog.table.edit(editor_index)
+    editor = dialog.table.indexWidget(editor_index)
+    qtbot.keyClicks(editor, "x7")
+    assert editor.text() == "1"  # a serialised unit is 0 or 1: letters and 7 never get in
 
 
 def test_the_audit_log_filters_and_exports(window, qtbot, tmp_path):

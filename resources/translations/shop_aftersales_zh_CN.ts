@@ -4576,14 +4576,6 @@
         <translation>共 {lines} 行 · {missing} 行未盘 · {diffs} 处差异</translation>
     </message>
     <message>
-        <source>Not possible</source>
-        <translation>无法执行</translation>
-    </message>
-    <message>
-        <source>“{text}” is not a whole number.</source>
-        <translation>“{text}”不是整数。</translation>
-    </message>
-    <message>
         <source>Export count sheet</source>
         <translation>导出盘点表</translation>
     </message>

@@ -16,7 +16,7 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import Location, Product, Staff, StockCount, StockCountLine, StockQuant, StockSerial
 from ..models.stock import ADJUSTMENT, INTERNAL
 from .base import Changes, business_step
-from .ledger import MoveRequest, location_label, move, on_hand, serial_location
+from .ledger import MoveRequest, location_label, move, serial_location
 from .numbering import next_number
 
 
@@ -67,7 +67,7 @@ def set_counted(count_id: int, line_id: int, counted: int | None) -> Changes:
     if line.serial and counted not in (None, 0, 1):
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "A serialised unit is there (1) or not (0)."))
     StockCountLine.update(counted=counted).where(StockCountLine.id == line.id).execute()
-    return Changes(stock=False)
+    return Changes(stock=False, ids=(line.id,))
 
 
 @business_step
@@ -108,17 +108,52 @@ def scan(count_id: int, code: str, zone_code: str | None = None) -> Changes:
 @dataclass(frozen=True)
 class Difference:
     line: StockCountLine
-    delta: int  # counted - expected
+    delta: int  # counted − expected
 
 
-def differences(count_id: int) -> list[Difference]:
+def differences(count_id: int, limit: int | None = None) -> list[Difference]:
+    """The counted lines that differ from what the ledger expected (chosen in SQL: a zone can have 20 000 lines)."""
     lines = (StockCountLine.select(StockCountLine, Product, Location).join(Product).switch(StockCountLine)
-             .join(Location).where(StockCountLine.count == count_id).order_by(Location.sort_order, Product.sku))
-    return [Difference(l, l.counted - l.expected) for l in lines if l.counted is not None and l.counted != l.expected]
+             .join(Location).where((StockCountLine.count == count_id) & StockCountLine.counted.is_null(False)
+                                   & (StockCountLine.counted != StockCountLine.expected))
+             .order_by(Location.sort_order, Product.sku, StockCountLine.serial))
+    if limit is not None:
+        lines = lines.limit(limit)
+    return [Difference(line, line.counted - line.expected) for line in lines]
+
+
+@dataclass(frozen=True)
+class Progress:
+    lines: int
+    uncounted: int
+    differing: int
+
+
+def progress(count_id: int) -> Progress:
+    """How far the count is: lines, not counted yet, counted with a difference — one aggregate query."""
+    lines, uncounted, differing = (StockCountLine.select(
+        pw.fn.COUNT(StockCountLine.id),
+        pw.fn.SUM(pw.Case(None, [(StockCountLine.counted.is_null(), 1)], 0)),
+        pw.fn.SUM(pw.Case(None, [(StockCountLine.counted != StockCountLine.expected, 1)], 0)))
+        .where(StockCountLine.count == count_id).tuples().first())
+    return Progress(int(lines or 0), int(uncounted or 0), int(differing or 0))
 
 
 def uncounted(count_id: int) -> int:
     return StockCountLine.select().where((StockCountLine.count == count_id) & StockCountLine.counted.is_null()).count()
+
+
+def line_rows(count_id: int, line_ids: list[int] | None = None) -> list[tuple]:
+    """What the count screen shows, in counting order (zone, bin, SKU, serial), as plain tuples:
+    (line id, zone name, bin, SKU, product name, model, serial, expected, counted)."""
+    query = (StockCountLine.select(StockCountLine.id, Location.name, Product.bin, Product.sku, Product.name,
+                                   Product.model, StockCountLine.serial, StockCountLine.expected,
+                                   StockCountLine.counted)
+             .join(Product).switch(StockCountLine).join(Location).where(StockCountLine.count == count_id))
+    if line_ids is not None:
+        query = query.where(StockCountLine.id.in_(line_ids))
+    return list(query.order_by(Location.sort_order, Product.bin, Product.sku, StockCountLine.serial,
+                               StockCountLine.id).tuples())
 
 
 @business_step
@@ -132,12 +167,15 @@ def post(count_id: int, reason: str, staff: Staff | None = None) -> Changes:
     if missing:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{count} line(s) are not counted yet: enter 0 for what is "
                                             "not there."), count=missing)
-    for line in StockCountLine.select().where((StockCountLine.count == count) & StockCountLine.serial.is_null()
-                                              & (StockCountLine.expected > 0)):
-        if on_hand(line.product_id, line.location, customer_owned=None) != line.expected:
-            raise DomainError(QT_TRANSLATE_NOOP("Domain", "Stock of {product} in “{zone}” moved since the count "
-                                                "began; count it again."),
-                              product=line.product.name, zone=location_label(line.location))
+    held = (StockQuant.select(pw.fn.COALESCE(pw.fn.SUM(StockQuant.quantity), 0))
+            .where((StockQuant.product == StockCountLine.product) & (StockQuant.location == StockCountLine.location)))
+    moved = (StockCountLine.select().where((StockCountLine.count == count) & StockCountLine.serial.is_null()
+                                           & (StockCountLine.expected > 0) & (held != StockCountLine.expected))
+             .first())  # one query over the lines, not one per line: a zone can have 20 000
+    if moved is not None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Stock of {product} in “{zone}” moved since the count "
+                                            "began; count it again."),
+                          product=moved.product.name, zone=location_label(moved.location))
     adjustments = 0
     for diff in differences(count_id):
         line = diff.line

@@ -6,17 +6,107 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
 
-from ..models import Location, Product, StockCount, StockCountLine
+from ..models import Location, StockCount
 from ..services import stock_count
 from ..services.stock import internal_locations
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
+from .widgets import make_table_view
+
+COUNTED = 6  # the column typed into
+
+
+class CountLinesModel(QAbstractTableModel):
+    """The count's lines (a zone of a busy shop has 20 000): plain tuples read in one query, and after an edit or
+    a scan only the rows that changed are read again. Typing into “Counted” asks the dialog to save it; the row
+    shows the new value once the database has it."""
+
+    counted_typed = Signal(int, object)  # line id, the counted quantity or None (cleared)
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[tuple] = []  # (id, zone, bin, sku, name, model, serial, expected, counted)
+        self._row_of: dict[int, int] = {}
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._row_of = {row[0]: r for r, row in enumerate(rows)}
+        self.endResetModel()
+
+    def update_rows(self, rows: list[tuple]) -> bool:
+        """Replace these lines in place; False if one is new (the caller reads the whole count again)."""
+        if any(row[0] not in self._row_of for row in rows):
+            return False
+        for row in rows:
+            r = self._row_of[row[0]]
+            self.rows[r] = row
+            self.dataChanged.emit(self.index(r, 0), self.index(r, COUNTED))
+        return True
+
+    def row_of(self, line_id: int) -> int | None:
+        return self._row_of.get(line_id)
+
+    def is_serial(self, r: int) -> bool:
+        return bool(self.rows[r][6])
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == COUNTED else base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        _id, zone, bin_, sku, name, model, serial, expected, counted = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return (domain_tr(zone), bin_, sku, f"{name} {model}".strip(), serial or "", str(expected),
+                    "" if counted is None else str(counted))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and column == COUNTED and counted is not None \
+                and counted != expected:
+            return QColor("#fff3a0")  # a difference
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != COUNTED:
+            return False
+        text = str(value).strip()
+        counted = None if text == "" else int(text)  # the editor only lets whole numbers through
+        if counted != self.rows[index.row()][8]:
+            self.counted_typed.emit(self.rows[index.row()][0], counted)
+        return False  # shown once saved (update_rows)
+
+
+class CountedDelegate(QStyledItemDelegate):
+    """The “Counted” editor takes whole numbers only (0 or 1 for a unit with a serial); empty = not counted."""
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        serial = index.model().is_serial(index.row())
+        pattern = r"[01]?" if serial else r"\d{0,6}"  # nothing else can be typed: no error to show
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), editor))
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
 
 
 class StockCountDialog(QDialog):
@@ -51,11 +141,16 @@ class StockCountDialog(QDialog):
         self.scan_edit.returnPressed.connect(self.scan)
         scan_row.addWidget(self.scan_edit, 1)
         layout.addLayout(scan_row)
-        self.table = QTableWidget(0, 7)  # edited in place; the counted column is typed into
-        self.table.setHorizontalHeaderLabels([self.tr("Zone"), self.tr("Bin"), self.tr("SKU"), self.tr("Product"),
-                                              self.tr("Serial"), self.tr("Expected"), self.tr("Counted")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.itemChanged.connect(self._edited)
+        self.model = CountLinesModel([self.tr("Zone"), self.tr("Bin"), self.tr("SKU"), self.tr("Product"),
+                                      self.tr("Serial"), self.tr("Expected"), self.tr("Counted")], self)
+        self.model.counted_typed.connect(self._typed)
+        self.table = make_table_view(self)
+        self.table.setSortingEnabled(False)  # counting order: zone, bin, SKU
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COUNTED, CountedDelegate(self.table))
+        self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.EditKeyPressed
+                                   | self.table.EditTrigger.AnyKeyPressed)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -69,7 +164,6 @@ class StockCountDialog(QDialog):
         self.post_button.clicked.connect(self.ask_post)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._filling = False
         self.reload()
 
     # ---------------------------------------------------------------- state
@@ -85,50 +179,60 @@ class StockCountDialog(QDialog):
         if not open_count:
             self.header.setText(self.tr("Choose the zones and start: the ledger's quantities are frozen as "
                                         "“expected” until the count is posted."))
-            self.table.setRowCount(0)
+            self.model.set_rows([])
             self.summary.clear()
             return
         zones = ", ".join(domain_tr(Location.get(Location.code == c).name) for c in json.loads(self.count.zones))
         self.header.setText(self.tr("Count {number} · {zones} · started {when}").format(
             number=self.count.number, zones=zones, when=f"{self.count.created_at:%Y-%m-%d %H:%M}"))
-        self.lines = list(StockCountLine.select(StockCountLine, Product, Location).join(Product)
-                          .switch(StockCountLine).join(Location).where(StockCountLine.count == self.count)
-                          .order_by(Location.sort_order, Product.bin, Product.sku, StockCountLine.serial))
-        self._filling = True
-        self.table.setRowCount(len(self.lines))
-        for r, line in enumerate(self.lines):
-            values = [domain_tr(line.location.name), line.product.bin, line.product.sku,
-                      f"{line.product.name} {line.product.model}".strip(), line.serial or "", str(line.expected)]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if c == 5:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, cell)
-            counted = QTableWidgetItem("" if line.counted is None else str(line.counted))
-            counted.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if line.counted is not None and line.counted != line.expected:
-                counted.setBackground(Qt.GlobalColor.yellow)
-            self.table.setItem(r, 6, counted)
-        self._filling = False
+        self.model.set_rows(stock_count.line_rows(self.count.id))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        diffs = stock_count.differences(self.count.id)
-        missing = stock_count.uncounted(self.count.id)
-        self.summary.setText(self.tr("{lines} lines · {missing} not counted yet · {diffs} differences").format(
-            lines=len(self.lines), missing=missing, diffs=len(diffs)) + (
-            ": " + "; ".join(f"{d.line.product.name}{' ' + d.line.serial if d.line.serial else ''} "
-                             f"{d.delta:+d}" for d in diffs[:8]) if diffs else ""))
+        self._summary()
 
-    def _run(self, fn, *args, then=None) -> None:
+    def _summary(self) -> None:
+        done = stock_count.progress(self.count.id)
+        diffs = stock_count.differences(self.count.id, limit=8)
+        text = self.tr("{lines} lines · {missing} not counted yet · {diffs} differences").format(
+            lines=done.lines, missing=done.uncounted, diffs=done.differing)
+        if diffs:
+            text += ": " + "; ".join(f"{d.line.product.name}{' ' + d.line.serial if d.line.serial else ''} "
+                                     f"{d.delta:+d}" for d in diffs)
+            if done.differing > len(diffs):
+                text += " …"
+        self.summary.setText(text)
+
+    def _refresh_lines(self, line_ids: tuple[int, ...], show: bool = False) -> None:
+        """After an edit or a scan: those rows and the summary, not the whole count (unless a line is new)."""
+        if self.count is None:
+            return
+        if not self.model.update_rows(stock_count.line_rows(self.count.id, list(line_ids))):
+            self.reload()
+        else:
+            self._summary()
+        row = self.model.row_of(line_ids[-1]) if line_ids else None
+        if show and row is not None:  # the scanned line, so the assistant sees what was counted
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, COUNTED))
+
+    def _run(self, fn, *args, then=None, lines: bool = False, failed=None) -> None:
+        """Run a step on the writer. *lines*: it changed single lines (an edit, a scan); only those are redrawn."""
         def ok(result) -> None:
+            if lines:
+                self._refresh_lines(result.ids, show=fn is stock_count.scan)
+                return
             if then is not None and fn is stock_count.start_count:
                 then(result)  # the new count must be known before the screen is redrawn
             self.reload()
             if then is not None and fn is not stock_count.start_count:
                 then(result)  # a message that the redraw must not wipe
 
-        self.context.ops.run(fn, *args, on_success=ok, on_failure=lambda e: show_error(self, e))
+        def not_done(error) -> None:
+            if failed is not None:
+                failed()
+            show_error(self, error)
+
+        self.context.ops.run(fn, *args, on_success=ok, on_failure=not_done)
 
     # ---------------------------------------------------------------- actions
     def start(self) -> None:
@@ -139,23 +243,21 @@ class StockCountDialog(QDialog):
 
         self._run(stock_count.start_count, zones, self.context.staff, then=started)
 
-    def _edited(self, cell: QTableWidgetItem) -> None:
-        if self._filling or cell.column() != 6 or self.count is None:
-            return
-        text = cell.text().strip()
-        try:
-            value = None if text == "" else int(text)
-        except ValueError:
-            QMessageBox.warning(self, self.tr("Not possible"), self.tr("“{text}” is not a whole number.").format(text=text))
-            self.reload()
-            return
-        self._run(stock_count.set_counted, self.count.id, self.lines[cell.row()].id, value)
+    def _typed(self, line_id: int, counted: int | None) -> None:
+        if self.count is not None:
+            self._run(stock_count.set_counted, self.count.id, line_id, counted, lines=True)
 
     def scan(self) -> None:
         code = self.scan_edit.text().strip()
         if code and self.count is not None:
-            self.scan_edit.clear()
-            self._run(stock_count.scan, self.count.id, code)
+            self.scan_edit.clear()  # ready for the next scan at once
+
+            def give_back() -> None:  # an unknown code comes back into the box, to be read or corrected
+                if not self.scan_edit.text():
+                    self.scan_edit.setText(code)
+                    self.scan_edit.selectAll()
+
+            self._run(stock_count.scan, self.count.id, code, lines=True, failed=give_back)
 
     def export_sheet(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export count sheet"),
