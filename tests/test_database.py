@@ -157,8 +157,20 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(data_dir, tmp_path):
         close_database()
 
 
-def test_the_full_check_is_skipped_only_for_the_file_the_app_closed_cleanly(data_dir):
+def test_the_full_check_is_skipped_only_for_the_file_the_app_closed_cleanly(data_dir, monkeypatch):
+    import sqlite3
+
     from shop_aftersales.models.database import _marker
+
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
 
     open_database(data_dir)
     path = data_dir / DB_FILE_NAME
@@ -167,10 +179,17 @@ def test_the_full_check_is_skipped_only_for_the_file_the_app_closed_cleanly(data
     close_database()
     marker = _marker(path.resolve())
     checked = marker.read_text().split()[2]
+    statements.clear()
     open_database(data_dir)
+    assert "PRAGMA quick_check" not in statements  # closed cleanly by the app: the full read is skipped
     assert not marker.exists()  # while open there is none: a crash means a full check next time
     close_database()
     assert marker.read_text().split()[2] == checked  # the quick check was carried over, not run again
+    marker.rename(marker.with_suffix(".kept"))  # as after a crash: no marker
+    statements.clear()
+    open_database(data_dir)
+    assert "PRAGMA quick_check" in statements
+    close_database()
     raw = bytearray(path.read_bytes())  # damaged behind the app's back: a b-tree page scribbled over
     raw[4096 * 2: 4096 * 2 + 200] = b"\xff" * 200
     path.write_bytes(bytes(raw))

@@ -133,9 +133,10 @@ def _inspect_read_only(path: Path, full: bool = True) -> None:
     except sqlite3.Error as exc:
         raise DatabaseRefused(restore_hint, path=str(path), reason=exc) from exc
     try:
-        row = conn.execute("PRAGMA quick_check").fetchone()
-        if row is None or row[0] != "ok":
-            raise DatabaseRefused(restore_hint, path=str(path), reason=row[0] if row else "?")
+        if full:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+            if row is None or row[0] != "ok":
+                raise DatabaseRefused(restore_hint, path=str(path), reason=row[0] if row else "?")
         has_history = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (HISTORY_TABLE,)
         ).fetchone()

@@ -115,5 +115,8 @@ class PagedTableModel(QAbstractTableModel):
         return str(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order == Qt.SortOrder.DescendingOrder)
+        wanted = (column, order == Qt.SortOrder.DescendingOrder)
+        if wanted == self._sort:  # e.g. the view announcing the order the model already has: no second query
+            return
+        self._sort = wanted
         self.refresh()
