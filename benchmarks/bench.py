@@ -26,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGET_MS = {"start": 2000, "search": 50, "list": 300, "report": 300, "export": 10_000}
+TARGET_MS = {"start": 2000, "search": 50, "list": 300, "report": 300, "export": 10_000,
+             "chart": 1000}  # the first chart of a session, drawn after its tab is already on screen
 RUNS = 5
 
 
@@ -138,20 +139,25 @@ def _open_reports(data_dir: Path, warm: bool):
     tab = window.reports_tab
     began = time.perf_counter()
     window.tabs.setCurrentWidget(tab)  # first show: the product filter fills, the current month is computed
+    tab.repaint()  # painted with its headline and table (before the event loop's next turn)
+    shown = (time.perf_counter() - began) * 1000
     app.processEvents()
-    return app, window, tab, (time.perf_counter() - began) * 1000
+    return app, window, tab, shown, (time.perf_counter() - began) * 1000
 
 
 def case_reports_at_once(data_dir: Path) -> dict:
-    """The Reports tab opened right after start, before the idle warm-up: it pays for importing pyqtgraph."""
-    ms = _open_reports(data_dir, warm=False)[3]
-    return {"reports tab, first shown right after start": {"ms": ms, "kind": "report"}}
+    """The Reports tab opened right after start, before the idle warm-up: the tab shows its headline and table
+    first, and the chart follows once pyqtgraph is imported."""
+    _app, _window, tab, shown, drawn = _open_reports(data_dir, warm=False)
+    assert tab.over_time.chart is not None
+    return {"reports tab, first shown right after start": {"ms": shown, "kind": "report"},
+            "… and its chart drawn (imports pyqtgraph)": {"ms": drawn, "kind": "chart"}}
 
 
 def case_reports(data_dir: Path) -> dict:
     """The real Reports tab on the last 12 months: the headline with the page in view, then each page as it is
     opened (query, table and chart), and the choices that make a page heavier (rates by product or batch)."""
-    app, window, tab, ms = _open_reports(data_dir, warm=True)
+    app, window, tab, _shown, ms = _open_reports(data_dir, warm=True)
     out = {"reports tab, first shown": {"ms": ms, "kind": "report"}}
     tab.preset.setCurrentIndex(tab.preset.findData("last_12"))
 

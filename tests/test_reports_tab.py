@@ -33,6 +33,21 @@ def test_the_bad_batch_shows_as_a_spike_and_its_units_open(reports, qtbot):
     dialog.close()
 
 
+def test_the_charts_show_the_figures_of_their_tables(reports, qtbot):
+    import pyqtgraph as pg
+
+    def bars(page):
+        qtbot.waitUntil(lambda: page.chart is not None)
+        return [item for item in page.chart.plot.items if isinstance(item, pg.BarGraphItem)]
+
+    over_time = bars(reports.over_time)
+    assert len(over_time) == 1
+    assert list(over_time[0].opts["height"]) == [float(c.units) for c in reports._counts]
+    reports.pages.setCurrentWidget(reports.repair_cost)
+    stacked = bars(reports.repair_cost)  # labour, parts and outside fees, stacked
+    assert len(stacked) == 3 and len(stacked[0].opts["x"]) == len(reports.repair_cost.model.rows)
+
+
 def test_return_rates_put_the_bad_batch_first(reports, qtbot):
     reports.pages.setCurrentWidget(reports.rates)
     reports.rates.by.setCurrentIndex(reports.rates.by.findData("batch"))

@@ -4,11 +4,12 @@ with charts; the accountant's workbook in one click (written off the GUI thread,
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QLabel, QProgressDialog, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -90,6 +91,7 @@ class ReportPage(QWidget):
         self.note.setStyleSheet("color: #555;")
         layout.addWidget(self.note)
         self.chart = None
+        self._pending_draw: object | None = None
         self.chart_holder = QVBoxLayout()
         layout.addLayout(self.chart_holder, 3 if chart else 0)
         self.wants_chart = chart
@@ -101,6 +103,18 @@ class ReportPage(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setModel(self.model)
         layout.addWidget(self.table, 2)
+
+    def draw_chart(self, draw) -> None:
+        """Call *draw(chart)*. Once the chart library is loaded (the app loads it when idle after start) that is
+        at once; before, the page shows its table first and the chart follows on the next turn of the event loop,
+        so the first visit is not held up by importing pyqtgraph. A newer draw replaces one still waiting."""
+        if not self.wants_chart:
+            return
+        if "pyqtgraph" in sys.modules:
+            draw(self.ensure_chart())
+            return
+        token = self._pending_draw = object()
+        QTimer.singleShot(0, self, lambda: self._pending_draw is token and draw(self.ensure_chart()))
 
     def ensure_chart(self):
         if self.wants_chart and self.chart is None:
@@ -332,10 +346,13 @@ class ReportsTab(QWidget):
         page = self.over_time
         page.note.setText(domain_tr(analytics.SPIKE_RULE).format(window=analytics.WINDOW)
                           + " " + self.tr("Click a bar or double-click a row to see its units."))
-        chart = page.ensure_chart()
-        chart.show([c.key for c in counts], [c.units for c in counts], [c.spike for c in counts],
-                   title=self.tr("Units returned"))
-        chart.on_click(self.open_period)
+        title = self.tr("Units returned")
+
+        def draw(chart) -> None:
+            chart.show([c.key for c in counts], [c.units for c in counts], [c.spike for c in counts], title=title)
+            chart.on_click(self.open_period)
+
+        page.draw_chart(draw)
         page.show_rows([self.tr("Period"), self.tr("Units"), self.tr("Trailing mean"), self.tr("Spike")],
                        [[c.key, c.units, c.mean, self.tr("▲ spike") if c.spike else ""] for c in counts], {1, 2})
 
@@ -355,8 +372,9 @@ class ReportsTab(QWidget):
         labels = [domain_tr(analytics.reason_label(r.reason)) for r in rows]
         self.reasons.note.setText(self.tr("Pareto: the reasons that account for most returns come first; the line "
                                           "is the cumulative share."))
-        self.reasons.ensure_chart().show(labels, [r.units for r in rows], line=[r.cumulative for r in rows],
-                                         title=self.tr("Return reasons"))
+        title = self.tr("Return reasons")
+        self.reasons.draw_chart(lambda chart: chart.show(labels, [r.units for r in rows],
+                                                         line=[r.cumulative for r in rows], title=title))
         self.reasons.show_rows([self.tr("Reason"), self.tr("Units"), self.tr("Share"), self.tr("Cumulative")],
                                [[label, r.units, _pct(r.share), _pct(r.cumulative)] for label, r in zip(labels, rows)],
                                {1, 2, 3})
@@ -373,11 +391,12 @@ class ReportsTab(QWidget):
 
     def _repair_cost(self, period: analytics.Period) -> None:
         rows = analytics.repair_costs(period, self.repair_cost.by.currentData())
-        self.repair_cost.ensure_chart().show(
-            [r.key for r in rows], [], title=self.tr("Repair cost (¥)"),
-            stacked=[(self.tr("Labour"), [float(r.labour) for r in rows], "#5b8def"),
-                     (self.tr("Parts"), [float(r.parts) for r in rows], "#ef6c00"),
-                     (self.tr("Outside fees"), [float(r.outside) for r in rows], "#8e24aa")])
+        title = self.tr("Repair cost (¥)")
+        stacked = [(self.tr("Labour"), [float(r.labour) for r in rows], "#5b8def"),
+                   (self.tr("Parts"), [float(r.parts) for r in rows], "#ef6c00"),
+                   (self.tr("Outside fees"), [float(r.outside) for r in rows], "#8e24aa")]
+        self.repair_cost.draw_chart(lambda chart: chart.show([r.key for r in rows], [], title=title,
+                                                             stacked=stacked))
         self.repair_cost.show_rows([self.tr("Key"), self.tr("Labour"), self.tr("Parts"), self.tr("Outside fees"),
                                     self.tr("Total")],
                                    [[r.key, r.labour, r.parts, r.outside, r.total] for r in rows], {1, 2, 3, 4})
