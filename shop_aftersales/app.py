@@ -97,8 +97,20 @@ def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | No
         from PySide6.QtCore import QTimer
 
         def done() -> None:
-            ok = not window.grab().isNull() and window.tabs.count() > 0
-            print(f"smoke: {window.windowTitle()} opened with {window.tabs.count()} tabs", flush=True)
+            # every tab shown once, the Reports tab with its chart (pyqtgraph and numpy must be in the build)
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
+                app.processEvents()
+            from .ui.charts import warm_up
+
+            warm_up()
+            window.tabs.setCurrentWidget(window.reports_tab)
+            window.reports_tab.refresh()
+            app.processEvents()
+            charted = window.reports_tab.over_time.chart is not None
+            ok = not window.grab().isNull() and window.tabs.count() > 0 and charted
+            print(f"smoke: {window.windowTitle()} opened with {window.tabs.count()} tabs"
+                  f"{', charts drawn' if charted else ', NO CHART'}", flush=True)
             window.close()
             app.exit(0 if ok else 1)
 
