@@ -81,6 +81,22 @@ def open_shop(data_dir: Path, demo: bool = False):
     return MainWindow(context)
 
 
+def _smoke_print(data_dir: Path) -> bool | None:
+    """The newest return's slip, printed to a PDF in a temporary folder: the printing path (Qt's PDF writer,
+    fonts, barcodes) works in this build. None when the shop has no return yet."""
+    import tempfile
+
+    from .models import ReturnOrder
+    from .printing.slip import slip_pdf
+
+    order = ReturnOrder.select(ReturnOrder.id).order_by(ReturnOrder.id.desc()).first()
+    if order is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        path = slip_pdf(order.id, Path(folder) / "slip.pdf")
+        return path.stat().st_size > 1000 and path.read_bytes().startswith(b"%PDF")
+
+
 def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | None = None,
             smoke: bool = False) -> int:
     """*smoke*: open the window, let it draw, close it and exit 0 (checks a build without a person)."""
@@ -108,9 +124,12 @@ def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | No
             window.reports_tab.refresh()
             app.processEvents()
             charted = window.reports_tab.over_time.chart is not None
-            ok = not window.grab().isNull() and window.tabs.count() > 0 and charted
-            print(f"smoke: {window.windowTitle()} opened with {window.tabs.count()} tabs"
-                  f"{', charts drawn' if charted else ', NO CHART'}", flush=True)
+            printed = _smoke_print(data_dir)
+            ok = not window.grab().isNull() and window.tabs.count() > 0 and charted and printed is not False
+            tabs = " | ".join(window.tabs.tabText(i) for i in range(window.tabs.count()))
+            print(f"smoke: {window.windowTitle()} opened with {window.tabs.count()} tabs ({tabs})"
+                  f"{', charts drawn' if charted else ', NO CHART'}"
+                  f"{'' if printed is None else ', slip printed' if printed else ', SLIP NOT PRINTED'}", flush=True)
             window.close()
             app.exit(0 if ok else 1)
 

@@ -30,6 +30,7 @@ def test_the_smoke_run_opens_the_window_on_the_demo_and_exits_0(demo_dir, tmp_pa
     result = cli("--data-dir", demo_dir, "--smoke", XDG_CONFIG_HOME=str(tmp_path))  # not the user's settings
     assert result.returncode == 0, result.stderr
     assert "opened with 6 tabs" in result.stdout
+    assert "charts drawn, slip printed" in result.stdout  # the Reports chart and the printing path ran too
 
 
 def test_unknown_command_is_a_usage_error():
