@@ -144,11 +144,14 @@ def test_markdowns_after_the_shelf_period(shelf):
         resale.pass_check(item.id, passed_lines(item), "B", "", Decimal("2100"), "shelf",
                           resale.default_disclosure(item, "B", ""), shelf["owner"])
     listing = resale.listing_of(item.id)
+    from shop_aftersales.services.resale_lists import ShelfList
+
     with clock.frozen(DAY + dt.timedelta(days=29)):
         assert resale.markdown_suggestion(listing) is None
+        assert ShelfList().stale_count() == 0  # the Resale tab's "to mark down" count
     with clock.frozen(DAY + dt.timedelta(days=30)):
         assert resale.markdown_suggestion(listing) == Decimal("1890.00")  # 10% off
-        from shop_aftersales.services.resale_lists import ShelfList
+        assert ShelfList().stale_count() == 1
 
         shelf_row = ShelfList().fetch(0, 10)[0]
         assert shelf_row[-1] == 189000  # the shelf shows the same suggestion, in fen, computed in SQL

@@ -1801,6 +1801,25 @@
     </message>
 </context>
 <context>
+    <name>Exporting</name>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Workbook saved to {path}</source>
+        <translation>工作簿已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出,未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>FinishDialog</name>
     <message>
         <source>Finish {number}</source>
@@ -3908,22 +3927,6 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Writing the workbook…</source>
-        <translation>正在写入工作簿…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Workbook saved to {path}</source>
-        <translation>工作簿已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>已取消导出,未写入任何文件。</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,6 @@ totals as Excel formulas; written in write-only mode, to a temporary file moved 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import tempfile
 from decimal import Decimal
@@ -15,10 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
@@ -26,98 +22,13 @@ from ..models import db
 from ..models.aftersales import CONDITIONS, REASONS, STATUSES
 from ..models.resale import CHANNELS
 from . import analytics
-from .workbook import _FORMULA_STARTS, _width, set_value
+from .workbook import BOLD, StreamSheet, set_value
 
 Progress = Callable[[int], None]
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-BOLD = Font(bold=True)
 
 
 def _t(text: str) -> str:
     return translate("Domain", text)
-
-
-class _Sheet:
-    """A write-only sheet: header, rows, a total row of SUM formulas under the chosen columns."""
-
-    def __init__(self, wb: Workbook, title: str, headers: Sequence[str], money: Sequence[int] = (),
-                 totals: Sequence[int] = (), progress: Progress | None = None) -> None:
-        self.ws = wb.create_sheet(title[:31])
-        self.headers = list(headers)
-        self.money, self.totals = set(money), list(totals)
-        self.widths = [_width(h) for h in headers]
-        self.count = 0
-        self.progress = progress
-        self.ws.freeze_panes = "A2"
-        self._pending_header = True
-
-    def _cells(self, values: Sequence[object], bold: bool = False) -> list[object]:
-        """The row as openpyxl wants it. Plain values (numbers, None, ordinary text) go in as they are —
-        openpyxl reuses one cell object for them; only what needs a format or a guard gets its own cell."""
-        cells: list[object] = []
-        for index, value in enumerate(values):
-            if not bold and index not in self.money and _is_plain(value):
-                cells.append(value)
-                continue
-            cell = WriteOnlyCell(self.ws)
-            set_value(cell, value)
-            if index in self.money and isinstance(value, (Decimal, int, float)) or (
-                    index in self.money and isinstance(value, str) and value.startswith("=SUM")):
-                cell.number_format = '"¥"#,##0.00'
-            if bold:
-                cell.font = BOLD
-            cells.append(cell)
-        return cells
-
-    def _measure(self, values: Sequence[object]) -> None:
-        for index, value in enumerate(values[:len(self.widths)]):
-            sample = "2026-01-01 00:00" if isinstance(value, dt.datetime) else value
-            self.widths[index] = max(self.widths[index], _width(sample))
-
-    def _header(self) -> None:
-        # column widths must be set before the first row in write-only mode
-        for index, width in enumerate(self.widths, start=1):
-            self.ws.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 9), 48)
-        cells = []
-        for header in self.headers:
-            cell = WriteOnlyCell(self.ws, value=header)
-            cell.font = BOLD
-            cell.fill = HEADER_FILL
-            cell.alignment = Alignment(vertical="center")
-            cells.append(cell)
-        self.ws.append(cells)
-        self._pending_header = False
-
-    def rows(self, rows: Iterable[Sequence[object]]) -> None:
-        if self.progress is not None:
-            self.progress(0)  # a cancel is seen at every sheet, however short
-        rows = iter(rows)
-        first = list(itertools.islice(rows, 200))
-        for row in first:  # widths from the first rows (cheap): they must be set before anything is written
-            self._measure(row)
-        self._header()
-        for row in itertools.chain(first, rows):  # the rest streams from the cursor: write-only keeps memory flat
-            self.ws.append(self._cells(row))
-            self.count += 1
-            if self.progress is not None and self.count % 500 == 0:
-                self.progress(self.count)
-        last = get_column_letter(len(self.headers))
-        self.ws.auto_filter.ref = f"A1:{last}{self.count + 1}"
-        if self.totals and self.count:
-            total = [""] * len(self.headers)
-            total[0] = _t(QT_TRANSLATE_NOOP("Domain", "Total"))
-            for index in self.totals:
-                col = get_column_letter(index + 1)
-                total[index] = f"=SUM({col}2:{col}{self.count + 1})"
-            self.ws.append(self._cells(total, bold=True))
-
-
-def _is_plain(value: object) -> bool:
-    """True for a value openpyxl writes correctly by itself: a number, nothing, or text that is neither
-    formula-like nor carrying characters Excel refuses."""
-    if value is None or type(value) in (int, float):
-        return True
-    return type(value) is str and not value.startswith(_FORMULA_STARTS) and not ILLEGAL_CHARACTERS_RE.search(value)
 
 
 def _q(sql: str, args: Sequence[object]) -> Iterable[tuple]:
@@ -166,7 +77,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
     lo, hi = period.lo, period.hi
     _summary(wb, period, shop_name)
 
-    returns = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Returns")), [_t(h) for h in (
+    returns = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Returns")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "Return no."), QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Customer"), QT_TRANSLATE_NOOP("Domain", "Phone"),
         QT_TRANSLATE_NOOP("Domain", "Receipt"), QT_TRANSLATE_NOOP("Domain", "Units"), QT_TRANSLATE_NOOP("Domain", "Return shipping"))], money=[6], totals=[5, 6],
         progress=progress)
@@ -176,7 +87,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         FROM return_order o LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN sale sa ON sa.id = o.sale_id
         WHERE o.created_at >= ? AND o.created_at < ? ORDER BY o.created_at""", [lo, hi]))
 
-    items = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Items")), [_t(h) for h in (
+    items = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Items")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Received"), QT_TRANSLATE_NOOP("Domain", "Return no."), QT_TRANSLATE_NOOP("Domain", "SKU"),
         QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Serial"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Price paid"),
         QT_TRANSLATE_NOOP("Domain", "Reason"), QT_TRANSLATE_NOOP("Domain", "Condition"), QT_TRANSLATE_NOOP("Domain", "Status"))], money=[7], totals=[6],
@@ -189,7 +100,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         FROM aftersales_item i JOIN return_order o ON o.id = i.order_id JOIN product p ON p.id = i.product_id
         WHERE i.created_at >= ? AND i.created_at < ? ORDER BY i.created_at""", [lo, hi]))
 
-    refunds = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Refunds")), [_t(h) for h in (
+    refunds = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Refunds")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "No."), QT_TRANSLATE_NOOP("Domain", "Paid"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Customer"),
         QT_TRANSLATE_NOOP("Domain", "Amount"), QT_TRANSLATE_NOOP("Domain", "Paid back by"), QT_TRANSLATE_NOOP("Domain", "Staff"), QT_TRANSLATE_NOOP("Domain", "Approved by"))],
         money=[4], totals=[4], progress=progress)
@@ -203,7 +114,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         LEFT JOIN staff a ON a.id = r.approved_by_id
         WHERE r.paid_at >= ? AND r.paid_at < ? ORDER BY r.paid_at""", [lo, hi]))
 
-    repairs = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Repairs")), [_t(h) for h in (
+    repairs = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Repairs")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Opened on"), QT_TRANSLATE_NOOP("Domain", "Finished"), QT_TRANSLATE_NOOP("Domain", "Item code"),
         QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Technician"), QT_TRANSLATE_NOOP("Domain", "State"), QT_TRANSLATE_NOOP("Domain", "Hours"),
         QT_TRANSLATE_NOOP("Domain", "Labour"), QT_TRANSLATE_NOOP("Domain", "Parts"), QT_TRANSLATE_NOOP("Domain", "Outside fees"), QT_TRANSLATE_NOOP("Domain", "Total"))],
@@ -225,7 +136,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
     repairs.money.add(11)
     repairs.rows(repair_rows)
 
-    parts = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Parts used")), [_t(h) for h in (
+    parts = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Parts used")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Part code"), QT_TRANSLATE_NOOP("Domain", "Part"),
         QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Unit cost"), QT_TRANSLATE_NOOP("Domain", "Amount"))], money=[5, 6], totals=[4, 6],
         progress=progress)
@@ -235,7 +146,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         FROM repair_part rp JOIN repair_order r ON r.id = rp.repair_id JOIN product p ON p.id = rp.product_id
         WHERE rp.created_at >= ? AND rp.created_at < ? ORDER BY rp.created_at""", [lo, hi]), start=2))
 
-    resale = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Resale")), [_t(h) for h in (
+    resale = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Resale")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "Sale no."), QT_TRANSLATE_NOOP("Domain", "Sold"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Product"),
         QT_TRANSLATE_NOOP("Domain", "Grade"), QT_TRANSLATE_NOOP("Domain", "Channel"), QT_TRANSLATE_NOOP("Domain", "Price"), QT_TRANSLATE_NOOP("Domain", "Buyer"),
         QT_TRANSLATE_NOOP("Domain", "Told the customer"))], money=[6], totals=[6], progress=progress)
@@ -247,7 +158,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         JOIN resale_listing l ON l.id = x.listing_id
         WHERE x.sold_at >= ? AND x.sold_at < ? ORDER BY x.sold_at""", [lo, hi]))
 
-    scrap = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Scrap")), [_t(h) for h in (
+    scrap = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Scrap")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "No."), QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Product"),
         QT_TRANSLATE_NOOP("Domain", "Model"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Reason"), QT_TRANSLATE_NOOP("Domain", "Write-off"),
         QT_TRANSLATE_NOOP("Domain", "Approved by"))], money=[7], totals=[5, 7], progress=progress)
@@ -260,11 +171,11 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
     from ..services.stock import StockOverview
 
     overview = StockOverview()
-    stock = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock by zone")), [_t(c.title) for c in overview.columns],
+    stock = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock by zone")), [_t(c.title) for c in overview.columns],
                    totals=list(range(4, len(overview.columns))), progress=progress)
     stock.rows(row[1:] for row in overview.fetch(0, 1_000_000))
 
-    adjustments = _Sheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock adjustments")), [_t(h) for h in (
+    adjustments = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock adjustments")), [_t(h) for h in (
         QT_TRANSLATE_NOOP("Domain", "When"), QT_TRANSLATE_NOOP("Domain", "Document"), QT_TRANSLATE_NOOP("Domain", "SKU"), QT_TRANSLATE_NOOP("Domain", "Product"),
         QT_TRANSLATE_NOOP("Domain", "From"), QT_TRANSLATE_NOOP("Domain", "To"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Note"))], totals=[6],
         progress=progress)

@@ -4,6 +4,7 @@ item, staff member and date, and exportable."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import AftersalesItem, ItemEvent, Product, Staff
 from ..models.aftersales import EVENT_NAMES, STATUSES
 from .cards import event_text
+from .base import Progress
 from .paging import Column, PagedSource
 
 
@@ -56,18 +58,24 @@ class AuditLog(PagedSource):
         return q
 
 
-def export(source: AuditLog, path: Path) -> Path:
-    """The filtered log as a workbook, each event in words (as on the ID card)."""
+def export(source: AuditLog, path: Path, progress: Progress | None = None) -> Path:
+    """The filtered log as a workbook, each event in words (as on the ID card), oldest first. Streamed: the ids
+    come from the filtered query in order and the events are read 500 at a time, so five years of a busy shop
+    (300 000 events) are written with flat memory."""
     from ..reports.workbook import write_table
 
-    ids = [row[0] for row in source.fetch(0, 10_000_000)]
-    events = {e.id: e for e in ItemEvent.select(ItemEvent, AftersalesItem, Staff).join(AftersalesItem)
-              .switch(ItemEvent).join(Staff, pw.JOIN.LEFT_OUTER).where(ItemEvent.id.in_(ids))} if ids else {}
     headers = [translate("Domain", h) for h in (
         QT_TRANSLATE_NOOP("Domain", "When"), QT_TRANSLATE_NOOP("Domain", "Who"), QT_TRANSLATE_NOOP("Domain", "Item code"),
         QT_TRANSLATE_NOOP("Domain", "Event"), QT_TRANSLATE_NOOP("Domain", "Note"))]
-    rows = []
-    for event_id in ids:
-        e = events[event_id]
-        rows.append([e.created_at, e.staff.name if e.staff_id else "", e.item.code, event_text(e), e.note])
-    return write_table(Path(path), translate("Domain", QT_TRANSLATE_NOOP("Domain", "Audit log")), headers, rows)
+
+    def rows():
+        ordered = (row[0] for row in source.ordered(0, False).iterator())
+        while chunk := list(itertools.islice(ordered, 500)):
+            events = {e.id: e for e in ItemEvent.select(ItemEvent, AftersalesItem, Staff).join(AftersalesItem)
+                      .switch(ItemEvent).join(Staff, pw.JOIN.LEFT_OUTER).where(ItemEvent.id.in_(chunk))}
+            for event_id in chunk:
+                e = events[event_id]
+                yield [e.created_at, e.staff.name if e.staff_id else "", e.item.code, event_text(e), e.note]
+
+    return write_table(Path(path), translate("Domain", QT_TRANSLATE_NOOP("Domain", "Audit log")), headers, rows(),
+                       progress)

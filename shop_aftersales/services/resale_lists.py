@@ -88,6 +88,13 @@ class ShelfList(PagedSource):
         return q
 
 
+    def stale_count(self) -> int:
+        """How many on the shelf are past the markdown period (the tab's title says it): one COUNT."""
+        from .resale import markdown_days
+
+        return self.query().where(days_since(ResaleListing.listed_at) >= markdown_days()).count()
+
+
 @dataclass
 class SoldList(PagedSource):
     text: str = ""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from ..clock import today
 from ..models import Staff
 from ..services.audit import AuditLog, export
+from .exporting import export_in_background
 from .context import AppContext
 from .paged_model import PagedTableModel
 from .widgets import fit_columns, make_table_view
@@ -73,4 +74,8 @@ class AuditDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), str(Path.home() / "audit.xlsx"),
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
-            export(self.source(), Path(path))
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Written on the writer thread with a cancellable progress dialog: five years are 300 000 events."""
+        self.export_progress = export_in_background(self, self.context, export, self.source(), path)

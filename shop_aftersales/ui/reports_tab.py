@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import threading
 from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QLabel, QProgressDialog, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..clock import today
 from ..errors import DomainError
@@ -20,9 +19,10 @@ from ..models import AftersalesItem, Category, Product, Supplier
 from ..models.aftersales import STATUSES
 from ..money import format_yuan
 from ..reports import analytics
-from ..services import Cancelled, settings
+from ..services import settings
 from .context import AppContext
 from .errors import show_error
+from .exporting import export_in_background
 from .paged_model import domain_tr
 from .widgets import make_table_view
 
@@ -445,30 +445,7 @@ class ReportsTab(QWidget):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        period = self.period()
-        cancel = threading.Event()
-        progress = QProgressDialog(self.tr("Writing the workbook…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(cancel.set)
-        self.export_progress = progress
-
-        def tick(_rows: int) -> None:  # on the worker thread
-            if cancel.is_set():
-                raise Cancelled()
-
-        def done(result) -> None:
-            progress.reset()
-            self.window().statusBar().showMessage(self.tr("Workbook saved to {path}").format(path=result), 10_000)
-
-        def failed(error: BaseException) -> None:
-            progress.reset()
-            if isinstance(error, Cancelled):
-                self.window().statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
-            else:
-                show_error(self, error)
-
         from ..reports.accounting import export_workbook  # openpyxl is imported when first needed, not at start
 
-        self.context.ops.run(export_workbook, path, period, tick, settings.get(settings.SHOP_NAME),
-                             on_success=done, on_failure=failed)
+        self.export_progress = export_in_background(self, self.context, export_workbook, path, self.period(),
+                                                    shop_name=settings.get(settings.SHOP_NAME))

@@ -46,8 +46,7 @@ class ResaleTab(WorkTab):
 
     def _titles(self, _changes: Changes | None = None) -> None:
         self.pages.setTabText(0, self.tr("Quality check ({count})").format(count=self.qc.model.total()))
-        stale = sum(1 for row in self.shelf.model.source.fetch(0, 10_000)
-                    if row[2] is not None and row[2] >= resale.markdown_days())
+        stale = self.shelf.model.source.stale_count()
         self.pages.setTabText(1, self.tr("Resale shelf ({count}, {stale} to mark down)").format(
             count=self.shelf.model.total(), stale=stale) if stale else
             self.tr("Resale shelf ({count})").format(count=self.shelf.model.total()))
