@@ -141,7 +141,8 @@ class ItemsDialog(QDialog):
         self.ids = item_ids
         self.model = RowsModel(self)
         rows = []
-        for item in AftersalesItem.select().where(AftersalesItem.id.in_(item_ids)).order_by(AftersalesItem.id):
+        for item in (AftersalesItem.select(AftersalesItem, Product).join(Product)  # one query, not one per unit
+                     .where(AftersalesItem.id.in_(item_ids)).order_by(AftersalesItem.id)):
             rows.append([item.code, f"{item.created_at:%Y-%m-%d}", f"{item.product.name} {item.product.model}",
                          item.quantity, domain_tr(analytics.reason_label(item.reason)),
                          domain_tr(STATUSES.get(item.status, item.status))])
