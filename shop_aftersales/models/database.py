@@ -22,6 +22,7 @@ from playhouse.migrations import Runner
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from .base import db
+from .stock import forget_locations
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,7 @@ def open_database(data_dir: Path) -> OpenedDatabase:
             _last_full_check[path.resolve()] = checked
     if not db.is_closed():
         db.close()
+    forget_locations()
     db.init(str(path), pragmas=PRAGMAS, timeout=5)
     try:
         db.connect()

@@ -65,6 +65,24 @@ class Location(BaseModel):
     def internal(self) -> bool:
         return self.kind == INTERNAL
 
+    @classmethod
+    def by_code(cls, code: str) -> "Location":
+        """The location with *code*. Locations are fixed rows written by the migrations and never changed by the
+        app, so they are read once per opened database (every stock move names two of them by code)."""
+        key = (cls._meta.database.database, code)
+        found = _BY_CODE.get(key)
+        if found is None:
+            found = _BY_CODE[key] = cls.get(cls.code == code)
+        return found
+
+
+_BY_CODE: dict[tuple[str, str], Location] = {}
+
+
+def forget_locations() -> None:
+    """Called when a database is opened (or reopened after a restore)."""
+    _BY_CODE.clear()
+
 
 class StockMove(BaseModel):
     """One move of a quantity of a product (and, if serialised, one unit). Never updated or deleted."""

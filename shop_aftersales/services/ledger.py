@@ -21,7 +21,7 @@ from ..models.stock import INTERNAL
 
 def location(code: str) -> Location:
     try:
-        return Location.get(Location.code == code)
+        return Location.by_code(code)
     except Location.DoesNotExist:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unknown stock location '{code}'."), code=code) from None
 

@@ -26,8 +26,11 @@ def next_number(doc_type: str) -> str:
     if not db.in_transaction():
         raise RuntimeError("document numbers are taken inside a business step")
     prefix = PREFIXES[doc_type]
-    seq, _ = DocumentSequence.get_or_create(doc_type=doc_type, defaults={"prefix": prefix, "next_value": 1})
-    value = seq.next_value
-    DocumentSequence.update(next_value=DocumentSequence.next_value + 1).where(
-        DocumentSequence.doc_type == doc_type).execute()
+    taken = list(DocumentSequence.update(next_value=DocumentSequence.next_value + 1)  # one statement
+                 .where(DocumentSequence.doc_type == doc_type).returning(DocumentSequence.next_value).tuples())
+    if taken:
+        value = taken[0][0] - 1
+    else:  # the first document of this kind
+        DocumentSequence.create(doc_type=doc_type, prefix=prefix, next_value=2)
+        value = 1
     return f"{prefix}{now().year}-{value:06d}"
