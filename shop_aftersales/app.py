@@ -62,7 +62,7 @@ def open_shop(data_dir: Path, demo: bool = False):
     from .ui.main_window import MainWindow
 
     from .instance import acquire
-    from .services.backup import back_up, backed_up_today
+    from .services.backup import backed_up_today
 
     lock = acquire(data_dir)  # one running app per data folder
     set_log_file(str(_setup_logging(data_dir)))
@@ -71,14 +71,13 @@ def open_shop(data_dir: Path, demo: bool = False):
     log.info("Shop Aftersales %s, data %s, SQLite %s", __version__, data_dir, opened.sqlite_version)
     if demo and not has_data():
         seed_demo_shop()
-    if has_data() and not backed_up_today(data_dir):
-        try:
-            back_up(data_dir, "daily")  # at start (and at close), at most once a day
-        except DomainError as exc:
-            log.warning("Automatic backup failed: %s", exc)
+    backup_due = has_data() and not backed_up_today(data_dir)  # at start (and at close), at most once a day
     context = AppContext(data_dir)
     context.instance_lock = lock
-    return MainWindow(context)
+    window = MainWindow(context)
+    if backup_due:
+        window.back_up_daily()  # on the writer thread: 7 s on five busy years, the window must not wait for it
+    return window
 
 
 def _smoke_print(data_dir: Path) -> bool | None:

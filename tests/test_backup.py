@@ -130,3 +130,28 @@ def test_restore_through_the_window(window, qtbot):
     finally:
         settle(qtbot, new_window)
         new_window.context.ops.shutdown()
+
+
+def test_the_days_first_start_backs_up_on_the_writer_thread(qtbot, data_dir, _demo_template):
+    """On five busy years the backup takes ~7 s: the window opens without waiting for it, says what it is doing,
+    and a step started meanwhile runs after it on the same thread."""
+    import shutil
+
+    from helpers import settle
+    from shop_aftersales.app import open_shop
+    from shop_aftersales.models.database import DB_FILE_NAME, close_database
+
+    shutil.copy(_demo_template, data_dir / DB_FILE_NAME)
+    window = open_shop(data_dir)
+    qtbot.addWidget(window)
+    try:
+        assert window.statusBar().currentMessage() == "Making the daily backup…"
+        order = []
+        window.context.ops.run(lambda: order.append(backup.backed_up_today(data_dir)))
+        settle(qtbot, window)
+        assert order == [True]  # the step queued after the backup saw it done
+        assert "Backed up to" in window.statusBar().currentMessage()
+    finally:
+        window.context.ops.shutdown()
+        window.context.instance_lock.unlock()
+        close_database()

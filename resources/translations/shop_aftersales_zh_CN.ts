@@ -2728,6 +2728,14 @@
         <translation>关于售后管家</translation>
     </message>
     <message>
+        <source>The daily backup failed: {reason}</source>
+        <translation>今日自动备份失败:{reason}</translation>
+    </message>
+    <message>
+        <source>Making the daily backup…</source>
+        <translation>正在进行今日自动备份…</translation>
+    </message>
+    <message>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
