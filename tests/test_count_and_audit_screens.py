@@ -89,6 +89,13 @@ def test_the_audit_log_filters_and_exports(window, qtbot, tmp_path):
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert rows[0] == ("When", "Who", "Item code", "Event", "Note")
     assert len(rows) - 1 == dialog.model.total()
+    dialog.staff.setCurrentIndex(0)  # everyone: the item's whole history, worded as on its ID card
+    from shop_aftersales.services.cards import history
+
+    path = export(dialog.source(), tmp_path / "item.xlsx")
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))[1:]
+    assert [(row[1], row[3], row[4]) for row in rows] == [(who, what, note or None) for _w, who, what, note in
+                                                          history(item.id)]
 
 
 def test_the_audit_log_is_exported_off_the_gui_thread_even_when_huge(window, qtbot, tmp_path):

@@ -4,9 +4,9 @@ item, staff member and date, and exportable."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -58,24 +58,28 @@ class AuditLog(PagedSource):
         return q
 
 
+class _Event(NamedTuple):
+    """What event_text reads of an event, from a plain row."""
+
+    code: int
+    from_status: str
+    to_status: str
+    data: str
+
+
 def export(source: AuditLog, path: Path, progress: Progress | None = None) -> Path:
-    """The filtered log as a workbook, each event in words (as on the ID card), oldest first. Streamed: the ids
-    come from the filtered query in order and the events are read 500 at a time, so five years of a busy shop
-    (300 000 events) are written with flat memory."""
+    """The filtered log as a workbook, each event in words (as on the ID card), oldest first. Streamed from one
+    cursor over the filtered query as plain rows, so five years of a busy shop (300 000 events) are written with
+    flat memory."""
     from ..reports.workbook import write_table
 
     headers = [translate("Domain", h) for h in (
         QT_TRANSLATE_NOOP("Domain", "When"), QT_TRANSLATE_NOOP("Domain", "Who"), QT_TRANSLATE_NOOP("Domain", "Item code"),
         QT_TRANSLATE_NOOP("Domain", "Event"), QT_TRANSLATE_NOOP("Domain", "Note"))]
-
-    def rows():
-        ordered = (row[0] for row in source.ordered(0, False).iterator())
-        while chunk := list(itertools.islice(ordered, 500)):
-            events = {e.id: e for e in ItemEvent.select(ItemEvent, AftersalesItem, Staff).join(AftersalesItem)
-                      .switch(ItemEvent).join(Staff, pw.JOIN.LEFT_OUTER).where(ItemEvent.id.in_(chunk))}
-            for event_id in chunk:
-                e = events[event_id]
-                yield [e.created_at, e.staff.name if e.staff_id else "", e.item.code, event_text(e), e.note]
-
-    return write_table(Path(path), translate("Domain", QT_TRANSLATE_NOOP("Domain", "Audit log")), headers, rows(),
+    query = source.ordered(0, False).select(
+        ItemEvent.created_at, Staff.name, AftersalesItem.code, ItemEvent.code, ItemEvent.from_status,
+        ItemEvent.to_status, ItemEvent.data, ItemEvent.note).tuples()
+    rows = ([when, who or "", item_code, event_text(_Event(code, from_status, to_status, data)), note]
+            for when, who, item_code, code, from_status, to_status, data, note in query.iterator())
+    return write_table(Path(path), translate("Domain", QT_TRANSLATE_NOOP("Domain", "Audit log")), headers, rows,
                        progress)
