@@ -8,7 +8,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QLabel, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -24,33 +24,20 @@ from .context import AppContext
 from .errors import show_error
 from .exporting import export_in_background
 from .paged_model import domain_tr
-from .widgets import make_table_view
+from .widgets import HeldRowsModel, make_table_view
 
 
-class RowsModel(QAbstractTableModel):
-    """A few dozen aggregated rows (a report's result): held whole, which is right at that size."""
+class RowsModel(HeldRowsModel):
+    """Aggregated rows (a report's result): held whole, which is right at that size."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.headers: list[str] = []
-        self.rows: list[list[object]] = []
+        super().__init__(parent=parent)
         self.numeric: set[int] = set()
 
     def set(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> None:
         self.beginResetModel()
         self.headers, self.rows, self.numeric = headers, rows, set(numeric)
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

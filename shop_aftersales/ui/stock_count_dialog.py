@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
@@ -17,12 +17,12 @@ from ..services.stock import internal_locations
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
-from .widgets import make_table_view
+from .widgets import HeldRowsModel, make_table_view
 
 COUNTED = 6  # the column typed into
 
 
-class CountLinesModel(QAbstractTableModel):
+class CountLinesModel(HeldRowsModel):
     """The count's lines (a zone of a busy shop has 20 000): plain tuples read in one query, and after an edit or
     a scan only the rows that changed are read again. Typing into “Counted” asks the dialog to save it; the row
     shows the new value once the database has it."""
@@ -30,8 +30,7 @@ class CountLinesModel(QAbstractTableModel):
     counted_typed = Signal(int, object)  # line id, the counted quantity or None (cleared)
 
     def __init__(self, headers: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self.headers = headers
+        super().__init__(headers, parent)
         self.rows: list[tuple] = []  # (id, zone, bin, sku, name, model, serial, expected, counted)
         self._row_of: dict[int, int] = {}
 
@@ -56,17 +55,6 @@ class CountLinesModel(QAbstractTableModel):
 
     def is_serial(self, r: int) -> bool:
         return bool(self.rows[r][6])
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def flags(self, index):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
