@@ -262,10 +262,15 @@ CASES = {"start with the full check": case_start_checked, "start after a clean c
 
 
 def run_case(name: str, data_dir: Path) -> dict:
+    """The case's rows; a case that fails is reported as such (with its last words) and the others still run."""
     env = dict(os.environ, BENCH_T0=repr(time.time()), QT_QPA_PLATFORM="offscreen")  # the clock starts here
     done = subprocess.run([sys.executable, __file__, "--case", name, str(data_dir)], env=env, capture_output=True,
-                          text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+                          text=True)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {name: {"failed": f"exit {done.returncode}: {last}"}}
+    return json.loads(lines[-1])
 
 
 def main() -> None:
@@ -278,6 +283,9 @@ def main() -> None:
             row["peak_mb"] = mb
         print(json.dumps(result))
         os._exit(0)  # the start-up case leaves a window open
+    if len(sys.argv) != 2 or not (Path(sys.argv[1]) / "shop.sqlite3").is_file():
+        sys.exit("usage: python benchmarks/bench.py DATA_DIR   (a shop made by: shop-aftersales demo-data "
+                 "--scale busy --data-dir DATA_DIR)")
     data_dir = Path(sys.argv[1])
     cpu = platform.processor() or platform.machine()
     print(f"Machine: {platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
@@ -285,8 +293,13 @@ def main() -> None:
     print()
     print("| What | ms | target | to the end (ms) | ×raw sqlite3 | rows | peak MB |")
     print("|---|---:|---:|---:|---:|---:|---:|")
+    failed = False
     for name in CASES:
         for what, row in run_case(name, data_dir).items():
+            if "failed" in row:
+                print(f"| {what} | ✗ {row['failed']} |  |  |  |  |  |", flush=True)
+                failed = True
+                continue
             target = TARGET_MS[row["kind"]]
             mark = "" if row["ms"] <= target else " ✗"
             ratio = f"{row['ratio']:.1f}" if row.get("ratio") and row.get("rows") else ""  # empty: all overhead
@@ -294,6 +307,7 @@ def main() -> None:
             mb = f"{row['peak_mb']:.0f}" if row.get("peak_mb") else ""
             print(f"| {what} | {row['ms']:.0f}{mark} | {target} | {end} | {ratio} | {row.get('rows', '')} | {mb} |",
                   flush=True)
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
