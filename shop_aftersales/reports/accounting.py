@@ -5,6 +5,7 @@ totals as Excel formulas; written in write-only mode, to a temporary file moved 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
@@ -57,10 +58,8 @@ def export_workbook(path: Path, period: analytics.Period, progress: Progress | N
             _build(wb, period, progress, shop_name)
         except BaseException:
             for ws in wb.worksheets:  # finish the half-written sheets' streams before the file is dropped
-                try:
+                with contextlib.suppress(Exception):  # already failing: the first error is the one to report
                     ws.close()
-                except Exception:  # noqa: BLE001 - already failing; the first error is the one to report
-                    pass
             raise
         wb.save(tmp)
         os.replace(tmp, path)

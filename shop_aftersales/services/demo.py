@@ -72,7 +72,7 @@ GIVEN = ["芳", "伟", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "
 
 
 class DemoRefused(DomainError):
-    pass
+    """The demo shop is only ever seeded into an empty database."""
 
 
 def has_data() -> bool:
