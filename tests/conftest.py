@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from shop_aftersales import clock  # noqa: E402
 from shop_aftersales.models import db  # noqa: E402
 from shop_aftersales.models.database import DB_FILE_NAME, close_database, open_database  # noqa: E402
 
@@ -21,6 +23,26 @@ def _isolated_qt_settings():
 
     QStandardPaths.setTestModeEnabled(True)
     yield
+
+
+# The moment every test lives at, unless it freezes the clock elsewhere itself: an ordinary Wednesday morning in
+# the middle of a month, so nothing a test sees depends on the day the suite happens to run (CI runs it again
+# under faketime on awkward dates to prove it). Tests that are about awkward dates freeze those dates themselves.
+TEST_NOW = dt.datetime(2026, 6, 17, 10, 30)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _frozen_app_clock():
+    """The app clock stands still at TEST_NOW for the whole session (the demo template included)."""
+    with clock.frozen(TEST_NOW):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _clock_back_at_test_now():
+    """A test that leaves the clock frozen elsewhere (without a with-block) cannot leak it into the next."""
+    yield
+    clock._frozen = TEST_NOW
 
 
 @pytest.fixture

@@ -20,10 +20,17 @@ def visible(kind):
     return found[-1]
 
 
-def pdf_text(path) -> str:
-    if shutil.which("pdftotext"):
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                              check=True).stdout
-    from pypdf import PdfReader  # where poppler is missing
+def flat(text: str) -> str:
+    """*text* without any white space: how a phrase is looked for in a PDF, whose lines may break anywhere."""
+    return "".join(text.split())
 
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+def pdf_text(path) -> str:
+    """The text of a PDF as poppler's pdftotext reads it, white space removed (compare with :func:`flat`)."""
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    else:
+        from pypdf import PdfReader  # where poppler is missing
+
+        text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return flat(text)

@@ -15,6 +15,8 @@ from shop_aftersales.services.checks import run_checks
 from shop_aftersales.services.ledger import on_hand, serial_location
 from shop_aftersales.services.returns import ReturnLine, ReturnRequest, register_return
 
+from helpers import pdf_text  # noqa: E402
+
 MONDAY = dt.datetime(2026, 3, 23, 9, 0)  # a Monday
 
 
@@ -223,8 +225,6 @@ def test_the_id_card_counts_the_repair(workshop):
 
 
 def test_the_progress_table_prints(workshop, tmp_path, qapp):
-    import subprocess
-
     from shop_aftersales.printing.table import table_pdf
     from shop_aftersales.services.repair_lists import RepairProgress
 
@@ -234,5 +234,5 @@ def test_the_progress_table_prints(workshop, tmp_path, qapp):
         source = RepairProgress()
         rows = [row[1:] for row in source.fetch(0, 100)]
     pdf = table_pdf(tmp_path / "progress.pdf", "维修进度表", [c.title for c in source.columns], rows)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(pdf)
     assert "维修进度表" in text and "WX2026-000001" in text and "人体工学椅" in text
