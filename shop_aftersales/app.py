@@ -37,6 +37,16 @@ def demo_folder(data_dir: Path | None) -> Path:
     return Path(data_dir)
 
 
+def demo_notice(data_dir: Path, temporary: bool) -> str:
+    """What --demo says in the terminal: where the demo shop's data are, and that they are not the shop's own."""
+    if temporary:
+        return QCoreApplication.translate(
+            "App", "Demo shop in a new temporary folder: {path}\nIt is not your shop's data folder: what you do in the "
+                   "demo stays there, and the system may delete the folder. Start without --demo to open your own "
+                   "shop.").format(path=data_dir)
+    return QCoreApplication.translate("App", "Demo shop in {path}").format(path=data_dir)
+
+
 def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     set_identity()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
@@ -53,8 +63,9 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     return app
 
 
-def open_shop(data_dir: Path, demo: bool = False):
-    """Open the database (seeding the demo shop when asked and the folder is empty) and return the window."""
+def open_shop(data_dir: Path, demo: bool = False, temporary: bool = False):
+    """Open the database (seeding the demo shop when asked and the folder is empty) and return the window.
+    *temporary*: the folder is a new temporary one made for the demo (the status bar says so)."""
     from .models.database import open_database
     from .services.demo import has_data, seed_demo_shop
     from .ui.context import AppContext
@@ -74,6 +85,7 @@ def open_shop(data_dir: Path, demo: bool = False):
     backup_due = has_data() and not backed_up_today(data_dir)  # at start (and at close), at most once a day
     context = AppContext(data_dir)
     context.instance_lock = lock
+    context.demo_temporary = demo and temporary
     window = MainWindow(context)
     if backup_due:
         window.back_up_daily()  # on the writer thread: 7 s on five busy years, the window must not wait for it
@@ -100,9 +112,12 @@ def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | No
             smoke: bool = False) -> int:
     """*smoke*: open the window, let it draw, close it and exit 0 (checks a build without a person)."""
     app = create_application(language=language)
+    temporary = demo and data_dir is None
     data_dir = demo_folder(data_dir) if demo else (data_dir or default_data_dir())
+    if demo:
+        print(demo_notice(data_dir, temporary), flush=True)
     try:
-        window = open_shop(data_dir, demo=demo)
+        window = open_shop(data_dir, demo=demo, temporary=temporary)
     except DomainError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("Errors", "Cannot open the shop"), exc.message())
         return 3

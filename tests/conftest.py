@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -15,6 +14,8 @@ from shop_aftersales import clock  # noqa: E402
 from shop_aftersales.models import db  # noqa: E402
 from shop_aftersales.models.database import DB_FILE_NAME, close_database, open_database  # noqa: E402
 
+from helpers import TEST_NOW  # noqa: E402
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_qt_settings():
@@ -23,12 +24,6 @@ def _isolated_qt_settings():
 
     QStandardPaths.setTestModeEnabled(True)
     yield
-
-
-# The moment every test lives at, unless it freezes the clock elsewhere itself: an ordinary Wednesday morning in
-# the middle of a month, so nothing a test sees depends on the day the suite happens to run (CI runs it again
-# under faketime on awkward dates to prove it). Tests that are about awkward dates freeze those dates themselves.
-TEST_NOW = dt.datetime(2026, 6, 17, 10, 30)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 import subprocess
 
 from PySide6.QtWidgets import QApplication
+
+from shop_aftersales.clock import ENV as CLOCK_ENV
+
+# The moment every test lives at, unless it freezes the clock elsewhere itself: an ordinary Wednesday morning in
+# the middle of a month, so nothing a test sees depends on the day the suite happens to run (CI runs the suite
+# again under faketime on awkward dates to prove it). Tests about awkward dates freeze those dates themselves.
+TEST_NOW = dt.datetime(2026, 6, 17, 10, 30)
+
+
+def app_env(**extra: str) -> dict[str, str]:
+    """The environment for a process of the app a test starts: Qt offscreen, and the app clock at TEST_NOW."""
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", **{CLOCK_ENV: TEST_NOW.isoformat()}, **extra)
 
 
 def settle(qtbot, window, timeout: int = 10_000) -> None:

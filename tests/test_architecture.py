@@ -43,3 +43,24 @@ def test_only_ui_has_widgets():
             if any(n in WIDGET_MODULES for n in names):
                 offenders.append(f"{rel}:{node.lineno}")
     assert offenders == []
+
+
+def test_only_the_app_clock_reads_the_date():
+    """Every business date comes from shop_aftersales.clock, so a frozen clock rules the whole app: nothing else
+    asks Python or Qt for the current date or time (durations measured with perf_counter are fine)."""
+    import ast
+
+    wall_clock = {("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"), ("date", "today"),
+                  ("QDate", "currentDate"), ("QDateTime", "currentDateTime"), ("QTime", "currentTime"),
+                  ("time", "time"), ("time", "localtime"), ("time", "strftime")}
+    offenders = []
+    for path in (ROOT / "shop_aftersales").rglob("*.py"):
+        rel = path.relative_to(ROOT / "shop_aftersales")
+        if str(rel) == "clock.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, (ast.Name, ast.Attribute)):
+                owner = node.value.id if isinstance(node.value, ast.Name) else node.value.attr
+                if (owner, node.attr) in wall_clock:
+                    offenders.append(f"{rel}:{node.lineno} {owner}.{node.attr}")
+    assert offenders == []

@@ -1,7 +1,6 @@
 """Backups through SQLite's online backup API, their rotation, restore round trips, and one writer per folder."""
 
 import datetime as dt
-import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -14,6 +13,8 @@ from shop_aftersales.errors import DomainError
 from shop_aftersales.models import Product
 from shop_aftersales.services import backup, settings
 from shop_aftersales.services.checks import run_checks
+
+from helpers import app_env  # noqa: E402
 
 
 def make(folder: Path, moments: list[dt.datetime]) -> None:
@@ -74,7 +75,7 @@ def test_a_second_folder_gets_a_copy(demo_shop, tmp_path):
 
 
 def cli(*args):
-    env = dict(os.environ, LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8", QT_QPA_PLATFORM="offscreen")
+    env = app_env(LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
     return subprocess.run([sys.executable, "-m", "shop_aftersales", *map(str, args)], capture_output=True,
                           text=True, env=env, timeout=120)
 
@@ -99,7 +100,7 @@ def test_one_writer_per_data_folder(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; from shop_aftersales.instance import acquire; "
         f"lock = acquire({str(folder)!r}); print('locked', flush=True); time.sleep(30)")],
-        stdout=subprocess.PIPE, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        stdout=subprocess.PIPE, text=True, env=app_env())
     try:
         assert holder.stdout.readline().strip() == "locked"
         result = cli("backup", "--data-dir", folder)

@@ -1,6 +1,6 @@
 """The command line as scripts and the accountant's scheduled jobs use it: real processes."""
 
-import os
+import datetime as dt
 import subprocess
 import sys
 
@@ -9,9 +9,11 @@ from openpyxl import Workbook
 
 from shop_aftersales import __version__
 
+from helpers import app_env  # noqa: E402
+
 
 def cli(*args, env_lang="en_US.UTF-8", **extra_env):
-    env = dict(os.environ, LANG=env_lang, LC_ALL=env_lang, QT_QPA_PLATFORM="offscreen", **extra_env)
+    env = app_env(LANG=env_lang, LC_ALL=env_lang, **extra_env)
     return subprocess.run([sys.executable, "-m", "shop_aftersales", *map(str, args)], capture_output=True,
                           text=True, env=env, timeout=120)
 
@@ -31,6 +33,29 @@ def test_the_smoke_run_opens_the_window_on_the_demo_and_exits_0(demo_dir, tmp_pa
     assert result.returncode == 0, result.stderr
     assert "opened with 6 tabs" in result.stdout
     assert "charts drawn, slip printed" in result.stdout  # the Reports chart and the printing path ran too
+
+
+def test_demo_says_where_its_temporary_folder_is(tmp_path):
+    """--demo in a new temporary folder: the terminal says where, and that it is not the shop's own folder; the
+    demo is seeded on the app clock's date (here the tests' fixed moment, not the calendar's)."""
+    from shop_aftersales.models import Sale
+    from shop_aftersales.models.database import close_database, open_database
+
+    from helpers import TEST_NOW
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    result = cli("--demo", "--smoke", XDG_CONFIG_HOME=str(tmp_path), TMPDIR=str(temp))
+    assert result.returncode == 0, result.stderr
+    [folder] = list(temp.iterdir())
+    assert f"Demo shop in a new temporary folder: {folder}" in result.stdout
+    assert "It is not your shop's data folder" in result.stdout
+    open_database(folder)
+    try:
+        newest = Sale.select().order_by(Sale.sold_at.desc()).first().sold_at
+        assert newest.date() == TEST_NOW.date() - dt.timedelta(days=1)  # the history runs to last night
+    finally:
+        close_database()
 
 
 def test_unknown_command_is_a_usage_error():

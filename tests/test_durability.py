@@ -3,7 +3,6 @@ committed return in it; and random sequences of business steps never break the l
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -22,6 +21,8 @@ from shop_aftersales.services.base import business_step
 from shop_aftersales.services.checks import run_checks
 from shop_aftersales.services.ledger import MoveRequest, move
 from shop_aftersales.services.returns import ReturnLine, ReturnRequest, register_return
+
+from helpers import app_env  # noqa: E402
 
 WRITER = """
 import sys
@@ -45,7 +46,7 @@ while True:
 def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(tmp_path):
     folder = tmp_path / "shop"
     child = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.PIPE, text=True,
-                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+                             env=app_env())
     committed = []
     try:
         while len(committed) < 60:

@@ -68,7 +68,6 @@ def test_the_lookup_uses_an_index(planned, name):
     assert any("USING" in step and "INDEX" in step for step in steps), steps
 
 
-
 def test_a_year_of_sales_is_read_from_the_covering_index(planned):
     """Return rates read ~100 000 sale lines a year on a busy shop: from the index alone, not the table rows."""
     steps = plan(LOOKUPS["a year of sales by product (return rates)"]())

@@ -236,3 +236,26 @@ def test_the_progress_table_prints(workshop, tmp_path, qapp):
     pdf = table_pdf(tmp_path / "progress.pdf", "维修进度表", [c.title for c in source.columns], rows)
     text = pdf_text(pdf)
     assert "维修进度表" in text and "WX2026-000001" in text and "人体工学椅" in text
+
+
+def test_a_repair_under_way_since_last_week_stays_on_this_weeks_board(workshop):
+    """Planned and started last Friday, still on the bench on Wednesday: the current week carries it in today's
+    cell of its technician, with a flag saying since when (it used to vanish from the board altogether)."""
+    item = bring_back(workshop, 2)  # the chair: 周工 works Monday to Saturday
+    repair = repair_of(item)
+    friday, wednesday = dt.datetime(2026, 3, 27, 10), dt.datetime(2026, 4, 1, 9)
+    with clock.frozen(friday):
+        repairs.plan(repair.id, workshop["zhou"].id, friday.date(), workshop["owner"])
+        repairs.start_repair(repair.id)
+    with clock.frozen(wednesday):
+        board = repairs.board(wednesday.date())
+        cell = board.cells[(workshop["zhou"].id, wednesday.date())]
+        assert [r.id for r in cell.repairs] == [repair.id]
+        assert repair.id not in [r.id for r in board.backlog]
+        flags = [str(f) for f in repairs.card_flags(cell.repairs[0], workshop["zhou"])]
+        assert "Under way since 2026-03-27" in flags
+        # a week to come does not carry it (it is on the bench now, not then), last week shows it on its day
+        assert all(repair.id not in [r.id for r in c.repairs]
+                   for c in repairs.board(dt.date(2026, 4, 8)).cells.values())
+        assert [r.id for r in repairs.board(friday.date()).cells[(workshop["zhou"].id, friday.date())].repairs] \
+            == [repair.id]

@@ -24,10 +24,6 @@ from helpers import settle, visible  # noqa: E402
 pytestmark = pytest.mark.gui
 
 
-
-
-
-
 def unplanned(window, qtbot) -> RepairOrder:
     """Take one waiting repair off the board so it lies on the unscheduled pile."""
     repair = RepairOrder.select().where(RepairOrder.state == WAITING).order_by(RepairOrder.id).first()
@@ -205,3 +201,44 @@ def test_the_pickup_message_is_copied_for_sms(window, board, qtbot):
     text = tab.copy_message(item_id)
     assert QGuiApplication.clipboard().text() == text
     assert AftersalesItem.get_by_id(item_id).code in text and "星河生活馆" in text
+
+
+def test_the_board_moves_on_when_the_date_changes(window, board, qtbot):
+    """A window left open over the weekend: on Monday morning the board shows the new week, and yesterday's
+    cells (now past) take no card; without the refresh the old week stayed, accepting drops the service then
+    refused."""
+    from shop_aftersales import clock
+
+    start = today()
+    assert start in board.board.days
+    next_monday = clock.monday_of(start) + dt.timedelta(days=7)
+    with clock.frozen(dt.datetime.combine(next_monday, dt.time(8, 0))):
+        assert window.context.check_date()
+        settle(qtbot, window)
+        assert board.board.days[0] == next_monday
+        assert all(day >= next_monday for _tech, day in board.cells)
+        tech = next(t for t in repairs.technicians() if t.works_on(next_monday))
+        assert board.cells[(tech.id, next_monday)].accepts
+        assert window.repairs_tab.week_label.text().startswith(next_monday.isoformat())
+        assert not window.context.check_date()  # nothing more until the next day
+
+
+def test_date_fields_start_on_the_app_clocks_today(window, qtbot):
+    """The test clock stands at 2026-06-17 whatever the calendar says: every date field defaults to it."""
+    from PySide6.QtCore import QDate
+
+    from shop_aftersales.ui.intake_form import NoReceiptDialog
+
+    expected = QDate(today())
+    no_receipt = NoReceiptDialog(window)
+    qtbot.addWidget(no_receipt)
+    assert no_receipt.date.date() == expected
+    repair = RepairOrder.select().where(RepairOrder.state == WAITING, RepairOrder.planned_on.is_null()).first()
+    dialog = window.repairs_tab.open_repair(repair.id)
+    assert dialog.day.date() == expected
+    dialog.close()
+    from shop_aftersales.ui.audit_dialog import AuditDialog
+
+    audit = AuditDialog(window.context, window)
+    qtbot.addWidget(audit)
+    assert audit.end.date() == expected and audit.start.date() == expected.addDays(-30)

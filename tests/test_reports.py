@@ -177,3 +177,26 @@ def test_an_unwritable_path_leaves_nothing(small_shop, tmp_path):
     with pytest.raises(DomainError, match="could not be written"):
         export_workbook(target, MARCH)
     assert sorted(p.name for p in out.iterdir()) == ["dir.xlsx"]
+
+
+def test_a_week_across_new_year_keeps_all_its_returns(shop):
+    """The week of Monday 2026-12-28 runs into 2027: six returns on both sides of New Year are one week's six
+    (SQLite's %W called 1-3 January "2027-W00" while Python named the week after its Monday in December)."""
+    owner = Staff.create(name="店长", role="owner")
+    bud = Product.create(sku="E1", name="耳机", list_price=Decimal(200))
+    sale = Sale.create(receipt_no="XS-12", sold_at=dt.datetime(2026, 12, 20, 10))
+    line = SaleLine.create(sale=sale, line_no=1, product=bud, quantity=10, unit_price=Decimal(200))
+    days = [dt.datetime(2026, 12, 28, 10), dt.datetime(2026, 12, 30, 11), dt.datetime(2026, 12, 31, 23, 30),
+            dt.datetime(2027, 1, 1, 0, 10), dt.datetime(2027, 1, 2, 15), dt.datetime(2027, 1, 3, 20)]
+    for when in days + [dt.datetime(2027, 1, 4, 9)]:  # and one on the Monday after
+        with clock.frozen(when):
+            register_return(ReturnRequest(lines=[ReturnLine(bud.id, 1, "quality", "used", "refund",
+                                                            sale_line_id=line.id)],
+                                          sale_id=sale.id, override_reason="ok"), staff=owner)
+    period = analytics.Period(dt.date(2026, 12, 28), dt.date(2027, 1, 10))
+    weeks = {c.key: c.units for c in analytics.counts(period, "week")}
+    assert weeks == {"2026-12-28": 6, "2027-01-04": 1}
+    assert len(analytics.items_in(period, "2026-12-28", "week")) == 6
+    # by month the same returns split where the calendar does
+    months = {c.key: c.units for c in analytics.counts(period, "month")}
+    assert (months["2026-12"], months["2027-01"]) == (3, 4)

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from helpers import settle  # noqa: E402
 from shop_aftersales.ui.reports_tab import ItemsDialog
@@ -148,3 +149,33 @@ def test_cancelling_the_export_writes_nothing(reports, qtbot, window, tmp_path):
     settle(qtbot, window, 30_000)
     assert list(out.iterdir()) == []  # neither the workbook nor a temporary file
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_the_tab_opens_on_the_last_12_months_then_on_the_users_choice(window, qtbot):
+    """Not on "this month", which on the 1st holds nothing yet; a period the user picks is kept for next time."""
+    import datetime as dt
+
+    from shop_aftersales import config
+    from shop_aftersales.clock import today
+    from shop_aftersales.reports.analytics import add_months
+    from shop_aftersales.ui.reports_tab import SETTING_END, SETTING_PRESET, SETTING_START, ReportsTab
+
+    tab = window.reports_tab
+    assert tab.preset.currentData() == "last_12"
+    assert tab.start.date().toPython() == add_months(today().replace(day=1), -11)
+    assert tab.end.date().toPython() == today()
+    try:
+        custom = tab.preset.findData("custom")
+        tab.preset.setCurrentIndex(custom)
+        tab.preset.activated.emit(custom)  # what a click in the list sends
+        tab.start.setDate(dt.date(2026, 2, 1))
+        tab.end.setDate(dt.date(2026, 4, 30))
+        qtbot.mouseClick(tab.show_button, Qt.MouseButton.LeftButton)
+        again = ReportsTab(window.context)
+        qtbot.addWidget(again)
+        assert again.preset.currentData() == "custom"
+        assert (again.start.date().toPython(), again.end.date().toPython()) == (dt.date(2026, 2, 1),
+                                                                               dt.date(2026, 4, 30))
+    finally:
+        for key in (SETTING_PRESET, SETTING_START, SETTING_END):
+            config.settings().remove(key)

@@ -17,12 +17,6 @@ from helpers import flat, pdf_text, settle, visible  # noqa: E402
 pytestmark = pytest.mark.gui
 
 
-
-
-
-
-
-
 def test_check_price_sell_and_the_receipt_tells_the_history(window, qtbot, monkeypatch):
     monkeypatch.setattr("shop_aftersales.ui.resale_tab.preview", lambda *a, **k: None)  # no print preview window
     refusals = []

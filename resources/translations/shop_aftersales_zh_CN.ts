@@ -1,6 +1,19 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Demo shop in a new temporary folder: {path}
+It is not your shop&apos;s data folder: what you do in the demo stays there, and the system may delete the folder. Start without --demo to open your own shop.</source>
+        <translation>演示店铺已建在新的临时文件夹：{path}
+这不是您店铺的数据文件夹：在演示里做的操作只留在那里，系统也可能删除这个文件夹。要打开自己的店铺，请不加 --demo 启动。</translation>
+    </message>
+    <message>
+        <source>Demo shop in {path}</source>
+        <translation>演示店铺：{path}</translation>
+    </message>
+</context>
 <context>
     <name>AuditDialog</name>
     <message>
@@ -78,7 +91,7 @@
         <translation>无法创建数据文件夹 {path}({reason})。请检查该磁盘是否已连接,或用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
-        <source>The data folder {path} is on a network drive. The database must be on this computer's own disk, or it can be damaged.</source>
+        <source>The data folder {path} is on a network drive. The database must be on this computer&apos;s own disk, or it can be damaged.</source>
         <translation>数据文件夹 {path} 位于网络驱动器上。数据库必须放在本机磁盘上,否则可能损坏。</translation>
     </message>
     <message>
@@ -86,7 +99,7 @@
         <translation>数据文件夹 {path} 是只读的({reason})。请选择一个可以写入的文件夹。</translation>
     </message>
     <message>
-        <source>The database file {path} is damaged or is not a Shop Aftersales database ({reason}). It was not changed. Restore the latest backup (Help → Restore, or 'shop-aftersales restore'), or move the file away to start afresh.</source>
+        <source>The database file {path} is damaged or is not a Shop Aftersales database ({reason}). It was not changed. Restore the latest backup (Help → Restore, or &apos;shop-aftersales restore&apos;), or move the file away to start afresh.</source>
         <translation>数据库文件 {path} 已损坏,或不是售后管家的数据库({reason})。该文件未被改动。请恢复最近的备份(帮助 → 恢复,或运行 “shop-aftersales restore”),或将该文件移走后重新开始。</translation>
     </message>
     <message>
@@ -186,7 +199,7 @@
         <translation>不允许</translation>
     </message>
     <message>
-        <source>Needs the owner's approval</source>
+        <source>Needs the owner&apos;s approval</source>
         <translation>需店长批准</translation>
     </message>
     <message>
@@ -474,7 +487,7 @@
         <translation>该数据文件夹中已有店铺数据;演示店铺只能放入空文件夹。</translation>
     </message>
     <message>
-        <source>row {row}, column '{column}': {message}</source>
+        <source>row {row}, column &apos;{column}&apos;: {message}</source>
         <translation>第 {row} 行“{column}”列:{message}</translation>
     </message>
     <message>
@@ -490,7 +503,7 @@
         <translation>  …… 还有 {more} 个问题。</translation>
     </message>
     <message>
-        <source>'{value}' is not a whole number.</source>
+        <source>&apos;{value}&apos; is not a whole number.</source>
         <translation>“{value}”不是整数。</translation>
     </message>
     <message>
@@ -502,7 +515,7 @@
         <translation>数量 {value} 大得不合理。</translation>
     </message>
     <message>
-        <source>'{value}' is not an amount of money.</source>
+        <source>&apos;{value}&apos; is not an amount of money.</source>
         <translation>“{value}”不是有效金额。</translation>
     </message>
     <message>
@@ -514,7 +527,7 @@
         <translation>金额 {value} 大得不合理。</translation>
     </message>
     <message>
-        <source>'{value}' is not a date (write it like 2026-03-18).</source>
+        <source>&apos;{value}&apos; is not a date (write it like 2026-03-18).</source>
         <translation>“{value}”不是日期(请写成 2026-03-18 这样的格式)。</translation>
     </message>
     <message>
@@ -522,7 +535,7 @@
         <translation>日期 {value} 超出合理范围。</translation>
     </message>
     <message>
-        <source>'{value}' is not yes or no (是/否).</source>
+        <source>&apos;{value}&apos; is not yes or no (是/否).</source>
         <translation>“{value}”不是“是”或“否”。</translation>
     </message>
     <message>
@@ -534,7 +547,7 @@
         <translation>期初库存</translation>
     </message>
     <message>
-        <source>{name} is not an Excel .xlsx file. Save it from Excel or WPS as 'Excel Workbook (*.xlsx)' and try again.</source>
+        <source>{name} is not an Excel .xlsx file. Save it from Excel or WPS as &apos;Excel Workbook (*.xlsx)&apos; and try again.</source>
         <translation>{name} 不是 Excel .xlsx 文件。请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后重试。</translation>
     </message>
     <message>
@@ -554,7 +567,7 @@
         <translation>第一个工作表是空的:没有表头行。</translation>
     </message>
     <message>
-        <source>The required column '{zh}' ({en}) is missing.</source>
+        <source>The required column &apos;{zh}&apos; ({en}) is missing.</source>
         <translation>缺少必填列“{zh}”({en})。</translation>
     </message>
     <message>
@@ -606,7 +619,7 @@
         <translation>已导入 {created} 张销售单,{skipped} 张已存在,已跳过。</translation>
     </message>
     <message>
-        <source>'{zone}' is not a stock zone.</source>
+        <source>&apos;{zone}&apos; is not a stock zone.</source>
         <translation>“{zone}”不是库区。</translation>
     </message>
     <message>
@@ -634,7 +647,7 @@
         <translation>已过账 {count} 行期初库存,单号 {reference}。</translation>
     </message>
     <message>
-        <source>Unknown stock location '{code}'.</source>
+        <source>Unknown stock location &apos;{code}&apos;.</source>
         <translation>未知库位“{code}”。</translation>
     </message>
     <message>
@@ -654,15 +667,15 @@
         <translation>按序列号管理的商品只能逐件移动。</translation>
     </message>
     <message>
-        <source>Unit {serial} of {product} is in '{where}', not in '{source}'.</source>
+        <source>Unit {serial} of {product} is in &apos;{where}&apos;, not in &apos;{source}&apos;.</source>
         <translation>{product}(序列号 {serial})在“{where}”,不在“{source}”。</translation>
     </message>
     <message>
-        <source>Unit {serial} of {product} is not in '{source}'.</source>
+        <source>Unit {serial} of {product} is not in &apos;{source}&apos;.</source>
         <translation>{product}(序列号 {serial})不在“{source}”。</translation>
     </message>
     <message>
-        <source>Only {available} of {product} in '{source}'; cannot move {qty}.</source>
+        <source>Only {available} of {product} in &apos;{source}&apos;; cannot move {qty}.</source>
         <translation>“{source}”中 {product} 只有 {available} 件,无法移动 {qty} 件。</translation>
     </message>
     <message>
@@ -1034,11 +1047,11 @@
         <translation>仍在 {limit} 天换货期内。</translation>
     </message>
     <message>
-        <source>Opened goods are refunded only with the owner's approval.</source>
+        <source>Opened goods are refunded only with the owner&apos;s approval.</source>
         <translation>已拆封商品退款须经店长批准。</translation>
     </message>
     <message>
-        <source>Used goods are refunded only with the owner's approval.</source>
+        <source>Used goods are refunded only with the owner&apos;s approval.</source>
         <translation>已使用商品退款须经店长批准。</translation>
     </message>
     <message>
@@ -1062,7 +1075,7 @@
         <translation>保修已于 {until} 到期:维修费用由顾客承担。</translation>
     </message>
     <message>
-        <source>Damaged goods need the owner's approval.</source>
+        <source>Damaged goods need the owner&apos;s approval.</source>
         <translation>有损坏的商品须经店长批准。</translation>
     </message>
     <message>
@@ -1070,7 +1083,7 @@
         <translation>{code} 已与顾客结清。</translation>
     </message>
     <message>
-        <source>{code} is the customer's own unit in for repair; it is not refunded.</source>
+        <source>{code} is the customer&apos;s own unit in for repair; it is not refunded.</source>
         <translation>{code} 是顾客送修的自有商品,不予退款。</translation>
     </message>
     <message>
@@ -1086,7 +1099,7 @@
         <translation>¥{amount} 超过了顾客实付的 ¥{limit}(已扣除折旧手续费);只有店长可以批准。</translation>
     </message>
     <message>
-        <source>{code} is the customer's own unit in for repair; it is not exchanged.</source>
+        <source>{code} is the customer&apos;s own unit in for repair; it is not exchanged.</source>
         <translation>{code} 是顾客送修的自有商品,不予换货。</translation>
     </message>
     <message>
@@ -1118,7 +1131,7 @@
         <translation>核销金额不能为负。</translation>
     </message>
     <message>
-        <source>The supplier's credit cannot be negative.</source>
+        <source>The supplier&apos;s credit cannot be negative.</source>
         <translation>供应商退款不能为负。</translation>
     </message>
     <message>
@@ -1146,7 +1159,7 @@
         <translation>退货运费不能为负。</translation>
     </message>
     <message>
-        <source>Without a receipt, write down the customer's name or phone.</source>
+        <source>Without a receipt, write down the customer&apos;s name or phone.</source>
         <translation>没有小票时,请填写顾客姓名或电话。</translation>
     </message>
     <message>
@@ -1290,11 +1303,11 @@
         <translation>平均成本</translation>
     </message>
     <message>
-        <source>Choose the technician's skill level.</source>
+        <source>Choose the technician&apos;s skill level.</source>
         <translation>请选择技师的技能等级。</translation>
     </message>
     <message>
-        <source>A day's capacity is between 0 and 24 hours.</source>
+        <source>A day&apos;s capacity is between 0 and 24 hours.</source>
         <translation>每天产能应在 0 到 24 小时之间。</translation>
     </message>
     <message>
@@ -1348,6 +1361,10 @@
     <message>
         <source>Overdue since {date}</source>
         <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>Under way since {date}</source>
+        <translation>自 {date} 起维修中</translation>
     </message>
     <message>
         <source>Complex: needs a specialist</source>
@@ -1462,7 +1479,7 @@
         <translation>现存瑕疵:{flaws}。</translation>
     </message>
     <message>
-        <source>This needs the owner's approval.</source>
+        <source>This needs the owner&apos;s approval.</source>
         <translation>此操作需要店长批准。</translation>
     </message>
     <message>
@@ -1486,7 +1503,7 @@
         <translation>请选择销售渠道。</translation>
     </message>
     <message>
-        <source>Write what the buyer is told about the unit's history.</source>
+        <source>Write what the buyer is told about the unit&apos;s history.</source>
         <translation>请写明要告知买家的商品经历。</translation>
     </message>
     <message>
@@ -1514,7 +1531,7 @@
         <translation>{code} 未通过质检,不能再销售。</translation>
     </message>
     <message>
-        <source>Tell the buyer the unit's history and tick “told the customer” before the sale.</source>
+        <source>Tell the buyer the unit&apos;s history and tick “told the customer” before the sale.</source>
         <translation>请先向买家说明商品经历,并勾选“已告知顾客”后再销售。</translation>
     </message>
     <message>
@@ -1662,7 +1679,7 @@
         <translation>{name} 的 PIN 码不正确。</translation>
     </message>
     <message>
-        <source>Give the staff member's name.</source>
+        <source>Give the staff member&apos;s name.</source>
         <translation>请填写员工姓名。</translation>
     </message>
     <message>
@@ -1726,7 +1743,7 @@
         <translation>维修 {number} · {product}</translation>
     </message>
     <message>
-        <source>{customer}'s {product} is ready: ask them to pick it up</source>
+        <source>{customer}&apos;s {product} is ready: ask them to pick it up</source>
         <translation>{customer}的{product}已修好:提醒取件</translation>
     </message>
     <message>
@@ -1991,7 +2008,7 @@
         <translation>销售单号、电话或序列号:</translation>
     </message>
     <message>
-        <source>Scan the receipt's barcode or type, then Enter</source>
+        <source>Scan the receipt&apos;s barcode or type, then Enter</source>
         <translation>扫描小票条码或输入后按回车</translation>
     </message>
     <message>
@@ -2007,7 +2024,7 @@
         <translation>请先查找商品的原始销售记录,或按无小票登记。</translation>
     </message>
     <message>
-        <source>Customer's name</source>
+        <source>Customer&apos;s name</source>
         <translation>顾客姓名</translation>
     </message>
     <message>
@@ -2091,7 +2108,7 @@
         <translation>原因:</translation>
     </message>
     <message>
-        <source>In the customer's words</source>
+        <source>In the customer&apos;s words</source>
         <translation>顾客的原话</translation>
     </message>
     <message>
@@ -2268,7 +2285,7 @@
         <translation>售后档案 {code}</translation>
     </message>
     <message>
-        <source>customer's own unit, in for repair</source>
+        <source>customer&apos;s own unit, in for repair</source>
         <translation>顾客自有商品,送修</translation>
     </message>
     <message>
@@ -2396,7 +2413,7 @@
         <translation>维修(工时、配件、外协):</translation>
     </message>
     <message>
-        <source>Supplier's credit:</source>
+        <source>Supplier&apos;s credit:</source>
         <translation>供应商退款:</translation>
     </message>
     <message>
@@ -2668,6 +2685,10 @@
         <translation>当前员工:</translation>
     </message>
     <message>
+        <source>Demo shop, temporary folder: {path}</source>
+        <translation>演示店铺（临时文件夹）：{path}</translation>
+    </message>
+    <message>
         <source>Data: {path}</source>
         <translation>数据:{path}</translation>
     </message>
@@ -2720,7 +2741,7 @@
         <translation>新语言将在下次启动售后管家时生效。</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Shop Aftersales {version}&lt;/h3&gt;&lt;p&gt;Returns, exchanges, zones, repairs, resale, refunds and stock counts of one shop's after-sales goods (售后品).&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Shop Aftersales {version}&lt;/h3&gt;&lt;p&gt;Returns, exchanges, zones, repairs, resale, refunds and stock counts of one shop&apos;s after-sales goods (售后品).&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;售后管家 {version}&lt;/h3&gt;&lt;p&gt;管理一家门店的售后品:退货、换货、分区库存、维修、特价再销售、退款和盘点。&lt;/p&gt;&lt;p&gt;数据文件夹:{data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2797,7 +2818,7 @@
 <context>
     <name>OwnerApproval</name>
     <message>
-        <source>Owner's PIN</source>
+        <source>Owner&apos;s PIN</source>
         <translation>店长 PIN 码</translation>
     </message>
 </context>
@@ -2997,7 +3018,7 @@
         <translation>商品说明(售前已告知买家):</translation>
     </message>
     <message>
-        <source>Buyer's signature: ____________________</source>
+        <source>Buyer&apos;s signature: ____________________</source>
         <translation>买家签字:____________________</translation>
     </message>
     <message>
@@ -3390,7 +3411,7 @@
         <translation>退款金额:</translation>
     </message>
     <message>
-        <source>Up to ¥{limit} without the owner's approval.</source>
+        <source>Up to ¥{limit} without the owner&apos;s approval.</source>
         <translation>不超过 ¥{limit} 无需店长批准。</translation>
     </message>
     <message>
@@ -3417,7 +3438,7 @@
         <translation>● 维修中</translation>
     </message>
     <message>
-        <source>Drag onto a technician's day to plan it; double-click or Enter to open.</source>
+        <source>Drag onto a technician&apos;s day to plan it; double-click or Enter to open.</source>
         <translation>拖到技师某天的格子里即可排程;双击或按回车打开。</translation>
     </message>
 </context>
@@ -3508,7 +3529,7 @@
         <translation>未排程</translation>
     </message>
     <message>
-        <source> · the customer's own unit</source>
+        <source> · the customer&apos;s own unit</source>
         <translation> · 顾客自有商品</translation>
     </message>
     <message>
@@ -3681,7 +3702,7 @@
         <translation>全部商品</translation>
     </message>
     <message>
-        <source>Type part of a product's code or name, or leave empty for all products.</source>
+        <source>Type part of a product&apos;s code or name, or leave empty for all products.</source>
         <translation>输入商品编码或名称的一部分即可查找；留空表示全部商品。</translation>
     </message>
     <message>
@@ -3787,6 +3808,10 @@
     <message>
         <source>▲ spike</source>
         <translation>▲ 异常高峰</translation>
+    </message>
+    <message>
+        <source>Week of {date}</source>
+        <translation>{date} 当周</translation>
     </message>
     <message>
         <source>Units returned in {period}</source>
@@ -4395,11 +4420,11 @@
         <translation>买家(如知道):</translation>
     </message>
     <message>
-        <source>Buyer's phone:</source>
+        <source>Buyer&apos;s phone:</source>
         <translation>买家电话:</translation>
     </message>
     <message>
-        <source>I told the buyer the unit's history and grade (已告知顾客)</source>
+        <source>I told the buyer the unit&apos;s history and grade (已告知顾客)</source>
         <translation>我已向买家说明该商品的经历和成色(已告知顾客)</translation>
     </message>
     <message>
@@ -4414,11 +4439,11 @@
         <translation>已寄回供应商:{code}</translation>
     </message>
     <message>
-        <source>Supplier's credit:</source>
+        <source>Supplier&apos;s credit:</source>
         <translation>供应商退款:</translation>
     </message>
     <message>
-        <source>Waybill or the supplier's reference</source>
+        <source>Waybill or the supplier&apos;s reference</source>
         <translation>运单号或供应商单号</translation>
     </message>
     <message>
@@ -4575,7 +4600,7 @@
         <translation>过账调整…</translation>
     </message>
     <message>
-        <source>Choose the zones and start: the ledger's quantities are frozen as “expected” until the count is posted.</source>
+        <source>Choose the zones and start: the ledger&apos;s quantities are frozen as “expected” until the count is posted.</source>
         <translation>请选择库区后开始:账面数量将被冻结为“账面数”,直到盘点过账。</translation>
     </message>
     <message>

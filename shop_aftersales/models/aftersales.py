@@ -19,7 +19,6 @@ from .sales import Sale, SaleLine
 from .stock import StockMove
 
 
-
 # ------------------------------------------------------------------ vocabularies (stable codes)
 
 REASONS = {

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from playhouse.migrations import Runner
 
+from .. import clock
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from .base import db
@@ -177,7 +178,7 @@ def open_database(data_dir: Path) -> OpenedDatabase:
         if not db.is_closed():
             db.close()
         raise
-    _last_full_check.setdefault(path.resolve(), dt.datetime.now().isoformat(timespec="seconds"))  # a new file
+    _last_full_check.setdefault(path.resolve(), clock.now().isoformat(timespec="seconds"))  # a new file
     log.info("Opened %s (SQLite %s); migrations applied now: %s", path, sqlite3.sqlite_version, applied or "none")
     return OpenedDatabase(path, applied, schema_version(), sqlite3.sqlite_version)
 
@@ -208,7 +209,8 @@ def _recently_checked(path: Path) -> str | None:
         size, mtime, checked = marker.read_text(encoding="ascii").split()
         marker.unlink()  # a crash from now on leaves no marker: the next start checks in full
         stat = path.stat()
-        fresh = dt.datetime.now() - dt.datetime.fromisoformat(checked) < CHECK_EVERY
+        age = clock.now() - dt.datetime.fromisoformat(checked)
+        fresh = dt.timedelta(0) <= age < CHECK_EVERY  # a check "in the future" (the PC's clock went back) is stale
         return checked if fresh and (int(size), int(mtime)) == (stat.st_size, stat.st_mtime_ns) else None
     except (OSError, ValueError):
         return None

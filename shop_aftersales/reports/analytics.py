@@ -8,6 +8,7 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..clock import monday_of
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import db
@@ -85,7 +86,7 @@ _ITEM_SUPPLIER = "COALESCE(sl.supplier_id, p.supplier_id)"
 
 @dataclass(frozen=True)
 class PeriodCount:
-    key: str        # '2026-03' or '2026-W11'
+    key: str        # '2026-03', or a week's Monday: '2026-12-28' (the same key in SQL and Python, across New Year)
     start: dt.date
     units: int
     mean: float | None   # of the trailing periods
@@ -101,7 +102,10 @@ WINDOW = 6
 
 
 def _period_key(unit: str) -> str:
-    return "strftime('%Y-%m', i.created_at)" if unit == "month" else "strftime('%Y-W%W', i.created_at)"
+    # a week is named by its Monday: strftime('%W') would call the first days of January "W00" and split the
+    # week across New Year in two (Python names that week after its Monday in December)
+    return ("strftime('%Y-%m', i.created_at)" if unit == "month"
+            else "date(i.created_at, 'weekday 0', '-6 days')")
 
 
 def _periods(period: Period, unit: str, history: int) -> list[tuple[str, dt.date]]:
@@ -112,10 +116,10 @@ def _periods(period: Period, unit: str, history: int) -> list[tuple[str, dt.date
             keys.append((day.strftime("%Y-%m"), day))
             day = add_months(day, 1)
         return keys
-    monday = period.start - dt.timedelta(days=period.start.weekday()) - dt.timedelta(weeks=history)
+    monday = monday_of(period.start) - dt.timedelta(weeks=history)
     keys = []
     while monday <= period.end:
-        keys.append((monday.strftime("%Y-W%W"), monday))
+        keys.append((monday.isoformat(), monday))
         monday += dt.timedelta(weeks=1)
     return keys
 
@@ -131,15 +135,14 @@ def counts(period: Period, unit: str = "month") -> list[PeriodCount]:
     # history only counts from the shop's first after-sales record: months before it are unknown, not calm
     first = _rows("SELECT MIN(created_at) FROM aftersales_item")[0][0]
     known_from = dt.date.fromisoformat(first[:10]) if first else period.end
-    known_from = month_start(known_from) if unit == "month" else known_from - dt.timedelta(days=known_from.weekday())
+    known_from = month_start(known_from) if unit == "month" else monday_of(known_from)
     result = []
     for index, (key, start, units) in enumerate(series):
         before = [u for _k, s, u in series[max(0, index - WINDOW):index] if s >= known_from]
         mean = statistics.fmean(before) if len(before) >= 3 else None
         stdev = statistics.pstdev(before) if len(before) >= 3 else None
         spike = mean is not None and units >= 3 and units > mean + 2 * stdev and units >= 1.5 * mean
-        if start >= (month_start(period.start) if unit == "month" else
-                     period.start - dt.timedelta(days=period.start.weekday())):
+        if start >= (month_start(period.start) if unit == "month" else monday_of(period.start)):
             result.append(PeriodCount(key, start, units, mean, stdev, spike))
     return result
 

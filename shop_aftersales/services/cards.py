@@ -31,7 +31,6 @@ class Costs:
                 - self.supplier_credit)
 
 
-
 def costs(item: AftersalesItem) -> Costs:
     refunds = sum((r.amount for r in Refund.select().where(Refund.item == item)), Decimal(0))
     units = AftersalesItem.select(pw.fn.SUM(AftersalesItem.quantity)).where(
@@ -105,7 +104,6 @@ class ItemMoves(PagedSource):
                 .switch(StockMove).join(self.Src, on=(StockMove.from_location == self.Src.id))
                 .switch(StockMove).join(self.Dst, on=(StockMove.to_location == self.Dst.id))
                 .where(StockMove.reference == self.code))
-
 
 
 def order_items(order_id: int) -> list[AftersalesItem]:

@@ -9,7 +9,6 @@ from ..models import db
 from .numbering import PREFIXES
 
 
-
 @dataclass(frozen=True)
 class Finding:
     source: str

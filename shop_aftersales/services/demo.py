@@ -14,6 +14,7 @@ from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import Category, Customer, Product, Sale, SaleLine, Staff, Supplier, db
 from ..models.stock import ADJUSTMENT, SELLABLE
+from ..reports.analytics import add_months
 from . import settings
 from .base import Changes, business_step
 from .importing import OPENING_NOTE
@@ -107,15 +108,21 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
         used_phones.add(phone)
         customers.append(Customer.create(name=rng.choice(SURNAMES) + rng.choice(GIVEN), phone=phone))
 
-    end = now().replace(hour=0, minute=0, second=0)
+    moment = now()
+    end = moment.replace(hour=0, minute=0, second=0)  # the history runs to last night; this week's work to now
     start = end - dt.timedelta(days=days)
     serial_counter = 0
     sale_no = 0
     lines: list[dict] = []
     day = start
+    # three months ago the white P3 earbuds were on promotion (one more sold every other day) from one batch
+    # that turned out bad: the reports' one spike
+    bad_month = add_months(end.date().replace(day=1), -BAD_MONTHS_AGO)
+    bad_product = next(pair for pair in products if pair[0].sku == BAD_SKU)
     while day < end:
         weekend = day.weekday() >= 5
         receipts = rng.randint(3, 7) + (4 if weekend else 0)
+        promotion = day.date().replace(day=1) == bad_month and day.day <= 24 and day.day % 2 == 0
         for number in range(1, receipts + 1):
             sale_no += 1
             sold_at = day + dt.timedelta(hours=rng.randint(10, 20), minutes=rng.randrange(60))
@@ -123,8 +130,10 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
             sale = Sale.create(receipt_no=f"XS{day:%Y%m%d}-{number:03d}", sold_at=sold_at,
                                customer=customer, staff=rng.choice(sellers), source="import")
             picks = rng.sample(products, k=rng.choice((1, 1, 1, 2, 2, 3)))
+            if promotion and number == 1 and bad_product not in picks:
+                picks.append(bad_product)
             for line_no, (product, _demand) in enumerate(picks, start=1):
-                batch = f"B{sold_at:%y%m}{rng.randint(1, 2)}"
+                batch = f"B{sold_at:%y%m}{1 if promotion and product.sku == BAD_SKU else rng.randint(1, 2)}"
                 if product.serialised:
                     serial_counter += 1
                     serial, qty = f"{product.sku.split('-')[0]}{sold_at:%y}{serial_counter:06d}", 1
@@ -153,9 +162,10 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
         else:
             move(MoveRequest(product=product, quantity=demand * 3 + rng.randint(0, 10), source=ADJUSTMENT,
                              target=SELLABLE, reference=reference, note=OPENING_NOTE))
-    _demo_returns(rng, staff, end)
-    _demo_repairs(rng, staff, suppliers, categories, end)
+    week = _demo_returns(rng, staff, end, moment)
+    _demo_repairs(rng, staff, suppliers, categories, end, moment)
     _demo_resale(rng, staff, end)
+    _demo_this_week(rng, staff, moment, week)
     return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, items=True, created=sale_no)
 
 
@@ -169,8 +179,40 @@ FAULTS = {
 }
 
 
-def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> None:
-    """About two months of returns in every state, so each after-sales screen has something real to show."""
+BAD_SKU, BAD_MONTHS_AGO = "EJ-P3-WH", 3
+
+# Returns a month, spread over its days: low enough that the one bad batch stands out as the only spike (the
+# rule needs ≥ 1.5 × the trailing mean), high enough that the last weeks have work in every state.
+MONTHLY_RETURNS = (10, 12)
+RECENT_DAYS = 14  # "recent" means the last two weeks, whatever the calendar month
+
+
+def _return_moments(rng: random.Random, end: dt.datetime, first: dt.date, taken_per_month: dict[str, int]
+                    ) -> list[dt.datetime]:
+    """When the history's ordinary returns came in: MONTHLY_RETURNS a month from *first* to *end* (the month
+    under way in proportion to its days gone), less the returns already placed in that month (*taken_per_month*:
+    the bad batch's, this week's), so that no month but the bad batch's ever looks like a spike."""
+    moments = []
+    month = first.replace(day=1)
+    while month <= end.date():
+        following = add_months(month, 1)
+        days = (min(following, end.date()) - month).days
+        target = round(rng.randint(*MONTHLY_RETURNS) * days / (following - month).days)
+        for _ in range(max(target - taken_per_month.get(f"{month:%Y-%m}", 0), 0)):
+            day = month + dt.timedelta(days=rng.randrange(days)) if days else month
+            moment = dt.datetime.combine(day, dt.time(rng.randint(10, 19), rng.randrange(60)))
+            if dt.datetime.combine(first, dt.time()) + dt.timedelta(days=2) < moment < end - dt.timedelta(hours=2):
+                moments.append(moment)
+        month = following
+    return moments
+
+
+def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime, moment: dt.datetime
+                  ) -> list[tuple[str, dt.datetime, int]]:
+    """A year of returns in every state, so each after-sales screen has something real to show: a steady
+    trickle (the last two weeks still being worked on), one bad batch of earbuds three months ago that the
+    reports should catch as a spike, and this week's returns, registered here in their turn and left for
+    _demo_this_week to work on: their (role, when, item id) is returned."""
     from .. import clock
     from ..models import AftersalesItem
     from . import items as item_steps
@@ -182,32 +224,50 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
     lines = list(SaleLine.select(SaleLine, Sale, Product).join(Sale).switch(SaleLine).join(Product)
                  .where(Sale.sold_at >= end - dt.timedelta(days=350)).order_by(SaleLine.id))
     rng.shuffle(lines)
-    # a steady trickle all year (this month's from the last fortnight, still being worked on), and one bad batch
-    # of earbuds three months ago that the reports should catch as a spike
-    bad_from = end - dt.timedelta(days=105)
-    bad_month = f"{bad_from + dt.timedelta(days=15):%y%m}"
-    bad = [l for l in lines if l.product.sku == "EJ-P3-WH" and l.batch.startswith(f"B{bad_month}")]
-    chosen = {l.id for l in bad}
-    this_month = f"{end:%Y-%m}"
-    per_month: dict[str, list] = {}
+    # the bad batch: the white P3 earbuds of batch 1 sold in the first 25 days of the month three months ago,
+    # all back within that month (so the month stands out, and only that month)
+    bad_month = add_months(end.date().replace(day=1), -BAD_MONTHS_AGO)
+    month_end = dt.datetime.combine(add_months(bad_month, 1), dt.time()) - dt.timedelta(hours=5)
+    bad = [l for l in lines if l.product.sku == BAD_SKU and l.batch == f"B{bad_month:%y%m}1"
+           and l.sale.sold_at.day <= 25]
+    this_week = _pick_this_week(rng, lines, {l.id for l in bad}, end, moment)
+    chosen = {l.id for l in bad} | {line.id for line, _when, _role in this_week}
+    plan = [(min(l.sale.sold_at + dt.timedelta(days=rng.randint(3, 9), hours=rng.randint(0, 3)), month_end), l, "bad")
+            for l in bad]
+    taken: dict[str, int] = {}  # this week's returns are part of their months' trickle, not on top of it
+    for line, when, role in this_week:
+        plan.append((when, line, role))
+        taken[f"{when:%Y-%m}"] = taken.get(f"{when:%Y-%m}", 0) + 1
+    by_day: dict[dt.date, list] = {}
     for line in lines:
-        month = f"{line.sale.sold_at:%Y-%m}"
-        if line.id in chosen or (month == this_month and line.sale.sold_at < end - dt.timedelta(days=20)):
-            continue
-        per_month.setdefault(month, []).append(line)
-    plan = []
-    for month in sorted(per_month):
-        kind = "recent" if month == this_month else "baseline"
-        for line in per_month[month][:rng.randint(7, 10) if kind == "baseline" else 13]:
-            when = line.sale.sold_at + dt.timedelta(days=rng.randint(1, 6 if kind == "recent" else 12),
-                                                    hours=rng.randint(0, 3))
-            if when < end - dt.timedelta(hours=2):
-                plan.append((when, line, kind))
-    for line in bad:
-        plan.append((line.sale.sold_at + dt.timedelta(days=rng.randint(3, 12)), line, "bad"))
+        if line.id not in chosen:
+            by_day.setdefault(line.sale.sold_at.date(), []).append(line)
+    first_sale = min(by_day) if by_day else end.date()
+    for when in _return_moments(rng, end, first_sale, taken):
+        # a line sold one to twelve days before it came back, not returned already
+        for _try in range(12):
+            sold = by_day.get((when - dt.timedelta(days=rng.randint(1, 12))).date())
+            if sold:
+                line = sold.pop()
+                if line.sale.sold_at < when:
+                    kind = "recent" if when >= end - dt.timedelta(days=RECENT_DAYS) else "baseline"
+                    plan.append((when, line, kind))
+                    break
     plan.sort(key=lambda p: p[0])  # numbers are issued in the order the returns came in
+    week: list[tuple[str, dt.datetime, int]] = []
     for when, line, kind in plan:
         category = line.product.category.name
+        if kind in WEEK:
+            reason, condition, resolution, fault = WEEK[kind]
+            with clock.frozen(when):
+                changes = register_return(ReturnRequest(
+                    lines=[ReturnLine(line.product_id, 1, reason, condition, resolution, sale_line_id=line.id,
+                                      fault=rng.choice(FAULTS.get(category, ["有问题"])) if fault else "",
+                                      accessories=rng.choice(["包装盒", "包装盒、说明书"]))],
+                    sale_id=line.sale_id, override_reason="老顾客,店长同意", override_approval=owner),
+                    staff=rng.choice(clerks))
+            week.append((kind, when, changes.ids[0]))
+            continue
         quality = kind == "bad" or rng.random() < (0.85 if kind == "recent" else 0.7)
         reason = "quality" if quality else ("allergy" if category == "化妆品" else "changed_mind")
         resolution = "repair" if quality and category in ("手机", "耳机") and rng.random() < 0.3 else (
@@ -262,6 +322,47 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime) -> N
                         resolutions.exchange(item.id, clerk, serial=_free_serial(line.product))
                 except DomainError:
                     pass  # no replacement on the shelf: stays open, as in a real shop
+    return week
+
+
+# This week's work, there whatever the day: what each role's returns are (reason, condition, what the customer
+# asks, whether it has a fault), and for each role how many and how many days before now they came in.
+WEEK = {
+    "inspect": ("quality", "used", "refund", True),        # came in today: the inspection queue
+    "pile": ("quality", "used", "refund", True),           # inspected repairable, not planned yet
+    "planned": ("quality", "used", "refund", True),        # planned this week, on the days still to come
+    "running": ("quality", "used", "refund", True),        # on the bench today
+    "qc": ("quality", "used", "refund", True),             # repaired, waiting for the quality check
+    "pickup": ("quality", "used", "repair", True),         # a customer's unit repaired under warranty
+    "refund": ("changed_mind", "unopened", "refund", False),  # inspected, the refund still to pay
+}
+WEEK_PLAN = (("inspect", 2, 0, ("手机", "椅子", "耳机", "服装")), ("pile", 2, 3, ("手机", "椅子")),
+             ("planned", 2, 4, ("耳机", "椅子")), ("running", 1, 5, ("耳机",)), ("qc", 1, 7, ("耳机", "椅子")),
+             ("pickup", 1, 8, ("手机", "耳机")), ("refund", 1, 3, ("服装", "化妆品", "配件")))
+
+
+def _pick_this_week(rng: random.Random, lines: list, taken: set[int], end: dt.datetime, moment: dt.datetime
+                    ) -> list[tuple]:
+    """(sale line, when it came back, role) for this week's returns: two came in today (within the current
+    week even just after midnight on a Monday), the others over the last days."""
+    week_start = dt.datetime.combine(end.date() - dt.timedelta(days=end.weekday()), dt.time())
+    picked: list[tuple] = []
+    used = set(taken)
+    for role, count, days_ago, categories in WEEK_PLAN:
+        for n in range(count):
+            if days_ago == 0:
+                when = max(moment - dt.timedelta(minutes=75 - 40 * n), week_start + dt.timedelta(minutes=1 + n))
+                when = min(when, moment - dt.timedelta(seconds=20 - 10 * n))
+            else:
+                when = dt.datetime.combine(end.date() - dt.timedelta(days=days_ago), dt.time(10 + 3 * n, 20))
+            candidates = [l for l in lines if l.id not in used and l.product.category.name in categories
+                          and when - dt.timedelta(days=12) <= l.sale.sold_at < when - dt.timedelta(hours=1)]
+            if not candidates:
+                continue  # a shop too young to have sold one: the minimums test would say so
+            line = rng.choice(candidates)
+            used.add(line.id)
+            picked.append((line, when, role))
+    return picked
 
 
 PARTS = [
@@ -277,7 +378,7 @@ PARTS = [
 
 
 def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Supplier], categories: dict,
-                  end: dt.datetime) -> None:
+                  end: dt.datetime, moment: dt.datetime) -> None:
     """Two technicians, a parts store, and this week's repairs on the board: some planned, some under way,
     some finished, a customer's unit waiting to be picked up."""
     from .. import clock
@@ -298,10 +399,8 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
         parts[code] = part_id
         with clock.frozen(end - dt.timedelta(days=40)):
             repairs.receive_parts(part_id, qty, Decimal(cost), suppliers[sup].id, owner)
-    difficulties = {"手机": ("complex", "3"), "耳机": ("simple", "1.5"), "椅子": ("simple", "2"),
-                    "服装": ("simple", "1")}
     for repair in RepairOrder.select().where(RepairOrder.state == WAITING).order_by(RepairOrder.id):
-        difficulty, hours = difficulties.get(repair.item.product.category.name, ("simple", "1"))
+        difficulty, hours = DIFFICULTIES.get(repair.item.product.category.name, ("simple", "1"))
         repairs.update_repair(repair.id, repair.fault, difficulty, Decimal(hours), repair.due_date,
                               rng.choice([1, 2, 2, 3]))
     # what was due long ago has been repaired by now: only recent work is left for the board
@@ -324,21 +423,93 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
     for started, item_id in sorted(customers)[:-2]:  # the two latest still wait on the pickup shelf
         with clock.frozen(started + dt.timedelta(days=rng.randint(2, 4))):
             resolutions.give_back(item_id, "顾客已取件", owner)
+    # the rest of the history's repairs planned this morning over the next two weeks, those of today begun
     start = end.date()
-    with clock.frozen(end - dt.timedelta(hours=6)):
+    with clock.frozen(max(end, moment - dt.timedelta(hours=2))):
         proposal = repairs.propose_plan(start)
         repairs.apply_plan(proposal[:-2] if len(proposal) > 4 else proposal)  # two left on the pile to plan
         todays = list(RepairOrder.select().where(RepairOrder.planned_on == start).order_by(RepairOrder.id))
-        for n, repair in enumerate(todays):
+        for repair in todays[:2]:
             repairs.start_repair(repair.id, repair.technician.staff)
             repairs.log_hours(repair.id, repair.estimate / 2, note="拆机检查", staff=repair.technician.staff)
             category = repair.item.product.category.name
-            part = {"手机": "PJ-PM-X1", "耳机": "PJ-DC-EJ", "椅子": "PJ-QYB", "服装": "PJ-XX"}.get(category)
+            part = PART_FOR.get(category)
             if part:
                 repairs.use_part(repair.id, parts[part], 1, repair.technician.staff)
-            if n % 2 == 0:
-                repairs.log_hours(repair.id, repair.estimate / 2, note="更换配件,测试", staff=repair.technician.staff)
-                repairs.finish_repair(repair.id, True, "已修好,测试正常", repair.technician.staff)
+
+
+PART_FOR = {"手机": "PJ-PM-X1", "耳机": "PJ-DC-EJ", "椅子": "PJ-QYB", "服装": "PJ-XX"}
+WORK_DONE = {"手机": "已更换屏幕总成,测试正常", "耳机": "已更换耳机电池,测试正常", "椅子": "已更换气压棒,测试正常",
+             "服装": "已重新缝合开线处"}
+DIFFICULTIES = {"手机": ("complex", "3"), "耳机": ("simple", "1.5"), "椅子": ("simple", "2"), "服装": ("simple", "1")}
+
+
+def _demo_this_week(rng: random.Random, staff: list[Staff], moment: dt.datetime,
+                    week: list[tuple[str, dt.datetime, int]]) -> None:
+    """This week's returns worked on up to now, so the first screen is full on any day: two to inspect, two
+    repairs on the unscheduled pile, two planned on the days of this week still to come (on a Sunday: today),
+    one on the bench, one waiting for the quality check, a customer's repaired unit on the pickup shelf, and a
+    refund to pay."""
+    from .. import clock
+    from ..models import AftersalesItem, Product as ProductModel, Technician
+    from . import items as item_steps
+    from . import repairs, resolutions
+
+    owner = next(s for s in staff if s.role == "owner")
+    parts = {p.sku: p.id for p in ProductModel.select().where(ProductModel.kind == "part")}
+    techs = repairs.technicians()
+    today = moment.date()
+    week_days = [d for d in repairs.week_of(today) if d >= today]
+
+    def able(item, day: dt.date) -> Technician | None:
+        fit = [t for t in techs if t.works_on(day) and (item.product.category_id in repairs.categories_of(t))
+               and (DIFFICULTIES.get(item.product.category.name, ("simple",))[0] != "complex"
+                    or t.skill == "specialist")]
+        return fit[0] if fit else None
+
+    planned_days = iter(week_days[::-1] + week_days)  # the last days of the week first, today last
+    for role, when, item_id in week:
+        if role == "inspect":
+            continue
+        item = AftersalesItem.get_by_id(item_id)
+        category = item.product.category.name
+        inspected = min(when + dt.timedelta(hours=20), moment - dt.timedelta(hours=3))
+        with clock.frozen(inspected):
+            if role == "refund":
+                item_steps.inspect(item.id, "未拆封,无故障", "sellable", owner)
+                continue  # the refund is for finance to pay
+            item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
+            if not item.customer_owned:  # the customer had the money back; the unit is the shop's to repair
+                resolutions.refund(item.id, resolutions.refundable_amount(item), "wechat", staff=owner)
+            repair = repairs.open_repair(AftersalesItem.get_by_id(item.id))
+            difficulty, hours = DIFFICULTIES.get(category, ("simple", "1"))
+            repairs.update_repair(repair.id, repair.fault, difficulty, Decimal(hours), repair.due_date, 2)
+        if role == "pile":
+            continue
+        if role == "planned":
+            day = next((d for d in planned_days if able(item, d)), None)
+            tech = able(item, day) if day else None
+            if tech is not None:
+                with clock.frozen(moment - dt.timedelta(minutes=30)):
+                    repairs.plan(repair.id, tech.id, day, owner)
+            continue
+        # running, qc, pickup: on the bench from a day the technician works
+        started = moment - dt.timedelta(hours=1) if role == "running" else moment - dt.timedelta(days=2)
+        tech = able(item, started.date()) or able(item, today)
+        if tech is None:
+            continue
+        with clock.frozen(started - dt.timedelta(minutes=10)):
+            repairs.plan(repair.id, tech.id, started.date() if tech.works_on(started.date()) else today, owner)
+        with clock.frozen(started):
+            repairs.start_repair(repair.id, tech.staff)
+            repairs.log_hours(repair.id, Decimal(hours) / 2, note="拆机检查", staff=tech.staff)
+            if PART_FOR.get(category) in parts:
+                repairs.use_part(repair.id, parts[PART_FOR[category]], 1, tech.staff)
+        if role == "running":
+            continue
+        with clock.frozen(moment - dt.timedelta(days=1)):
+            repairs.log_hours(repair.id, Decimal(hours) / 2, note="更换配件,测试", staff=tech.staff)
+            repairs.finish_repair(repair.id, True, WORK_DONE.get(category, "已修好,测试正常"), tech.staff)
 
 
 def _demo_check(rng: random.Random, item, owner: Staff, to_sellable: bool = False) -> None:

@@ -32,7 +32,6 @@ MAX_EXPANDED_BYTES = 200 * 1024 * 1024  # what the .xlsx unpacks to: refuse zip 
 CHUNK = 500
 
 
-
 # ---------------------------------------------------------------- problems
 
 @dataclass(frozen=True)

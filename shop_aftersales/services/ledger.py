@@ -18,7 +18,6 @@ from ..models import Location, Product, Staff, StockMove, StockQuant, StockSeria
 from ..models.stock import INTERNAL
 
 
-
 def location(code: str) -> Location:
     try:
         return Location.by_code(code)

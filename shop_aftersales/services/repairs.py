@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import peewee as pw
 
-from ..clock import now, today
+from ..clock import monday_of, now, today
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import (AftersalesItem, LabourLog, PartReceipt, Product, RepairOrder, RepairPart, Staff, Technician,
@@ -179,6 +179,9 @@ def card_flags(repair: RepairOrder, tech: Technician | None, tech_categories: se
     if repair.due_date < today() and repair.state in OPEN_STATES:
         flags.append(Flag(QT_TRANSLATE_NOOP("Domain", "Overdue since {date}"),
                           (("date", repair.due_date.isoformat()),)))
+    if repair.state == IN_PROGRESS and repair.started_at and repair.started_at.date() < today():
+        flags.append(Flag(QT_TRANSLATE_NOOP("Domain", "Under way since {date}"),
+                          (("date", repair.started_at.date().isoformat()),)))
     if tech is not None:
         if repair.difficulty == "complex" and tech.skill != "specialist":
             flags.append(Flag(QT_TRANSLATE_NOOP("Domain", "Complex: needs a specialist")))
@@ -210,12 +213,12 @@ class Board:
     days: list[dt.date]
     technicians: list[Technician]
     cells: dict[tuple[int, dt.date], DayCell]
-    backlog: list[RepairOrder]  # waiting and not planned (or planned on a day before this week)
+    backlog: list[RepairOrder]  # waiting and not planned (or planned on a day that has passed)
     categories: dict[int, set[int]]
 
 
 def week_of(day: dt.date) -> list[dt.date]:
-    monday = day - dt.timedelta(days=day.weekday())
+    monday = monday_of(day)
     return [monday + dt.timedelta(days=n) for n in range(7)]
 
 
@@ -230,10 +233,15 @@ def board(day: dt.date) -> Board:
     cells = {(t.id, d): DayCell(d, t.works_on(d), t.capacity if t.works_on(d) else Decimal(0))
              for t in techs for d in days}
     backlog = []
+    this_week = today() in days
     for repair in _open_repairs().order_by(RepairOrder.due_date, RepairOrder.priority, RepairOrder.id):
         key = (repair.technician_id, repair.planned_on)
         if key in cells:
             cells[key].repairs.append(repair)
+        elif repair.state == IN_PROGRESS and this_week and (repair.technician_id, today()) in cells:
+            # under way but planned in another week (started last week, or early): it is on the bench now, so
+            # the current week carries it in today's cell (its card says since when)
+            cells[(repair.technician_id, today())].repairs.append(repair)
         elif repair.technician_id is None or repair.planned_on is None or (
                 repair.state == WAITING and repair.planned_on < today()):
             backlog.append(repair)

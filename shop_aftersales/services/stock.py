@@ -64,7 +64,6 @@ class StockOverview(PagedSource):
         return q.group_by(Product.id)
 
 
-
 @dataclass
 class ProductMoves(PagedSource):
     """Every move of one product, newest first: its history in the ledger."""

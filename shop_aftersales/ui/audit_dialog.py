@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from ..clock import today
@@ -14,7 +16,7 @@ from ..services.audit import AuditLog, export
 from .exporting import export_in_background
 from .context import AppContext
 from .paged_model import PagedTableModel
-from .widgets import fit_columns, make_table_view
+from .widgets import date_edit, fit_columns, make_table_view
 
 
 class AuditDialog(QDialog):
@@ -33,10 +35,8 @@ class AuditDialog(QDialog):
         for person in Staff.select().order_by(Staff.name):
             self.staff.addItem(person.name, person.id)
         self.dated = QCheckBox(self.tr("From"))
-        self.start, self.end = QDateEdit(QDate(today().replace(day=1))), QDateEdit(QDate(today()))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        # the last 30 days, not "this month" (on the 1st that would be today alone)
+        self.start, self.end = date_edit(today() - dt.timedelta(days=30)), date_edit()
         for widget in (self.filter, self.staff, self.dated, self.start, QLabel(self.tr("to")), self.end):
             bar.addWidget(widget, 2 if widget is self.filter else 0)
         self.count = QLabel()

@@ -9,24 +9,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..clock import today
 from ..models import Staff
 from ..services import Changes
+
+# How often the app looks whether the date has changed (a window left open past midnight or over a weekend).
+DATE_CHECK_MS = 30_000
 
 
 class AppContext(QObject):
     changed = Signal(object)        # Changes
     staff_changed = Signal(object)  # Staff | None
+    day_changed = Signal(object)    # the new date (datetime.date), after midnight
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.instance_lock = None  # the data folder's lock (instance.acquire), held while the app runs
+        self.demo_temporary = False  # the demo shop, in a temporary folder made for it (--demo)
         self._staff_id: int | None = None
         from .operations import OpRunner
 
         self.ops = OpRunner(self)
+        self.today = today()
+        self._date_timer = QTimer(self)
+        self._date_timer.timeout.connect(self.check_date)
+        self._date_timer.start(DATE_CHECK_MS)
+
+    def check_date(self) -> bool:
+        """A new day on the app clock: every screen that shows "today" (the board's week and which days take a
+        card, lateness in the queues, days on the shelf) is told, and refreshes. True when the date changed."""
+        day = today()
+        if day == self.today:
+            return False
+        self.today = day
+        self.day_changed.emit(day)
+        self.announce(Changes(items=True, repairs=True, stock=True, sales=True))
+        return True
 
     @property
     def log_dir(self) -> Path:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -32,6 +32,7 @@ from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
+from .widgets import date_edit
 
 DESTINATIONS = (("received", "Inspection"), ("repairable", "Repairable"), ("supplier_return", "Return to supplier"))
 
@@ -95,9 +96,7 @@ class NoReceiptDialog(QDialog):
         self.price = money_box()
         form.addRow(self.tr("Price paid per unit:"), self.price)
         self.date_known = QCheckBox(self.tr("Purchase date known"))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = date_edit()
         self.date.setEnabled(False)
         self.date_known.toggled.connect(self.date.setEnabled)
         row = QHBoxLayout()

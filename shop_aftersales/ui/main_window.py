@@ -155,7 +155,11 @@ class MainWindow(QMainWindow):
         self.waiting_label = QLabel()
         self.waiting_label.setStyleSheet("font-weight: bold; padding: 0 8px;")
         bar.addPermanentWidget(self.waiting_label)
-        self.data_label = QLabel(self.tr("Data: {path}").format(path=self.context.data_dir))
+        if self.context.demo_temporary:
+            self.data_label = QLabel(self.tr("Demo shop, temporary folder: {path}").format(path=self.context.data_dir))
+            self.data_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        else:
+            self.data_label = QLabel(self.tr("Data: {path}").format(path=self.context.data_dir))
         self.data_label.setToolTip(str(self.context.data_dir))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addPermanentWidget(self.data_label)

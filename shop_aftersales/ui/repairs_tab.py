@@ -83,6 +83,7 @@ class RepairsTab(WorkTab):
         self.pages.addTab(self.pickup, self.tr("Ready for pickup"))
         self.pages.addTab(self.parts, self.tr("Spare parts"))
         context.changed.connect(self._changed)
+        context.day_changed.connect(self._new_day)
         self.show_week(today())
         self._titles()
 
@@ -90,7 +91,14 @@ class RepairsTab(WorkTab):
     def show_week(self, day: dt.date) -> None:
         self.board.reload(day)
         days = self.board.board.days
+        self._following_today = today() in days
         self.week_label.setText(f"{days[0]:%Y-%m-%d} — {days[-1]:%m-%d}")
+
+    def _new_day(self, day: dt.date) -> None:
+        """After midnight (or a weekend asleep): a board that showed the current week moves on with the date; past
+        days stop taking cards either way (the reload that follows the change)."""
+        if self._following_today:
+            self.show_week(day)
 
     def plan(self, repair_id: int, technician_id: int | None, day: dt.date | None) -> None:
         self.context.ops.run(repairs.plan, repair_id, technician_id, day, self.context.staff,

@@ -9,9 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QLabel, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
+from .. import config
 from ..clock import today
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -24,7 +25,7 @@ from .context import AppContext
 from .errors import show_error
 from .exporting import export_in_background
 from .paged_model import domain_tr
-from .widgets import HeldRowsModel, make_table_view
+from .widgets import HeldRowsModel, date_edit, make_table_view
 
 
 class RowsModel(HeldRowsModel):
@@ -153,6 +154,10 @@ class ItemsDialog(QDialog):
 
 
 PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "last_12", "custom")
+# The tab opens on the period the user chose last time (kept per PC), else on the last 12 months: "this month"
+# may have begun this morning and hold nothing yet.
+DEFAULT_PRESET = "last_12"
+SETTING_PRESET, SETTING_START, SETTING_END = "reports/period", "reports/start", "reports/end"
 
 
 def preset_range(preset: str, day: dt.date) -> tuple[dt.date, dt.date]:
@@ -180,10 +185,7 @@ class ReportsTab(QWidget):
         for code, label in zip(PRESETS, (self.tr("This month"), self.tr("Last month"), self.tr("This quarter"),
                                          self.tr("This year"), self.tr("Last 12 months"), self.tr("Custom"))):
             self.preset.addItem(label, code)
-        self.start, self.end = QDateEdit(), QDateEdit()
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start, self.end = date_edit(), date_edit()
         self.category, self.supplier, self.product = QComboBox(), QComboBox(), QComboBox()
         self.category.addItem(self.tr("All categories"), None)
         for c in Category.select().order_by(Category.name):
@@ -233,7 +235,9 @@ class ReportsTab(QWidget):
             self.pages.addTab(page, title)
         layout.addWidget(self.pages, 1)
         self.preset.currentIndexChanged.connect(self._preset)
+        self.preset.activated.connect(lambda _i: self._remember_period())  # chosen by the user, not by code
         self.show_button.clicked.connect(self.refresh)
+        self.show_button.clicked.connect(self._remember_period)  # a custom period is kept once it is shown
         self.export_button.clicked.connect(self.export)
         self.over_time.by.currentIndexChanged.connect(self.refresh)  # the headline's counts follow it
         for page in (self.rates, self.repair_cost):
@@ -248,9 +252,32 @@ class ReportsTab(QWidget):
         self.over_time.table.doubleClicked.connect(lambda index: self.open_period(index.row()))
         self._counts: list[analytics.PeriodCount] = []
         self._shown = False
-        self._preset()
+        self._restore_period()
 
     # ---------------------------------------------------------------- period
+    def _restore_period(self) -> None:
+        prefs = config.settings()
+        code = prefs.value(SETTING_PRESET, DEFAULT_PRESET, str)
+        index = self.preset.findData(code if code in PRESETS else DEFAULT_PRESET)
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(index)
+        self.preset.blockSignals(False)
+        if code == "custom":
+            for edit, key in ((self.start, SETTING_START), (self.end, SETTING_END)):
+                try:
+                    edit.setDate(QDate(dt.date.fromisoformat(prefs.value(key, "", str))))
+                except ValueError:
+                    pass  # nothing kept (or garbled): the dates stay at today
+        self._preset()
+
+    def _remember_period(self) -> None:
+        prefs = config.settings()
+        code = self.preset.currentData()
+        prefs.setValue(SETTING_PRESET, code)
+        if code == "custom":
+            prefs.setValue(SETTING_START, self.start.date().toPython().isoformat())
+            prefs.setValue(SETTING_END, self.end.date().toPython().isoformat())
+
     def _preset(self) -> None:
         code = self.preset.currentData()
         custom = code == "custom"
@@ -336,20 +363,31 @@ class ReportsTab(QWidget):
                           + " " + self.tr("Click a bar or double-click a row to see its units."))
         title = self.tr("Units returned")
 
+        weekly = self.over_time.by.currentData() == "week"
+
         def draw(chart) -> None:
-            chart.show([c.key for c in counts], [c.units for c in counts], [c.spike for c in counts], title=title)
+            chart.show([f"{c.start:%m-%d}" if weekly else c.key for c in counts], [c.units for c in counts],
+                       [c.spike for c in counts], title=title)
             chart.on_click(self.open_period)
 
         page.draw_chart(draw)
         page.show_rows([self.tr("Period"), self.tr("Units"), self.tr("Trailing mean"), self.tr("Spike")],
-                       [[c.key, c.units, c.mean, self.tr("▲ spike") if c.spike else ""] for c in counts], {1, 2})
+                       [[self.period_label(c), c.units, c.mean, self.tr("▲ spike") if c.spike else ""]
+                        for c in counts], {1, 2})
+
+    def period_label(self, count: analytics.PeriodCount) -> str:
+        """'2026-03' for a month; a week is named by its Monday, as the key is."""
+        if self.over_time.by.currentData() == "week":
+            return self.tr("Week of {date}").format(date=count.start.isoformat())
+        return count.key
 
     def open_period(self, row: int) -> QDialog | None:
         if not 0 <= row < len(self._counts):
             return None
-        key = self._counts[row].key
-        ids = analytics.items_in(self._period or self.period(), key, self.over_time.by.currentData())
-        dialog = ItemsDialog(self.context, self.tr("Units returned in {period}").format(period=key), ids, self)
+        count = self._counts[row]
+        ids = analytics.items_in(self._period or self.period(), count.key, self.over_time.by.currentData())
+        dialog = ItemsDialog(self.context, self.tr("Units returned in {period}").format(
+            period=self.period_label(count)), ids, self)
         self.last_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
+                               QWidget)
+
+from ..clock import today
+
+
+def date_edit(day: dt.date | None = None, parent=None) -> QDateEdit:
+    """A date field showing *day*, or the app clock's today (never Qt's own idea of the date)."""
+    edit = QDateEdit(QDate(day or today()), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
 
 
 class HeldRowsModel(QAbstractTableModel):
