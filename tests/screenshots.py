@@ -38,7 +38,7 @@ def main(out: Path, language: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application([], language)
     data = Path(tempfile.mkdtemp(prefix="shots-"))
-    window = open_shop(data, demo=True)
+    window = open_shop(data, demo=True, temporary=True)
     window.resize(1280, 760)
     window.show()
     app.processEvents()

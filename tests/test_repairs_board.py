@@ -203,6 +203,10 @@ def test_the_pickup_message_is_copied_for_sms(window, board, qtbot):
     assert AftersalesItem.get_by_id(item_id).code in text and "星河生活馆" in text
 
 
+def late_rows(page) -> int:
+    return sum(1 for entry in page.entries if entry.late)
+
+
 def test_the_board_moves_on_when_the_date_changes(window, board, qtbot):
     """A window left open over the weekend: on Monday morning the board shows the new week, and yesterday's
     cells (now past) take no card; without the refresh the old week stayed, accepting drops the service then
@@ -211,10 +215,14 @@ def test_the_board_moves_on_when_the_date_changes(window, board, qtbot):
 
     start = today()
     assert start in board.board.days
+    warehouse = window.today_tab.queue_pages["warehouse"]
+    inspect_late_before = late_rows(warehouse)
     next_monday = clock.monday_of(start) + dt.timedelta(days=7)
     with clock.frozen(dt.datetime.combine(next_monday, dt.time(8, 0))):
         assert window.context.check_date()
         settle(qtbot, window)
+        # the queues were read again: what was promised for this week is late now
+        assert late_rows(warehouse) > inspect_late_before
         assert board.board.days[0] == next_monday
         assert all(day >= next_monday for _tech, day in board.cells)
         tech = next(t for t in repairs.technicians() if t.works_on(next_monday))

@@ -155,7 +155,7 @@ def test_the_tab_opens_on_the_last_12_months_then_on_the_users_choice(window, qt
     """Not on "this month", which on the 1st holds nothing yet; a period the user picks is kept for next time."""
     import datetime as dt
 
-    from shop_aftersales import config
+    from shop_aftersales import clock, config
     from shop_aftersales.clock import today
     from shop_aftersales.reports.analytics import add_months
     from shop_aftersales.ui.reports_tab import SETTING_END, SETTING_PRESET, SETTING_START, ReportsTab
@@ -164,6 +164,10 @@ def test_the_tab_opens_on_the_last_12_months_then_on_the_users_choice(window, qt
     assert tab.preset.currentData() == "last_12"
     assert tab.start.date().toPython() == add_months(today().replace(day=1), -11)
     assert tab.end.date().toPython() == today()
+    with clock.frozen(clock.now() + dt.timedelta(days=1)):  # the window is left open past midnight
+        window.context.check_date()
+        assert tab.end.date().toPython() == clock.today()
+    window.context.check_date()
     try:
         custom = tab.preset.findData("custom")
         tab.preset.setCurrentIndex(custom)

@@ -75,7 +75,7 @@ def test_check_grade_price_sell_and_the_outcome(shelf):
     item = repaired_unit(shelf)
     disclosure = resale.default_disclosure(item, "B", "背面细微划痕")
     assert "returned by a customer (Quality fault)" in disclosure and "屏幕排线松动" in disclosure
-    assert "Repaired" in disclosure and "Grade B" in disclosure and "背面细微划痕" in disclosure
+    assert "Repaired: 测试正常." in disclosure and "Grade B" in disclosure and "背面细微划痕" in disclosure
     with clock.frozen(DAY + dt.timedelta(days=1)):
         resale.pass_check(item.id, passed_lines(item), "B", "背面细微划痕", Decimal("2100"), "online", disclosure,
                           shelf["owner"])
@@ -95,6 +95,26 @@ def test_check_grade_price_sell_and_the_outcome(shelf):
         Decimal("3000.00"), Decimal("10.00"), Decimal("80.00"), Decimal("2050.00"))
     assert result.net == Decimal("-1040.00")
     assert run_checks() == []
+
+
+def test_the_disclosure_says_what_was_done_not_what_was_wrong(shelf):
+    """The repair order's fault ("气压棒损坏,需更换") is what was wrong; the buyer signs for what was done: the
+    technician's finish note and the parts fitted."""
+    item_id = shelf["ids"][0]
+    with clock.frozen(DAY):
+        items.inspect(item_id, "屏幕排线松动", "repairable", shelf["owner"])
+        repair = AftersalesItem.get_by_id(item_id).repairs.get()
+        repairs.update_repair(repair.id, "屏幕总成损坏,需更换", "complex", Decimal(2), repair.due_date, 2)
+        part = Product.get_by_id(repairs.save_part("PJ-PM", "X1 屏幕总成").ids[0])
+        repairs.receive_parts(part.id, 3, Decimal("380"))
+        repairs.start_repair(repair.id, shelf["tech"])
+        repairs.use_part(repair.id, part.id, 1, shelf["tech"])
+        repairs.finish_repair(repair.id, True, "已更换屏幕总成,测试正常", shelf["tech"])
+    disclosure = resale.default_disclosure(AftersalesItem.get_by_id(item_id), "B", "")
+    assert "Repaired: 已更换屏幕总成,测试正常." in disclosure
+    assert "Parts replaced: X1 屏幕总成 × 1." in disclosure
+    assert "需更换" not in disclosure and "屏幕闪烁" not in disclosure  # neither the order's fault nor the customer's
+    assert "Fault found: 屏幕排线松动." in disclosure
 
 
 def test_every_refusal(shelf):
@@ -174,3 +194,24 @@ def test_the_online_listings_export(shelf, tmp_path):
     assert row[0].value == item.code and "refurbished, grade A" in row[1].value
     assert row[3].value == 2550 and row[3].number_format == '"¥"#,##0.00'
     assert row[5].data_type == "s" and row[5].value.startswith("=HYPERLINK")  # text, never a formula
+
+
+def test_a_unit_is_not_resold_while_its_customers_refund_is_unpaid(shelf):
+    """Steps a clerk could take: repair and check a returned unit, put it on the shelf and sell it, all before
+    finance has paid the customer back. The sale is refused until the refund is paid."""
+    item_id = shelf["ids"][0]
+    with clock.frozen(DAY):
+        items.inspect(item_id, "屏幕排线松动", "repairable", shelf["owner"])
+        repair = AftersalesItem.get_by_id(item_id).repairs.get()
+        repairs.start_repair(repair.id, shelf["tech"])
+        repairs.finish_repair(repair.id, True, "重插排线,测试正常", shelf["tech"])
+        item = AftersalesItem.get_by_id(item_id)
+        resale.pass_check(item_id, passed_lines(item), "A", "", Decimal("2500"), "shelf",
+                          resale.default_disclosure(item, "A", ""), shelf["owner"])
+        with pytest.raises(DomainError, match="refund is not paid yet. Pay the refund first"):
+            resale.sell(item_id, Decimal("2500"), "shelf", True, shelf["clerk"])
+        assert AftersalesItem.get_by_id(item_id).status == "resale" and resale.listing_of(item_id).active
+        resolutions.refund(item_id, Decimal("3000"), "wechat", shelf["owner"])
+        resale.sell(item_id, Decimal("2500"), "shelf", True, shelf["clerk"])
+    assert AftersalesItem.get_by_id(item_id).status == "sold"
+    assert run_checks() == []

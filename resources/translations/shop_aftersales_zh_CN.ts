@@ -1471,6 +1471,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已维修:{what}。</translation>
     </message>
     <message>
+        <source>Parts replaced: {parts}.</source>
+        <translation>更换配件：{parts}。</translation>
+    </message>
+    <message>
         <source>Grade {grade}: {meaning}.</source>
         <translation>成色 {grade} 级:{meaning}。</translation>
     </message>
@@ -1533,6 +1537,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Tell the buyer the unit&apos;s history and tick “told the customer” before the sale.</source>
         <translation>请先向买家说明商品经历,并勾选“已告知顾客”后再销售。</translation>
+    </message>
+    <message>
+        <source>{code}: the customer&apos;s refund is not paid yet. Pay the refund first; until then the unit is still the customer&apos;s and cannot be sold.</source>
+        <translation>{code}：顾客的退款尚未支付。请先退款；在此之前这件商品仍属于顾客，不能再销售。</translation>
+    </message>
+    <message>
+        <source>{code}: the customer&apos;s return is not settled yet (the exchange is not handed over). Settle it first; until then the unit is still the customer&apos;s and cannot be sold.</source>
+        <translation>{code}：顾客的退货尚未结清（换货还没交给顾客）。请先结清；在此之前这件商品仍属于顾客，不能再销售。</translation>
     </message>
     <message>
         <source>{product} {model} (refurbished, grade {grade})</source>
@@ -2419,6 +2431,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Total:</source>
         <translation>合计:</translation>
+    </message>
+    <message>
+        <source>Refund not yet paid</source>
+        <translation>退款尚未支付</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>退款：</translation>
     </message>
     <message>
         <source>Recovered by resale:</source>

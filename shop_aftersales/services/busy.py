@@ -179,21 +179,7 @@ def _one(rng, line, when, owner, clerk, tech, repair_share, end, made) -> None:
             item_steps.inspect(item.id, "批次质量问题,退供应商", "supplier_return", owner)
             if (end - step).days > 45:  # shipped back with the next batch; the last weeks' are still waiting
                 resolutions.ship_to_supplier(item.id, line.product.cost, f"SF{rng.randrange(10**9, 10**10)}", owner)
-    if repair:
-        finished = min(step + dt.timedelta(days=rng.randint(1, 6)), end)
-        with clock.frozen(finished):
-            repairs.finish_repair(order.id, True, "已修复", owner)
-            made["repairs"] += 1
-        if (end - finished).days > 14:  # long done: picked up, or checked and back in stock / on the shelf
-            with clock.frozen(finished + dt.timedelta(days=rng.randint(1, 5))):
-                if item.customer_owned:
-                    item_steps.move_item(item.id, "returned_to_customer", owner, "已取走")
-                else:
-                    to_shelf = rng.random() < 0.3
-                    _demo_check(rng, item, owner, to_sellable=not to_shelf)
-                    if to_shelf and (end - finished).days > 60:
-                        listing = resale.listing_of(item.id)
-                        resale.sell(item.id, listing.price, "shelf", True, owner)
+    # settled with the customer the day it was inspected, before anything else happens to the unit
     if resolution == "refund" and not item.customer_owned:
         with clock.frozen(min(step + dt.timedelta(hours=3), end)):
             resolutions.refund(item.id, resolutions.refundable_amount(AftersalesItem.get_by_id(item.id)),
@@ -208,3 +194,19 @@ def _one(rng, line, when, owner, clerk, tech, repair_share, end, made) -> None:
                 resolutions.refund(item.id, resolutions.refundable_amount(AftersalesItem.get_by_id(item.id)),
                                    "original", staff=owner)
                 made["refunds"] += 1
+    if repair:
+        finished = min(step + dt.timedelta(days=rng.randint(1, 6)), end)
+        with clock.frozen(finished):
+            repairs.finish_repair(order.id, True, "已修复", owner)
+            made["repairs"] += 1
+        if (end - finished).days > 14:  # long done: picked up, or checked and back in stock / on the shelf
+            with clock.frozen(finished + dt.timedelta(days=rng.randint(1, 5))):
+                if item.customer_owned:
+                    item_steps.move_item(item.id, "returned_to_customer", owner, "已取走")
+                else:
+                    to_shelf = rng.random() < 0.3
+                    _demo_check(rng, item, owner, to_sellable=not to_shelf)
+                    # sold once the customer is settled with (an exchange still waiting keeps it the customer's)
+                    if to_shelf and (end - finished).days > 60 and resale.settled(AftersalesItem.get_by_id(item.id)):
+                        listing = resale.listing_of(item.id)
+                        resale.sell(item.id, listing.price, "shelf", True, owner)

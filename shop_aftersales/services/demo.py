@@ -183,7 +183,7 @@ BAD_SKU, BAD_MONTHS_AGO = "EJ-P3-WH", 3
 
 # Returns a month, spread over its days: low enough that the one bad batch stands out as the only spike (the
 # rule needs ≥ 1.5 × the trailing mean), high enough that the last weeks have work in every state.
-MONTHLY_RETURNS = (10, 12)
+MONTHLY_RETURNS = (9, 12)
 RECENT_DAYS = 14  # "recent" means the last two weeks, whatever the calendar month
 
 
@@ -348,6 +348,9 @@ def _pick_this_week(rng: random.Random, lines: list, taken: set[int], end: dt.da
     week_start = dt.datetime.combine(end.date() - dt.timedelta(days=end.weekday()), dt.time())
     picked: list[tuple] = []
     used = set(taken)
+    category_of = dict(Product.select(Product.id, Category.name).join(Category).tuples())
+    since = end - dt.timedelta(days=max(days for _r, _c, days, _cats in WEEK_PLAN) + 13)
+    lines = [l for l in lines if l.sale.sold_at >= since]
     for role, count, days_ago, categories in WEEK_PLAN:
         for n in range(count):
             if days_ago == 0:
@@ -355,7 +358,7 @@ def _pick_this_week(rng: random.Random, lines: list, taken: set[int], end: dt.da
                 when = min(when, moment - dt.timedelta(seconds=20 - 10 * n))
             else:
                 when = dt.datetime.combine(end.date() - dt.timedelta(days=days_ago), dt.time(10 + 3 * n, 20))
-            candidates = [l for l in lines if l.id not in used and l.product.category.name in categories
+            candidates = [l for l in lines if l.id not in used and category_of[l.product_id] in categories
                           and when - dt.timedelta(days=12) <= l.sale.sold_at < when - dt.timedelta(hours=1)]
             if not candidates:
                 continue  # a shop too young to have sold one: the minimums test would say so
@@ -467,7 +470,7 @@ def _demo_this_week(rng: random.Random, staff: list[Staff], moment: dt.datetime,
                     or t.skill == "specialist")]
         return fit[0] if fit else None
 
-    planned_days = iter(week_days[::-1] + week_days)  # the last days of the week first, today last
+    planned_days = iter(week_days[1:] + week_days * 2)  # tomorrow, the day after…; on a Sunday, today (twice)
     for role, when, item_id in week:
         if role == "inspect":
             continue
@@ -540,7 +543,8 @@ def _demo_resale(rng: random.Random, staff: list[Staff], end: dt.datetime) -> No
         checked_at = min(item.status_since + dt.timedelta(hours=rng.randint(18, 70)), end - dt.timedelta(hours=2))
         with clock.frozen(checked_at):
             _demo_check(rng, item, owner)
-    on_shelf = list(AftersalesItem.select().where(AftersalesItem.status == RESALE).order_by(AftersalesItem.id))
+    on_shelf = [item for item in AftersalesItem.select().where(AftersalesItem.status == RESALE)
+                .order_by(AftersalesItem.id) if resale.settled(item)]  # a customer not yet settled with owns it
     for item in on_shelf[::3]:
         listing = resale.listing_of(item.id)
         sold_at = min(listing.listed_at + dt.timedelta(days=rng.randint(2, 20)), end - dt.timedelta(hours=3))

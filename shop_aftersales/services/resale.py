@@ -13,7 +13,8 @@ from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, join_sentences, translate
 from ..models import (AftersalesItem, ItemEvent, Product, PricingRule, QualityCheck, QualityChecklist, RepairOrder,
                       ResaleListing, ResaleSale, Staff)
-from ..models.aftersales import EVENT_QC, EVENT_RESALE, QC_WAITING, REASONS, REPAIRABLE, RESALE, SELLABLE, SOLD
+from ..models.aftersales import (EVENT_QC, EVENT_RESALE, QC_WAITING, READY_FOR_PICKUP, REASONS, REPAIRABLE, RESALE,
+                                 SELLABLE, SOLD)
 from ..models.repairs import DONE
 from ..models.resale import CHANNELS, GRADE_MEANINGS, GRADES
 from ..money import FEN
@@ -100,19 +101,44 @@ def price_advice(item: AftersalesItem, grade: str) -> PriceAdvice:
     return PriceAdvice(max(_round_yuan(new_price * share / 100), floor), floor, share)
 
 
+def work_done(item: AftersalesItem) -> tuple[list[str], list[str]]:
+    """What the finished repairs of the unit did: the technicians' finish notes, and the parts fitted
+    ("X1 电池 × 1"). Never the fault the repair order was opened for: that says what was wrong, not what was done."""
+    from ..models import RepairPart
+    from ..models.aftersales import EVENT_REPAIR
+
+    repairs = list(RepairOrder.select().where((RepairOrder.item == item) & (RepairOrder.state == DONE))
+                   .order_by(RepairOrder.id))
+    numbers = {r.number for r in repairs}
+    notes = []
+    for event in (ItemEvent.select().where((ItemEvent.item == item) & (ItemEvent.code == EVENT_REPAIR)
+                                           & (ItemEvent.to_status.in_((QC_WAITING, READY_FOR_PICKUP))))
+                  .order_by(ItemEvent.id)):
+        if json.loads(event.data or "{}").get("number") in numbers and event.note.strip():
+            notes.append(event.note.strip())
+    fitted: dict[str, int] = {}
+    for part in (RepairPart.select(RepairPart, Product).join(Product)
+                 .where(RepairPart.repair.in_([r.id for r in repairs])).order_by(RepairPart.id)):
+        fitted[part.product.name] = fitted.get(part.product.name, 0) + part.quantity
+    return notes, [f"{name} × {qty}" for name, qty in fitted.items()]
+
+
 def default_disclosure(item: AftersalesItem, grade: str, flaws: str) -> str:
     """What the buyer is told, in words: that it came back, why, what was repaired, its grade and flaws."""
-    repairs = [r for r in RepairOrder.select().where((RepairOrder.item == item) & (RepairOrder.state == DONE))]
     parts = [translate("Domain", QT_TRANSLATE_NOOP(
         "Domain", "This unit was returned by a customer ({reason}) and checked by the shop.")).format(
         reason=translate("Domain", REASONS.get(item.reason, item.reason)))]
-    fault = (item.findings or item.fault).strip()
-    if fault:
+    found = item.findings.strip()  # what the shop's inspection found (not the customer's words)
+    if found:
         parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Fault found: {fault}.")).format(
-            fault=fault.rstrip("。.")))
-    if repairs:
+            fault=found.rstrip("。.")))
+    done, replaced = work_done(item)
+    if done:
         parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Repaired: {what}.")).format(
-            what="; ".join(r.fault.rstrip("。.") for r in repairs if r.fault) or "—"))
+            what="; ".join(note.rstrip("。.") for note in done)))
+    if replaced:
+        parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Parts replaced: {parts}.")).format(
+            parts=", ".join(replaced)))
     parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Grade {grade}: {meaning}.")).format(
         grade=grade, meaning=grade_meaning(grade).rstrip("。.")))
     if flaws.strip():
@@ -266,6 +292,7 @@ def sell(item_id: int, price: Decimal, channel: str, disclosed: bool, staff: Sta
     if item.status != RESALE or listing is None or not passed:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} has not passed its quality check; it cannot be "
                                             "resold."), code=item.code)
+    unsettled_refund(item)
     price = Decimal(price).quantize(FEN)
     if price <= 0:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The price must be more than ¥0.00."))
@@ -287,6 +314,26 @@ def sell(item_id: int, price: Decimal, channel: str, disclosed: bool, staff: Sta
 
 
 # ------------------------------------------------------------------ what a unit cost and recovered
+
+def settled(item: AftersalesItem) -> bool:
+    """The return is settled with the customer (refund paid, exchange handed over, or settled without either):
+    from then on the unit is the shop's to sell."""
+    return item.customer_owned or item.resolution_state != "pending"
+
+
+def unsettled_refund(item: AftersalesItem) -> None:
+    """Refuse to resell a unit that is still the customer's: the same customer must never keep the money while
+    a buyer takes the goods, nor the shop sell what it has not paid for."""
+    if settled(item):
+        return
+    if item.requested_resolution == "refund":
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code}: the customer's refund is not paid yet. Pay the refund "
+                                            "first; until then the unit is still the customer's and cannot be "
+                                            "sold."), code=item.code)
+    raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code}: the customer's return is not settled yet (the exchange "
+                                        "is not handed over). Settle it first; until then the unit is still the "
+                                        "customer's and cannot be sold."), code=item.code)
+
 
 @dataclass(frozen=True)
 class Outcome:

@@ -3,13 +3,14 @@ supplier with the credit received, and giving a customer's unit back. One transa
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import AftersalesItem, Exchange, Product, Refund, ScrapRecord, Staff, SupplierReturn
-from ..models.aftersales import (EVENT_EXCHANGE, EVENT_REFUND, EVENT_RESOLUTION, EVENT_SCRAPPED,
+from ..models import AftersalesItem, Exchange, ItemEvent, Product, Refund, ScrapRecord, Staff, SupplierReturn
+from ..models.aftersales import (EVENT_EXCHANGE, EVENT_POLICY_OVERRIDE, EVENT_REFUND, EVENT_RESOLUTION, EVENT_SCRAPPED,
                                  EVENT_SUPPLIER_CREDIT, PAYMENT_METHODS, RETURNED_TO_CUSTOMER,
                                  RETURNED_TO_SUPPLIER, SCRAPPED, SUPPLIER_RETURN)
 from ..money import FEN
@@ -63,7 +64,8 @@ def refund(item_id: int, amount: Decimal, method: str, staff: Staff | None = Non
     number = next_number("refund")
     Refund.create(number=number, item=item, amount=amount, method=method, staff=staff,
                   approved_by=approver if amount > limit else None, note=note.strip())
-    record(item, EVENT_REFUND, staff, note=note, data={"number": number, "amount": amount, "method": method})
+    record(item, EVENT_REFUND, staff, note=note, data={"number": number, "amount": amount, "method": method,
+                                                       "approved_by": approver.name if approver else ""})
     item.resolution_state = "done"
     item.save(only=[AftersalesItem.resolution_state])
     return Changes(items=True, reference=number)
@@ -96,11 +98,19 @@ def exchange(item_id: int, staff: Staff | None = None, product_id: int | None = 
                                   staff=staff))
     Exchange.create(item=item, product=product, serial=serial, quantity=stock_move.quantity, move=stock_move,
                     staff=staff)
-    record(item, EVENT_EXCHANGE, staff, data={"product": product.name, "sku": product.sku, "serial": serial or ""},
-           stock_move=stock_move)
+    record(item, EVENT_EXCHANGE, staff, data={"product": product.name, "sku": product.sku, "serial": serial or "",
+                                              "approved_by": _exception_approver(item)}, stock_move=stock_move)
     item.resolution_state = "done"
     item.save(only=[AftersalesItem.resolution_state])
     return Changes(items=True, stock=True)
+
+
+def _exception_approver(item: AftersalesItem) -> str:
+    """Who approved the exception to the policy this return was taken under (the exchange is granted under it),
+    or "" when the policy allowed it."""
+    event = (ItemEvent.select().where((ItemEvent.item == item) & (ItemEvent.code == EVENT_POLICY_OVERRIDE))
+             .order_by(ItemEvent.id.desc()).first())
+    return json.loads(event.data or "{}").get("approved_by", "") if event else ""
 
 
 @business_step

@@ -133,8 +133,9 @@ def _customer(req: ReturnRequest, sale: Sale | None) -> Customer | None:
     return found or Customer.create(name=name or phone, phone=phone)
 
 
-def _validate(req: ReturnRequest, sale: Sale | None,
-              staff: Staff | None = None) -> list[tuple[ReturnLine, Product, SaleLine | None, Verdict]]:
+def _validate(req: ReturnRequest, sale: Sale | None, staff: Staff | None = None
+              ) -> tuple[list[tuple[ReturnLine, Product, SaleLine | None, Verdict]], Staff | None]:
+    """The lines checked against the policy, and the owner who approved an exception to it (None if none)."""
     if not req.lines:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Pick at least one item that is coming back."))
     if Decimal(req.shipping_cost) < 0:
@@ -202,11 +203,12 @@ def _validate(req: ReturnRequest, sale: Sale | None,
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The return policy says no for {product}: {why} To go ahead "
                                             "anyway, write the reason for the exception."),
                           product=product.name, why=verdict.text())
+    approver = None
     if refused:  # an exception to the policy is the owner's decision
         from .staff import owner_approval
 
-        owner_approval(staff, req.override_approval)
-    return checked
+        approver = owner_approval(staff, req.override_approval)
+    return checked, approver
 
 
 def _copy_photos(item: AftersalesItem, photos: tuple[Path, ...], attachments: Path, staff, copied: list[Path]) -> None:
@@ -237,7 +239,7 @@ def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None,
     sale = Sale.get_or_none(Sale.id == req.sale_id) if req.sale_id is not None else None
     if req.sale_id is not None and sale is None:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "There is no receipt {receipt}."), receipt=str(req.sale_id))
-    checked = _validate(req, sale, staff)
+    checked, approver = _validate(req, sale, staff)
     if any(line.photos for line in req.lines) and attachments is None:
         raise RuntimeError("photos need the attachments folder")
     number = next_number("return")
@@ -265,7 +267,8 @@ def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None,
                data={"order": number, "verdict": verdict.outcome}, stock_move=stock_move)
         if verdict.outcome != ALLOWED:
             record(item, EVENT_POLICY_OVERRIDE, staff, note=req.override_reason,
-                   data={"verdict": verdict.outcome, "rule": verdict.text()})
+                   data={"verdict": verdict.outcome, "rule": verdict.text(),
+                         "approved_by": approver.name if approver else ""})
         if line.photos:
             _copy_photos(item, tuple(line.photos), attachments, staff, copied)
         if line.destination != RECEIVED:

@@ -21,6 +21,7 @@ from ..services import items as item_steps
 from ..services import resolutions
 from ..services.cards import ItemMoves, costs, history
 from ..services.resale import outcome as resale_outcome
+from ..services.resale import settled
 from ..services.returns import add_photo
 from . import actions
 from .context import AppContext
@@ -103,9 +104,9 @@ class ItemCard(QDialog):
         right.addRow(self.tr("Accessories:"), _selectable(item.accessories or "—"))
         right.addRow(self.tr("Customer asks for:"),
                      _selectable(domain_tr(RESOLUTIONS.get(item.requested_resolution, item.requested_resolution))))
-        settled = {"pending": self.tr("not settled yet"), "done": self.tr("settled"),
-                   "declined": self.tr("settled without refund or exchange")}[item.resolution_state]
-        right.addRow(self.tr("With the customer:"), _selectable(settled))
+        state = {"pending": self.tr("not settled yet"), "done": self.tr("settled"),
+                 "declined": self.tr("settled without refund or exchange")}[item.resolution_state]
+        right.addRow(self.tr("With the customer:"), _selectable(state))
         right.addRow(self.tr("Policy:"), _selectable(f"{domain_tr(VERDICTS.get(item.verdict, item.verdict))}. "
                                                      f"{item.verdict_text}"))
         if item.override_reason:
@@ -126,7 +127,12 @@ class ItemCard(QDialog):
         total.setStyleSheet("font-weight: bold")
         form.addRow(self.tr("Total:"), total)
         result = resale_outcome(item)
-        if result.resale:
+        if not settled(item) and item.requested_resolution == "refund":
+            # the refund is still to pay: a sum without it would read as a surplus the shop never made
+            pending = QLabel(self.tr("Refund not yet paid"))
+            pending.setStyleSheet("font-weight: bold; color: #b26a00")
+            form.addRow(self.tr("Refund:"), pending)
+        elif result.resale:
             form.addRow(self.tr("Recovered by resale:"), QLabel(format_yuan(result.resale)))
             net = QLabel(self.tr("{amount} gained").format(amount=format_yuan(result.net)) if result.net >= 0
                          else self.tr("{amount} lost").format(amount=format_yuan(-result.net)))

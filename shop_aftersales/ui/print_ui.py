@@ -11,13 +11,28 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
-def preview(parent: QWidget | None, render: Callable[[QPagedPaintDevice], None], title: str) -> QPrintPreviewDialog:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(title)
+class PreviewDialog(QPrintPreviewDialog):
+    """A print preview that owns its printer. QPrintPreviewDialog keeps only a pointer to the QPrinter it is
+    given: a printer made in a function and left there was freed when the function returned, and the preview
+    then painted onto freed memory (a segmentation fault on "Print labels…")."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        super().__init__(printer, parent)
+        self.printer = printer  # lives as long as the dialog
+        self.setWindowTitle(title)
+        self.resize(900, 800)
+
+
+_open_previews: set[PreviewDialog] = set()  # a preview without a parent is kept until it is closed
+
+
+def preview(parent: QWidget | None, render: Callable[[QPagedPaintDevice], None], title: str) -> PreviewDialog:
+    dialog = PreviewDialog(title, parent)
     dialog.paintRequested.connect(render)
-    dialog.resize(900, 800)
+    _open_previews.add(dialog)
+    dialog.finished.connect(lambda _result: _open_previews.discard(dialog))
     dialog.open()
     return dialog
 

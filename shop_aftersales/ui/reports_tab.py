@@ -253,6 +253,7 @@ class ReportsTab(QWidget):
         self._counts: list[analytics.PeriodCount] = []
         self._shown = False
         self._restore_period()
+        context.day_changed.connect(lambda _day: self._preset())  # "the last 12 months" now ends today
 
     # ---------------------------------------------------------------- period
     def _restore_period(self) -> None:
