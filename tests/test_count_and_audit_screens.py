@@ -121,3 +121,39 @@ def test_the_audit_log_is_exported_off_the_gui_thread_even_when_huge(window, qtb
     sheet = load_workbook(path, read_only=True).active
     assert sum(1 for _row in sheet.iter_rows(values_only=True)) == 1 + ItemEvent.select().count()
     assert "Workbook saved" in window.statusBar().currentMessage()
+
+
+def test_a_unit_found_that_the_ledger_has_with_a_customer_asks_the_owner(window, qtbot):
+    """Scanned in a count of the resale shelf: a serial handed to a customer in an exchange. The screen says
+    where the ledger has it; posting asks for the owner's approval, and Cancel is the default."""
+    from shop_aftersales.models import Exchange, Staff
+    from shop_aftersales.services import stock_count
+    from shop_aftersales.services.ledger import serial_location
+    from shop_aftersales.ui.stock_count_dialog import PostCountDialog
+
+    given = Exchange.select().where(Exchange.serial.is_null(False)).first()
+    dialog = window.stock_tab.open_count()
+    for code, box in dialog.zone_boxes.items():
+        box.setChecked(code == "resale")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    for line in stock_count.line_rows(dialog.count.id):
+        window.context.ops.run(stock_count.set_counted, dialog.count.id, line[0], line[7])
+    settle(qtbot, window)
+    qtbot.keyClicks(dialog.scan_edit, given.serial)
+    qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert "the ledger has it in “Customers”" in dialog.summary.text()
+    dialog.reload()
+    count_id = dialog.count.id
+    post = dialog.ask_post()
+    assert isinstance(post, PostCountDialog) and post.owner is not None
+    assert not post.ok_button.isEnabled()  # the reason first
+    post.reason.setText("盘点：换货时顾客未取走")
+    assert post.ok_button.isEnabled()
+    post.owner.owner.setCurrentIndex(post.owner.owner.findData(Staff.get(Staff.role == "owner").id))
+    post.ok_button.click()
+    settle(qtbot, window)
+    assert StockCount.get_by_id(count_id).state == "posted"
+    assert serial_location(given.product, given.serial).code == "resale"
+    assert run_checks() == []

@@ -60,15 +60,24 @@ def test_stock_is_read_from_the_ledger_per_zone(window, qtbot):
     assert headers[:5] == ["SKU", "Product", "Model", "Category", "Sellable stock"] and headers[-1] == "Total"
     zones = {"Sellable stock": "sellable", "Inspection": "inspection", "Repairable": "repairable",
              "Resale shelf": "resale"}
-    for r in range(model.rowCount()):
+    for r in range(model.rowCount()):  # the shop's stock: its own units only
         product = Product.get(Product.sku == model.index(r, 0).data())
         for title, code in zones.items():
             shown = model.index(r, headers.index(title)).data()
-            assert int(shown or 0) == on_hand(product, code, customer_owned=None), (product.sku, code)
+            assert int(shown or 0) == on_hand(product, code, customer_owned=False), (product.sku, code)
 
     tab.zone.setCurrentIndex(tab.zone.findData("inspection"))
     in_inspection = {model.index(r, 0).data() for r in range(model.rowCount())}
-    assert in_inspection == {p.sku for p in Product.select() if on_hand(p, "inspection", customer_owned=None)}
+    assert in_inspection == {p.sku for p in Product.select() if on_hand(p, "inspection", customer_owned=False)}
+    tab.zone.setCurrentIndex(tab.zone.findData(None))
+    # customers' units in for warranty repair are listed apart, never with the shop's
+    tab.whose.setCurrentIndex(1)
+    theirs = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert theirs and theirs == {p.sku for p in Product.select()
+                                 if any(on_hand(p, code, customer_owned=True)
+                                        for code in ("inspection", "repairable", "in_repair", "pickup"))}
+    assert f"({model.total()})" in tab.whose.itemText(1)
+    tab.whose.setCurrentIndex(0)
     tab.zone.setCurrentIndex(tab.zone.findData(None))
     tab.filter.setText("no-such-product")
     qtbot.waitUntil(lambda: model.rowCount() == 0)

@@ -274,6 +274,41 @@ def test_a_customers_warranty_repair_stays_the_customers(shop_with_sale):
     sound()
 
 
+def test_a_unit_the_customer_was_paid_for_is_never_handed_back(shop_with_sale):
+    """Refund paid (or replacement handed over), then "give back to the customer": the customer would keep the
+    goods and the money. The table no longer offers it for the shop's unit, and the step says why."""
+    from shop_aftersales.models.aftersales import SHOP, allowed_for, owner_of
+
+    sale, clerk = shop_with_sale["sale"], shop_with_sale["clerk"]
+    lines = lines_of(sale)
+    refunded = register(sale, ReturnLine(lines["YZ-1"].product_id, 1, "changed_mind", "unopened", "refund",
+                                         sale_line_id=lines["YZ-1"].id)).ids[0]
+    item = AftersalesItem.get_by_id(refunded)
+    assert "returned_to_customer" in [t.target for t in allowed_for(item)]  # not settled: it is still theirs
+    resolutions.refund(refunded, resolutions.refundable_amount(item), "cash", staff=clerk)
+    item = AftersalesItem.get_by_id(refunded)
+    assert owner_of(item.customer_owned, item.resolution_state) == SHOP
+    assert "returned_to_customer" not in [t.target for t in allowed_for(item)]
+    with pytest.raises(DomainError, match="is the shop's now: the customer has had the refund"):
+        resolutions.give_back(refunded, "顾客又要回去了", clerk)
+    with pytest.raises(DomainError, match="is the shop's now"):
+        items.move_item(refunded, "returned_to_customer", clerk)
+    exchanged = register(sale, ReturnLine(lines["YZ-1"].product_id, 1, "quality", "used", "exchange",
+                                          sale_line_id=lines["YZ-1"].id)).ids[0]
+    resolutions.exchange(exchanged, clerk)
+    with pytest.raises(DomainError, match="is the shop's now"):
+        resolutions.give_back(exchanged, "", clerk)
+    assert AftersalesItem.get_by_id(refunded).status == AftersalesItem.get_by_id(exchanged).status == "received"
+    # settled without either (the policy said no): the unit goes back to its customer, as it should
+    declined = register(sale, ReturnLine(lines["YZ-1"].product_id, 1, "changed_mind", "used", "refund",
+                                         sale_line_id=lines["YZ-1"].id), override_reason="试试",
+                        override_approval=shop_with_sale["owner"]).ids[0]
+    resolutions.decline(declined, "政策不允许,退回顾客", clerk)
+    resolutions.give_back(declined, "顾客取回", clerk)
+    assert AftersalesItem.get_by_id(declined).status == "returned_to_customer"
+    sound()
+
+
 def test_illegal_transitions_are_refused_from_the_one_table(shop_with_sale):
     sale, owner = shop_with_sale["sale"], shop_with_sale["owner"]
     line = lines_of(sale)["YZ-1"]

@@ -283,6 +283,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已再销售</translation>
     </message>
     <message>
+        <source>Missing at a stock count</source>
+        <translation>盘点时缺失</translation>
+    </message>
+    <message>
         <source>Beyond repair: scrap</source>
         <translation>无法修复:报废</translation>
     </message>
@@ -349,6 +353,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Supplier refused: inspect again</source>
         <translation>供应商拒收:重新检测</translation>
+    </message>
+    <message>
+        <source>Not found at the stock count</source>
+        <translation>盘点未找到</translation>
     </message>
     <message>
         <source>Received</source>
@@ -481,6 +489,50 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Number {used} of {doc_type} documents is in use, but the next number would be {next}: numbers could repeat.</source>
         <translation>{doc_type} 单据编号 {used} 已被使用,但下一个编号将是 {next}:编号可能重复。</translation>
+    </message>
+    <message>
+        <source>Item {code} is “{status}”, but the ledger has its unit in “{place}”.</source>
+        <translation>售后品 {code} 的状态是“{status}”，但库存流水显示这件商品在“{place}”。</translation>
+    </message>
+    <message>
+        <source>{count} unit(s) of product #{product} are “{status}” on their items, but the ledger has {ledger} there.</source>
+        <translation>商品 #{product} 有 {count} 件售后品处于“{status}”，但库存流水显示那里只有 {ledger} 件。</translation>
+    </message>
+    <message>
+        <source>The ledger holds {ledger} customers&apos; unit(s) of product #{product} in “{place}”, but customers&apos; items there add up to {items}.</source>
+        <translation>库存流水显示商品 #{product} 在“{place}”有 {ledger} 件顾客自有商品，但那里的顾客售后品合计为 {items} 件。</translation>
+    </message>
+    <message>
+        <source>Item {code} is not owned by whom its stock moves say.</source>
+        <translation>售后品 {code} 的归属与其库存流水记录的归属不一致。</translation>
+    </message>
+    <message>
+        <source>Item {code} was settled {count} times (refunds and exchanges).</source>
+        <translation>售后品 {code} 被结算了 {count} 次（退款和换货）。</translation>
+    </message>
+    <message>
+        <source>Item {code} went back to its customer after a refund or an exchange: the customer has both the goods and the money.</source>
+        <translation>售后品 {code} 在退款或换货之后又交还给了顾客：顾客既拿到了商品，又拿到了钱。</translation>
+    </message>
+    <message>
+        <source>Item {code} says “{state}” but has {count} refund(s) or exchange(s).</source>
+        <translation>售后品 {code} 记为“{state}”，却有 {count} 笔退款或换货。</translation>
+    </message>
+    <message>
+        <source>Item {code} is a customer&apos;s own unit in for repair, yet it was refunded or exchanged.</source>
+        <translation>售后品 {code} 是顾客送修的自有商品，却被退款或换货了。</translation>
+    </message>
+    <message>
+        <source>Item {code} has an active resale listing but is not on the resale shelf.</source>
+        <translation>售后品 {code} 有在售的特价商品信息，但并不在特价区。</translation>
+    </message>
+    <message>
+        <source>Refund {number} is more than the customer paid and no owner approved it.</source>
+        <translation>退款单 {number} 的金额超过顾客实付金额，却没有店长批准。</translation>
+    </message>
+    <message>
+        <source>Scrap record {number} names no owner who approved it.</source>
+        <translation>报废记录 {number} 没有写明批准的店长。</translation>
     </message>
     <message>
         <source>This data folder already has a shop in it; the demo is only put into an empty one.</source>
@@ -933,6 +985,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>There is no after-sales item #{id}.</source>
         <translation>没有编号为 #{id} 的售后品。</translation>
+    </message>
+    <message>
+        <source>{code} is the shop&apos;s now: the customer has had the refund or the replacement. Handing the unit back as well would leave the customer with both the goods and the money.</source>
+        <translation>{code} 现在属于本店：顾客已经拿到了退款或换货。如果再把商品交还顾客，顾客就会既拿到商品又拿到钱。</translation>
     </message>
     <message>
         <source>{code} is “{current}”; it cannot go to “{target}” from there.</source>
@@ -1651,6 +1707,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>没有编码为 {code} 的商品或序列号。</translation>
     </message>
     <message>
+        <source>{serial} was not expected here: the ledger has it in “{place}”. Posting the count brings it here{approval}.</source>
+        <translation>{serial} 本不应在这里：库存流水显示它在“{place}”。过账后它会记到这里{approval}。</translation>
+    </message>
+    <message>
+        <source>, with the owner&apos;s approval</source>
+        <translation>（需店长批准）</translation>
+    </message>
+    <message>
         <source>{product} is counted unit by unit: scan each serial.</source>
         <translation>{product} 需逐件盘点:请扫描每一件的序列号。</translation>
     </message>
@@ -1665,6 +1729,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Stock of {product} in “{zone}” moved since the count began; count it again.</source>
         <translation>盘点开始后“{zone}”中的 {product} 库存有变动,请重新盘点。</translation>
+    </message>
+    <message>
+        <source>Unit {serial} of {product} was found here, but the ledger has it with “{place}”. Taking it back into stock needs the owner&apos;s approval.</source>
+        <translation>{product} 的 {serial} 在这里找到了，但库存流水显示它在“{place}”。把它收回库存需要店长批准。</translation>
+    </message>
+    <message>
+        <source>Unit {serial} was found in “{zone}”, but it is after-sales item {code} ({status}). Move it on its ID card, not by a count.</source>
+        <translation>{serial} 在“{zone}”找到，但它是售后品 {code}（{status}）。请在它的售后档案里处理，不要用盘点移动。</translation>
+    </message>
+    <message>
+        <source>{missing} of {product} are missing in “{zone}”, but they belong to after-sales item {code} of {qty} units. Settle it on its ID card, or count again.</source>
+        <translation>“{zone}”缺少 {missing} 件 {product}，但它们属于售后品 {code}（共 {qty} 件）。请在它的售后档案里处理，或重新盘点。</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -2942,6 +3018,45 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Category:</source>
         <translation>分类:</translation>
+    </message>
+</context>
+<context>
+    <name>PostCountDialog</name>
+    <message>
+        <source>Post adjustments</source>
+        <translation>过账盘点调整</translation>
+    </message>
+    <message>
+        <source>e.g. monthly count of the resale shelf</source>
+        <translation>例如：特价区月度盘点</translation>
+    </message>
+    <message>
+        <source>Reason (kept with each move):</source>
+        <translation>原因（记在每条库存流水上）：</translation>
+    </message>
+    <message>
+        <source>the ledger has it with “{place}”</source>
+        <translation>库存流水显示在“{place}”</translation>
+    </message>
+    <message>
+        <source>Found here, though the ledger has them outside the shop:</source>
+        <translation>在这里找到，但库存流水显示它们不在店里：</translation>
+    </message>
+    <message>
+        <source>Taking them back into stock needs the owner&apos;s approval.</source>
+        <translation>把它们收回库存需要店长批准。</translation>
+    </message>
+    <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人（店长）：</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <source>Give the reason first.</source>
+        <translation>请先填写原因。</translation>
     </message>
 </context>
 <context>
@@ -4640,20 +4755,24 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Post adjustments</source>
-        <translation>过账调整</translation>
-    </message>
-    <message>
-        <source>Reason for the adjustments (kept with each move):</source>
-        <translation>调整原因(将记录在每条库存流水中):</translation>
-    </message>
-    <message>
         <source>Posted {number}: {count} adjustment(s).</source>
         <translation>已过账 {number}:共 {count} 笔调整。</translation>
     </message>
 </context>
 <context>
     <name>StockTab</name>
+    <message>
+        <source>Shop stock</source>
+        <translation>本店库存</translation>
+    </message>
+    <message>
+        <source>Customers&apos; units in for repair</source>
+        <translation>顾客送修商品</translation>
+    </message>
+    <message>
+        <source>Customers&apos; own units in for warranty repair are not the shop&apos;s stock: they are listed apart and never counted in a stock count.</source>
+        <translation>顾客送来保修的自有商品不是本店库存：单独列出，盘点时也不计入。</translation>
+    </message>
     <message>
         <source>Zone:</source>
         <translation>库区:</translation>
@@ -4681,6 +4800,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>{count} products</source>
         <translation>{count} 种商品</translation>
+    </message>
+    <message>
+        <source>Customers&apos; units in for repair ({count})</source>
+        <translation>顾客送修商品（{count}）</translation>
     </message>
 </context>
 <context>

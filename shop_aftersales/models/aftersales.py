@@ -68,6 +68,7 @@ RETURNED_TO_SUPPLIER = "returned_to_supplier"
 SCRAPPED = "scrapped"
 SOLD = "sold"  # resold to a new buyer
 RETURNED_TO_CUSTOMER = "returned_to_customer"
+LOST = "lost"  # not found where it should be at a stock count: written off to the adjustment location
 
 STATUSES = {
     RECEIVED: QT_TRANSLATE_NOOP("Domain", "Waiting for inspection"),
@@ -82,6 +83,7 @@ STATUSES = {
     SCRAPPED: QT_TRANSLATE_NOOP("Domain", "Scrapped"),
     RETURNED_TO_CUSTOMER: QT_TRANSLATE_NOOP("Domain", "Back with the customer"),
     SOLD: QT_TRANSLATE_NOOP("Domain", "Resold"),
+    LOST: QT_TRANSLATE_NOOP("Domain", "Missing at a stock count"),
 }
 
 # Where the unit is while it has each status: the ledger location code.
@@ -98,8 +100,9 @@ STATUS_LOCATION = {
     SCRAPPED: "scrap",
     RETURNED_TO_CUSTOMER: "customer",
     SOLD: "customer",
+    LOST: "adjustment",
 }
-TERMINAL = {SELLABLE, RETURNED_TO_SUPPLIER, SCRAPPED, RETURNED_TO_CUSTOMER, SOLD}
+TERMINAL = {SELLABLE, RETURNED_TO_SUPPLIER, SCRAPPED, RETURNED_TO_CUSTOMER, SOLD, LOST}
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ class Transition:
     customer_only: bool = False  # only for a customer's own unit
     via_repair: bool = False     # taken by the repair order's steps (start, finish), not a plain move
     via_qc: bool = False         # taken by the quality check (pass or fail) or the resale sale, not a plain move
+    customers_unit: bool = False  # only while the unit is still the customer's (see owner_of)
+    via_count: bool = False      # taken by posting a stock count that did not find the unit, not a plain move
 
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -120,7 +125,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(RECEIVED, QC_WAITING, QT_TRANSLATE_NOOP("Domain", "Resell as is: to the quality check"),
                shop_only=True),
     Transition(RECEIVED, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
-    Transition(RECEIVED, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer")),
+    Transition(RECEIVED, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer"),
+               customers_unit=True),
     Transition(REPAIRABLE, IN_REPAIR, QT_TRANSLATE_NOOP("Domain", "Start the repair"), via_repair=True),
     Transition(REPAIRABLE, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Beyond repair: scrap"), shop_only=True),
     Transition(REPAIRABLE, SUPPLIER_RETURN, QT_TRANSLATE_NOOP("Domain", "Faulty from the supplier"), shop_only=True),
@@ -145,6 +151,10 @@ TRANSITIONS: tuple[Transition, ...] = (
                customer_only=True),
     Transition(SUPPLIER_RETURN, RETURNED_TO_SUPPLIER, QT_TRANSLATE_NOOP("Domain", "Shipped back to the supplier"), shop_only=True),
     Transition(SUPPLIER_RETURN, RECEIVED, QT_TRANSLATE_NOOP("Domain", "Supplier refused: inspect again"), shop_only=True),
+) + tuple(
+    # a shop unit a stock count did not find leaves its zone as a unit (its listing, its repair order with it)
+    Transition(zone, LOST, QT_TRANSLATE_NOOP("Domain", "Not found at the stock count"), shop_only=True, via_count=True)
+    for zone in (RECEIVED, REPAIRABLE, IN_REPAIR, QC_WAITING, RESALE, SUPPLIER_RETURN)
 )
 
 
@@ -152,9 +162,28 @@ def transition(source: str, target: str) -> Transition | None:
     return next((t for t in TRANSITIONS if t.source == source and t.target == target), None)
 
 
-def allowed_targets(status: str, customer_owned: bool) -> list[Transition]:
+CUSTOMER, SHOP = "customer", "shop"
+
+
+def owner_of(customer_owned: bool, resolution_state: str) -> str:
+    """Whose the unit is: a customer's own unit in for repair is the customer's throughout; a returned unit is
+    the customer's until the return is settled, and the shop's once the customer had the refund or the
+    replacement ("done"). Settled without either ("declined"), it is still the customer's, to take back."""
+    if customer_owned or resolution_state != "done":
+        return CUSTOMER
+    return SHOP
+
+
+def allowed_targets(status: str, customer_owned: bool, owner: str = CUSTOMER) -> list[Transition]:
+    """What may happen next to a unit in *status*, by whose it is (no step gives a customer both the goods and
+    the money: a unit the shop paid for is never handed back)."""
     return [t for t in TRANSITIONS if t.source == status
-            and not (customer_owned and t.shop_only) and not (not customer_owned and t.customer_only)]
+            and not (customer_owned and t.shop_only) and not (not customer_owned and t.customer_only)
+            and not (t.customers_unit and owner != CUSTOMER)]
+
+
+def allowed_for(item) -> list[Transition]:
+    return allowed_targets(item.status, item.customer_owned, owner_of(item.customer_owned, item.resolution_state))
 
 
 # Stable event codes (never renumbered); the text is made when shown, so history is translatable.

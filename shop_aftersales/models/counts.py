@@ -19,6 +19,8 @@ class StockCount(BaseModel):
     state = pw.CharField(default="open")  # open | posted | cancelled
     posted_at = pw.DateTimeField(null=True)
     reason = pw.TextField(default="")
+    # the owner who approved taking back units the ledger had outside the shop (migration 0009)
+    approved_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="approved_counts")
 
 
 class StockCountLine(BaseModel):

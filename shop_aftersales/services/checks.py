@@ -118,6 +118,7 @@ def run_checks(limit: int = 50) -> list[Finding]:
         if (in_workshop and open_orders != 1) or (not in_workshop and open_orders):
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is “{status}” with {count} open repair "
                                                  "order(s)."), code=code, status=status, count=open_orders))
+    findings += business_findings(limit)
     # Moves are append-only: the triggers that enforce it must be there.
     triggers = {r[0] for r in _rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for name in ("stock_move_no_update", "stock_move_no_delete", "item_event_no_update", "item_event_no_delete"):
@@ -136,3 +137,97 @@ def run_checks(limit: int = 50) -> list[Finding]:
                                            "would be {next}: numbers could repeat."),
                                used=used, doc_type=doc_type, next=next_value))
     return findings[: limit * 4]
+
+
+# Where an item still in the after-sales flow keeps its unit. Once it is back in sellable stock, resold or
+# gone back to a customer or supplier, the item no longer follows the unit (it may be sold on, exchanged out…).
+_FOLLOWED = ("received", "repairable", "in_repair", "qc", "ready_for_pickup", "resale", "supplier_return")
+
+
+def business_findings(limit: int = 50) -> list[Finding]:
+    """The business invariants (DESIGN.md §3): the units agree with the ledger, customers' units are never shop
+    stock, a return is settled at most once and never with both the goods and the money, listings are on the
+    shelf, and what needs the owner's approval names the owner."""
+    from ..models.aftersales import STATUS_LOCATION
+
+    findings: list[Finding] = []
+    followed = ", ".join(f"'{s}'" for s in _FOLLOWED)
+    # a serialised unit: where its last move took it is where its item's status keeps it
+    for code, status, place in _rows(f"""
+            SELECT i.code, i.status, (SELECT l.code FROM stock_move m JOIN location l ON l.id = m.to_location_id
+                                      WHERE m.product_id = i.product_id AND m.serial = i.serial
+                                      ORDER BY m.id DESC LIMIT 1)
+            FROM aftersales_item i WHERE i.serial IS NOT NULL AND i.status IN ({followed})""")[:limit]:
+        if place != STATUS_LOCATION[status]:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is “{status}”, but the ledger has its unit in "
+                                                 "“{place}”."), code=code, status=status, place=place or "-"))
+    # units without a serial: the items in a zone never hold more than the ledger has there, for the shop's
+    # units and the customers' apart
+    for product, owned, status, on_items in _rows(f"""
+            SELECT product_id, customer_owned, status, SUM(quantity) FROM aftersales_item
+            WHERE serial IS NULL AND status IN ({followed}) GROUP BY product_id, customer_owned, status"""):
+        in_ledger = _rows("""SELECT COALESCE(SUM(q.quantity), 0) FROM stock_quant q JOIN location l ON l.id = q.location_id
+                             WHERE q.product_id = ? AND l.code = ? AND q.customer_owned = ?""",
+                          (product, STATUS_LOCATION[status], owned))[0][0]
+        if on_items > in_ledger:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{count} unit(s) of product #{product} are “{status}” on "
+                                                 "their items, but the ledger has {ledger} there."),
+                               count=on_items, product=product, status=status, ledger=in_ledger))
+    # customers' units are never shop stock: every customer-owned quantity in the ledger belongs to a customer's
+    # item that is there, and a customer's item is never counted as the shop's
+    for product, place, in_ledger, on_items in _rows(f"""
+            SELECT q.product_id, l.code, q.quantity,
+                   (SELECT COALESCE(SUM(i.quantity), 0) FROM aftersales_item i
+                    WHERE i.product_id = q.product_id AND i.customer_owned AND i.status IN ({followed})
+                      AND CASE i.status {" ".join(f"WHEN '{s}' THEN '{STATUS_LOCATION[s]}'" for s in _FOLLOWED)} END
+                          = l.code)
+            FROM stock_quant q JOIN location l ON l.id = q.location_id
+            WHERE q.customer_owned AND q.quantity > 0"""):
+        if in_ledger != on_items:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The ledger holds {ledger} customers' unit(s) of product "
+                                                 "#{product} in “{place}”, but customers' items there add up to "
+                                                 "{items}."), ledger=in_ledger, product=product, place=place,
+                               items=on_items))
+    for (code,) in _rows("""
+            SELECT i.code FROM aftersales_item i
+            JOIN item_event e ON e.id = (SELECT MIN(f.id) FROM item_event f WHERE f.item_id = i.id AND f.move_id)
+            JOIN stock_move m ON m.id = e.move_id
+            WHERE m.customer_owned <> i.customer_owned""")[:limit]:
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is not owned by whom its stock moves say."),
+                           code=code))
+    # settled at most once, and never with both the goods and the money
+    for code, refunds, exchanges, status, state, owned in _rows("""
+            SELECT i.code, (SELECT COUNT(*) FROM refund r WHERE r.item_id = i.id),
+                   (SELECT COUNT(*) FROM exchange x WHERE x.item_id = i.id), i.status, i.resolution_state,
+                   i.customer_owned
+            FROM aftersales_item i"""):
+        if refunds + exchanges > 1:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} was settled {count} times (refunds and "
+                                                 "exchanges)."), code=code, count=refunds + exchanges))
+        if refunds + exchanges and status == "returned_to_customer":
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} went back to its customer after a refund or an "
+                                                 "exchange: the customer has both the goods and the money."),
+                               code=code))
+        if not owned and (refunds + exchanges == 1) != (state == "done"):
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} says “{state}” but has {count} refund(s) or "
+                                                 "exchange(s)."), code=code, state=state, count=refunds + exchanges))
+        if owned and refunds + exchanges:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is a customer's own unit in for repair, yet "
+                                                 "it was refunded or exchanged."), code=code))
+    # a listing is on the shelf
+    for (code,) in _rows("""SELECT i.code FROM resale_listing r JOIN aftersales_item i ON i.id = r.item_id
+                            WHERE r.active AND i.status <> 'resale'"""):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} has an active resale listing but is not on the "
+                                             "resale shelf."), code=code))
+    # what needs the owner's approval names an owner
+    for (number,) in _rows("""SELECT r.number FROM refund r JOIN aftersales_item i ON i.id = r.item_id
+                              WHERE r.amount > i.unit_price * i.quantity
+                                AND (r.approved_by_id IS NULL OR r.approved_by_id NOT IN
+                                     (SELECT id FROM staff WHERE role = 'owner'))"""):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Refund {number} is more than the customer paid and no owner "
+                                             "approved it."), number=number))
+    for (number,) in _rows("""SELECT number FROM scrap_record WHERE approved_by_id IS NULL OR approved_by_id NOT IN
+                              (SELECT id FROM staff WHERE role = 'owner')"""):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Scrap record {number} names no owner who approved it."),
+                           number=number))
+    return findings

@@ -10,8 +10,8 @@ from decimal import Decimal
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import AftersalesItem, ItemEvent, Product, Staff
-from ..models.aftersales import (EVENT_INSPECTED, EVENT_NOTE, EVENT_STATUS, STATUS_LOCATION, STATUSES, allowed_targets,
-                                 transition)
+from ..models.aftersales import (EVENT_INSPECTED, EVENT_NOTE, EVENT_STATUS, RETURNED_TO_CUSTOMER, STATUS_LOCATION,
+                                 STATUSES, allowed_for, transition)
 from ..clock import now
 from .base import Changes, business_step
 from .ledger import MoveRequest, move
@@ -41,7 +41,11 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
                   data: dict | None = None) -> AftersalesItem:
     """Move *item* to *target* if the transition table allows it. Call inside a business step."""
     step = transition(item.status, target)
-    if step is None or step not in allowed_targets(item.status, item.customer_owned):
+    if step is not None and step.customers_unit and step not in allowed_for(item):
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the shop's now: the customer has had the refund or the "
+                                            "replacement. Handing the unit back as well would leave the customer "
+                                            "with both the goods and the money."), code=item.code)
+    if step is None or step not in allowed_for(item):
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is “{current}”; it cannot go to “{target}” from there."),
                           code=item.code, current=STATUSES[item.status], target=STATUSES.get(target, target))
     stock_move = move(MoveRequest(product=item.product, quantity=item.quantity, source=STATUS_LOCATION[item.status],
@@ -51,6 +55,11 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
     item.status = target
     item.status_since = now()
     item.save(only=[AftersalesItem.status, AftersalesItem.status_since])
+    if target == RETURNED_TO_CUSTOMER and item.resolution_state == "pending":
+        # the customer has the goods back: that settles the return (a repair is done; a refund or an exchange
+        # will not follow, or the customer would have both the goods and the money)
+        item.resolution_state = "done" if item.customer_owned else "declined"
+        item.save(only=[AftersalesItem.resolution_state])
     if target == "repairable" and step.source != "in_repair":
         from .repairs import ensure_repair
 

@@ -179,9 +179,5 @@ def ship_to_supplier(item_id: int, credit: Decimal, reference: str = "", staff: 
 @business_step
 def give_back(item_id: int, note: str = "", staff: Staff | None = None) -> Changes:
     """The unit leaves the shop for its customer (a repaired unit picked up, or a return that was refused)."""
-    item = get_item(item_id)
-    change_status(item, RETURNED_TO_CUSTOMER, staff, note)
-    if item.resolution_state == "pending":
-        item.resolution_state = "done" if item.requested_resolution == "repair" else "declined"
-        item.save(only=[AftersalesItem.resolution_state])
+    change_status(get_item(item_id), RETURNED_TO_CUSTOMER, staff, note)  # which settles the return
     return Changes(items=True, stock=True)

@@ -30,6 +30,9 @@ class StockOverview(PagedSource):
 
     zone: str | None = None  # a location code, or None for all zones
     text: str = ""
+    # The shop's stock counts only the shop's own units; customers' units in for warranty repair are not the
+    # shop's goods (nor its stock value) and are listed apart (customers=True).
+    customers: bool = False
 
     def __post_init__(self) -> None:
         self.id_field = Product.id
@@ -51,11 +54,12 @@ class StockOverview(PagedSource):
         q = (StockQuant.select(Product.id.alias("product_id"), *[c.expr.alias(c.key.replace(":", "_"))
                                                                   for c in self.columns])
              .join(Product).switch(Product).join(Category, pw.JOIN.LEFT_OUTER)
-             .where(StockQuant.quantity > 0))
+             .where((StockQuant.quantity > 0) & (StockQuant.customer_owned == self.customers)))
         if self.zone:
             q = q.where(Product.id.in_(
                 StockQuant.select(StockQuant.product).join(Location)
-                .where((Location.code == self.zone) & (StockQuant.quantity > 0))))
+                .where((Location.code == self.zone) & (StockQuant.quantity > 0)
+                       & (StockQuant.customer_owned == self.customers))))
         if self.text.strip():
             like = f"%{self.text.strip()}%"
             q = q.where(Product.sku.contains(self.text.strip()) | (Product.name ** like)

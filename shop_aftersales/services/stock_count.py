@@ -13,7 +13,8 @@ import peewee as pw
 from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..models import Location, Product, Staff, StockCount, StockCountLine, StockQuant, StockSerial
+from ..models import AftersalesItem, Location, Product, Staff, StockCount, StockCountLine, StockQuant, StockSerial
+from ..models.aftersales import LOST, STATUS_LOCATION, STATUSES, TERMINAL
 from ..models.stock import ADJUSTMENT, INTERNAL
 from .base import Changes, business_step
 from .ledger import MoveRequest, location_label, move, serial_location
@@ -43,14 +44,20 @@ def start_count(zone_codes: list[str], staff: Staff | None = None) -> Changes:
     number = next_number("count")
     count = StockCount.create(number=number, staff=staff, zones=json.dumps([z.code for z in zones]))
     lines = []
+    # only the shop's goods are counted: a customer's unit in for warranty repair is not shop stock
+    customers = set(AftersalesItem.select(AftersalesItem.product, AftersalesItem.serial)
+                    .where(AftersalesItem.customer_owned & AftersalesItem.serial.is_null(False)
+                           & ~AftersalesItem.status.in_(tuple(TERMINAL))).tuples())
     for zone in zones:
         quants = (StockQuant.select(StockQuant.product, pw.fn.SUM(StockQuant.quantity)).join(Product)
-                  .where((StockQuant.location == zone) & (StockQuant.quantity > 0) & ~Product.serialised)
+                  .where((StockQuant.location == zone) & (StockQuant.quantity > 0) & ~Product.serialised
+                         & ~StockQuant.customer_owned)
                   .group_by(StockQuant.product).tuples())
         lines += [{"count": count.id, "product": p, "location": zone.id, "serial": None, "expected": q}
                   for p, q in quants]
         lines += [{"count": count.id, "product": s.product_id, "location": zone.id, "serial": s.serial,
-                   "expected": 1} for s in StockSerial.select().where(StockSerial.location == zone)]
+                   "expected": 1} for s in StockSerial.select().where(StockSerial.location == zone)
+                  if (s.product_id, s.serial) not in customers]
     for start in range(0, len(lines), 500):
         StockCountLine.insert_many(lines[start:start + 500]).execute()
     return Changes(stock=True, reference=number, ids=(count.id,))
@@ -88,10 +95,16 @@ def scan(count_id: int, code: str, zone_code: str | None = None) -> Changes:
         serial_of = StockSerial.select().where(StockSerial.serial == code).first()
         if serial_of is None:
             raise DomainError(QT_TRANSLATE_NOOP("Domain", "Nothing has the code {code}."), code=code)
-        # a unit found where the ledger did not expect it
+        # a unit found where the ledger did not expect it: the line says where the ledger has it
         line = StockCountLine.create(count=count, product=serial_of.product_id, location=zone, serial=code,
                                      expected=0, counted=1)
-        return Changes(ids=(line.id,))
+        where = Location.get_by_id(serial_of.location_id)
+        message = translate("Domain", QT_TRANSLATE_NOOP(
+            "Domain", "{serial} was not expected here: the ledger has it in “{place}”. Posting the count brings it "
+                      "here{approval}.")).format(
+            serial=code, place=location_label(where), approval="" if where.internal or where.code == ADJUSTMENT
+            else translate("Domain", QT_TRANSLATE_NOOP("Domain", ", with the owner's approval")))
+        return Changes(ids=(line.id,), messages=(message,))
     if product.serialised:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{product} is counted unit by unit: scan each serial."),
                           product=product.name)
@@ -157,9 +170,12 @@ def line_rows(count_id: int, line_ids: list[int] | None = None) -> list[tuple]:
 
 
 @business_step
-def post(count_id: int, reason: str, staff: Staff | None = None) -> Changes:
+def post(count_id: int, reason: str, staff: Staff | None = None, approved_by=None) -> Changes:
     """Post the differences as adjustment moves. Every line must be counted, the reason given, and the zones
-    unchanged since the count began (else: count again)."""
+    unchanged since the count began (else: count again). The units stay in step with their items: a unit not
+    found leaves its zone as "missing", item and listing with it; a unit found that the ledger has outside the
+    shop comes back only with the owner's approval (*approved_by*); one that an after-sales item still follows
+    is moved on its ID card, not by a count."""
     count = _open(count_id)
     if not reason.strip():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Give the reason for the adjustments."))
@@ -168,7 +184,8 @@ def post(count_id: int, reason: str, staff: Staff | None = None) -> Changes:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{count} line(s) are not counted yet: enter 0 for what is "
                                             "not there."), count=missing)
     held = (StockQuant.select(pw.fn.COALESCE(pw.fn.SUM(StockQuant.quantity), 0))
-            .where((StockQuant.product == StockCountLine.product) & (StockQuant.location == StockCountLine.location)))
+            .where((StockQuant.product == StockCountLine.product) & (StockQuant.location == StockCountLine.location)
+                   & ~StockQuant.customer_owned))
     moved = (StockCountLine.select().where((StockCountLine.count == count) & StockCountLine.serial.is_null()
                                            & (StockCountLine.expected > 0) & (held != StockCountLine.expected))
              .first())  # one query over the lines, not one per line: a zone can have 20 000
@@ -176,27 +193,119 @@ def post(count_id: int, reason: str, staff: Staff | None = None) -> Changes:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Stock of {product} in “{zone}” moved since the count "
                                             "began; count it again."),
                           product=moved.product.name, zone=location_label(moved.location))
+    pulled = pulled_back(count_id)
+    approver = None
+    if pulled:  # a unit the ledger has with a customer or a supplier: taking it back is the owner's decision
+        from .staff import owner_approval
+
+        try:
+            approver = owner_approval(staff, approved_by)
+        except DomainError as refused:
+            if refused.source != QT_TRANSLATE_NOOP("Domain", "This needs the owner's approval."):
+                raise
+            first = pulled[0]
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unit {serial} of {product} was found here, but the ledger "
+                                                "has it with “{place}”. Taking it back into stock needs the owner's "
+                                                "approval."), serial=first.serial, product=first.product,
+                              place=first.place) from None
     adjustments = 0
     for diff in differences(count_id):
         line = diff.line
         if line.serial:
-            if diff.delta < 0:  # the unit is not on the shelf: it leaves for the adjustment location
-                source, target = line.location, ADJUSTMENT
+            item = _followed_item(line.product_id, line.serial)
+            if diff.delta < 0 and item is not None and STATUS_LOCATION[item.status] == line.location.code:
+                _lose(item, count.number, reason, staff)  # the unit leaves its zone as a unit, item and all
+            elif diff.delta < 0:  # the unit is not on the shelf: it leaves for the adjustment location
+                move(MoveRequest(product=line.product, quantity=1, source=line.location, target=ADJUSTMENT,
+                                 serial=line.serial, reference=count.number, note=reason, staff=staff))
             else:  # found here: it comes from wherever the ledger had it (another zone, or nowhere)
+                if item is not None:
+                    raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unit {serial} was found in “{zone}”, but it is "
+                                                        "after-sales item {code} ({status}). Move it on its ID card, "
+                                                        "not by a count."),
+                                      serial=line.serial, zone=location_label(line.location), code=item.code,
+                                      status=translate("Domain", STATUSES[item.status]))
                 where = serial_location(line.product, line.serial)
-                source, target = (where if where is not None else ADJUSTMENT), line.location
-            move(MoveRequest(product=line.product, quantity=1, source=source, target=target, serial=line.serial,
-                             reference=count.number, note=reason, staff=staff))
+                move(MoveRequest(product=line.product, quantity=1, source=where if where is not None else ADJUSTMENT,
+                                 target=line.location, serial=line.serial, reference=count.number, note=reason,
+                                 staff=staff))
         elif diff.delta < 0:
-            move(MoveRequest(product=line.product, quantity=-diff.delta, source=line.location, target=ADJUSTMENT,
-                             reference=count.number, note=reason, staff=staff))
+            missing = _lose_lots(line, -diff.delta, count.number, reason, staff)
+            if missing:
+                move(MoveRequest(product=line.product, quantity=missing, source=line.location, target=ADJUSTMENT,
+                                 reference=count.number, note=reason, staff=staff))
         else:
             move(MoveRequest(product=line.product, quantity=diff.delta, source=ADJUSTMENT, target=line.location,
                              reference=count.number, note=reason, staff=staff))
         adjustments += 1
-    StockCount.update(state="posted", posted_at=now(), reason=reason.strip()).where(
+    StockCount.update(state="posted", posted_at=now(), reason=reason.strip(), approved_by=approver).where(
         StockCount.id == count.id).execute()
     return Changes(stock=True, created=adjustments, reference=count.number)
+
+
+@dataclass(frozen=True)
+class PulledBack:
+    serial: str
+    product: str
+    place: str  # where the ledger has it: a customer, a supplier, scrap…
+
+
+def pulled_back(count_id: int) -> list[PulledBack]:
+    """The units found in the count that the ledger has outside the shop (with a customer, a supplier, in
+    scrap): posting brings them back into stock, which needs the owner's approval."""
+    result = []
+    for line in (StockCountLine.select(StockCountLine, Product).join(Product)
+                 .where((StockCountLine.count == count_id) & StockCountLine.serial.is_null(False)
+                        & (StockCountLine.expected == 0) & (StockCountLine.counted == 1))):
+        where = serial_location(line.product, line.serial)
+        if where is not None and not where.internal and where.code != ADJUSTMENT:
+            result.append(PulledBack(line.serial, line.product.name, location_label(where)))
+    return result
+
+
+def _followed_item(product_id: int, serial: str) -> AftersalesItem | None:
+    """The after-sales item that still follows this unit (not yet back in stock, sold or gone), if any."""
+    return (AftersalesItem.select().where((AftersalesItem.product == product_id) & (AftersalesItem.serial == serial)
+                                          & ~AftersalesItem.status.in_(tuple(TERMINAL)))
+            .order_by(AftersalesItem.id.desc()).first())
+
+
+def _lose(item: AftersalesItem, number: str, reason: str, staff: Staff | None) -> None:
+    """A shop unit the count did not find: its item goes to "missing" (the move to the adjustment location),
+    off the resale shelf and off the repair board with it."""
+    from ..models import ResaleListing
+    from .items import change_status
+
+    ResaleListing.update(active=False).where(ResaleListing.item == item).execute()
+    change_status(item, LOST, staff, reason, data={"number": number})
+
+
+def _lose_lots(line: StockCountLine, missing: int, number: str, reason: str, staff: Staff | None) -> int:
+    """Units without a serial missing from a zone where after-sales items hold some of them: the items that no
+    longer fit in what is left are marked missing, oldest first. Returns what is still missing beyond them
+    (moved as plain units). Refused when a lot would have to be split."""
+    held = (StockQuant.select(pw.fn.COALESCE(pw.fn.SUM(StockQuant.quantity), 0))
+            .where((StockQuant.product == line.product) & (StockQuant.location == line.location)
+                   & ~StockQuant.customer_owned).scalar())
+    statuses = [s for s, code in STATUS_LOCATION.items() if code == line.location.code and s not in TERMINAL]
+    lots = list(AftersalesItem.select().where((AftersalesItem.product == line.product) & AftersalesItem.serial.is_null()
+                                              & ~AftersalesItem.customer_owned & AftersalesItem.status.in_(statuses))
+                .order_by(AftersalesItem.status_since, AftersalesItem.id))
+    on_items = sum(i.quantity for i in lots)
+    left = held - missing
+    for item in lots:
+        if on_items <= left or missing <= 0:
+            break
+        if item.quantity > missing:
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "{missing} of {product} are missing in “{zone}”, but they "
+                                                "belong to after-sales item {code} of {qty} units. Settle it on its ID "
+                                                "card, or count again."),
+                              missing=missing, product=line.product.name, zone=location_label(line.location),
+                              code=item.code, qty=item.quantity)
+        _lose(item, number, reason, staff)
+        on_items -= item.quantity
+        missing -= item.quantity
+    return missing
 
 
 @business_step

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 
 from ..models import AftersalesItem
 from ..models.aftersales import (PAYMENT_METHODS, RETURNED_TO_CUSTOMER, RETURNED_TO_SUPPLIER, SCRAPPED, STATUSES,
-                                 SUPPLIER_RETURN, Transition, allowed_targets)
+                                 SUPPLIER_RETURN, Transition, allowed_for)
 from ..money import FEN
 from ..services import items as item_steps
 from ..services import resolutions
@@ -88,9 +88,9 @@ class InspectDialog(StepDialog):
         self.form.addRow(self.tr("Findings:"), self.findings)
         self.group = QButtonGroup(self)
         box = QVBoxLayout()
-        for step in allowed_targets(item.status, item.customer_owned):
-            if step.target == SCRAPPED:
-                continue  # scrap has its own dialog with the scrap record
+        for step in allowed_for(item):
+            if step.target == SCRAPPED or step.via_count:
+                continue  # scrap has its own dialog with the scrap record; "missing" is a count's finding
             radio = QRadioButton(domain_tr(step.action))
             radio.setProperty("target", step.target)
             self.group.addButton(radio)

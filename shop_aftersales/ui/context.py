@@ -38,6 +38,10 @@ class AppContext(QObject):
         self._date_timer.timeout.connect(self.check_date)
         self._date_timer.start(DATE_CHECK_MS)
 
+    def stop_watching_the_date(self) -> None:
+        """At shutdown: no more "new day" checks (the screens are going away)."""
+        self._date_timer.stop()
+
     def check_date(self) -> bool:
         """A new day on the app clock: every screen that shows "today" (the board's week and which days take a
         card, lateness in the queues, days on the shelf) is told, and refreshes. True when the date changed."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QTabWidget, QVBoxLayout, QWidget)
 
 from ..models import AftersalesItem, Location
-from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS, STATUS_LOCATION, STATUSES, VERDICTS, allowed_targets
+from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS, STATUS_LOCATION, STATUSES, VERDICTS, allowed_for
 from ..money import format_yuan
 from ..printing.label import labels_pdf, render_labels
 from ..services import Changes
@@ -208,10 +208,10 @@ class ItemCard(QDialog):
 
         if item.status == "received":
             add("inspect", self.tr("Inspect…"), lambda: self.open_step(None))
-        for step in allowed_targets(item.status, item.customer_owned):
+        for step in allowed_for(item):
             if item.status == "received" and step.target not in ("scrapped", "returned_to_customer"):
                 continue  # chosen inside the inspection dialog
-            if step.via_repair or step.via_qc:
+            if step.via_repair or step.via_qc or step.via_count:
                 continue  # done on the repair order (Repairs tab) or in the quality check (Resale tab)
             add(step.target, domain_tr(step.action) + "…", lambda _=False, s=step: self.open_step(s))
         if item.resolution_state == "pending" and not item.customer_owned:

@@ -99,7 +99,9 @@ class OpRunner(QObject):
             job.on_success(result)
 
     def shutdown(self) -> None:
-        """Finish queued steps, close the writer's connection and stop the thread."""
+        """Finish queued steps, close the writer's connection and stop the thread (and the context's daily
+        check of the date: nothing is left running behind a closed window)."""
+        self._context.stop_watching_the_date()
         if self._thread.isRunning():
             self._close.emit()
             self._thread.quit()

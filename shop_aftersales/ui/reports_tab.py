@@ -253,9 +253,14 @@ class ReportsTab(QWidget):
         self._counts: list[analytics.PeriodCount] = []
         self._shown = False
         self._restore_period()
-        context.day_changed.connect(lambda _day: self._preset())  # "the last 12 months" now ends today
+        context.day_changed.connect(self._new_day)
 
     # ---------------------------------------------------------------- period
+    def _new_day(self, _day) -> None:
+        """After midnight "the last 12 months" (or this month…) ends on the new today. A bound method, so Qt
+        drops the connection when the tab is gone."""
+        self._preset()
+
     def _restore_period(self) -> None:
         prefs = config.settings()
         code = prefs.value(SETTING_PRESET, DEFAULT_PRESET, str)

@@ -3,17 +3,19 @@ the differences, print or export the count sheet, and post the adjustments with 
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from ..models import Location, StockCount
 from ..services import stock_count
 from ..services.stock import internal_locations
+from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
@@ -208,6 +210,8 @@ class StockCountDialog(QDialog):
         def ok(result) -> None:
             if lines:
                 self._refresh_lines(result.ids, show=fn is stock_count.scan)
+                if fn is stock_count.scan and result.messages and result.messages[0] != args[1]:
+                    self.summary.setText(result.messages[0])  # found where the ledger did not expect it
                 return
             if then is not None and fn is stock_count.start_count:
                 then(result)  # the new count must be known before the screen is redrawn
@@ -257,15 +261,57 @@ class StockCountDialog(QDialog):
     def cancel_count(self) -> None:
         self._run(stock_count.cancel, self.count.id)
 
-    def ask_post(self) -> None:
-        reason, ok = QInputDialog.getText(self, self.tr("Post adjustments"),
-                                          self.tr("Reason for the adjustments (kept with each move):"))
-        if ok:
-            self.post(reason)
+    def ask_post(self) -> "PostCountDialog":
+        dialog = PostCountDialog(self.context, stock_count.pulled_back(self.count.id), self)
+        dialog.accepted.connect(lambda: self.post(dialog.reason.text(), dialog.approval()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
 
-    def post(self, reason: str) -> None:
+    def post(self, reason: str, approval=None) -> None:
         def posted(changes) -> None:
             self.summary.setText(self.tr("Posted {number}: {count} adjustment(s).").format(
                 number=changes.reference, count=changes.created))
 
-        self._run(stock_count.post, self.count.id, reason, self.context.staff, then=posted)
+        self._run(stock_count.post, self.count.id, reason, self.context.staff, approval, then=posted)
+
+
+class PostCountDialog(QDialog):
+    """The reason for the adjustments; and, when the count found units the ledger has with a customer or a
+    supplier, which ones and the owner's approval to take them back into stock."""
+
+    def __init__(self, context, pulled: list, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Post adjustments"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. monthly count of the resale shelf"))
+        form.addRow(self.tr("Reason (kept with each move):"), self.reason)
+        self.owner: OwnerApproval | None = None
+        if pulled:
+            units = "".join(f"<li>{html.escape(p.serial)} · {html.escape(p.product)} — "
+                            + html.escape(self.tr("the ledger has it with “{place}”").format(place=p.place))
+                            + "</li>" for p in pulled)
+            note = QLabel(self.tr("Found here, though the ledger has them outside the shop:") + f"<ul>{units}</ul>"
+                          + self.tr("Taking them back into stock needs the owner's approval."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            self.owner = OwnerApproval(context, self)
+            form.addRow(self.tr("Approved by (owner):"), self.owner)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Post"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)  # posting cannot be undone
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        self.ok_button.setToolTip(self.tr("Give the reason first."))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def approval(self):
+        return self.owner.approval() if self.owner is not None else None

@@ -20,6 +20,13 @@ class StockTab(QWidget):
         self.context = context
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
+        self.whose = QComboBox()
+        self.whose.addItem(self.tr("Shop stock"), False)
+        self.whose.addItem(self.tr("Customers' units in for repair"), True)
+        self.whose.setToolTip(self.tr("Customers' own units in for warranty repair are not the shop's stock: they "
+                                      "are listed apart and never counted in a stock count."))
+        bar.addWidget(self.whose)
+        bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Zone:")))
         self.zone = QComboBox()
         self.zone.addItem(self.tr("All zones"), None)
@@ -58,6 +65,7 @@ class StockTab(QWidget):
         self._debounce.timeout.connect(self.reload)
         self.filter.textChanged.connect(self._debounce.start)
         self.zone.currentIndexChanged.connect(self.reload)
+        self.whose.currentIndexChanged.connect(self.reload)
         context.changed.connect(self._on_changed)
         self._fitted = False
         self._update_state()
@@ -67,13 +75,17 @@ class StockTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self.model.set_source(StockOverview(zone=self.zone.currentData(), text=self.filter.text()))
+        self.model.set_source(StockOverview(zone=self.zone.currentData(), text=self.filter.text(),
+                                            customers=bool(self.whose.currentData())))
         self._update_state()
 
     def _update_state(self) -> None:
-        filtered = bool(self.filter.text().strip()) or self.zone.currentData() is not None
+        filtered = (bool(self.filter.text().strip()) or self.zone.currentData() is not None
+                    or bool(self.whose.currentData()))
         total = self.model.total()
         self.count.setText(self.tr("{count} products").format(count=total))
+        customers = StockOverview(customers=True).count()
+        self.whose.setItemText(1, self.tr("Customers' units in for repair ({count})").format(count=customers))
         self.stack.setCurrentWidget(self.view if total or filtered else self.empty)
         if not self._fitted and self.model.rowCount():
             fit_columns(self.view)
