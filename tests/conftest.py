@@ -7,6 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# The stateful test's sizes: "ci" (the default) runs 50 sequences of 40 steps (2 000 steps, `check` after each);
+# "deep" 500 × 40 = 20 000 (pytest --hypothesis-profile=deep tests/test_durability.py).
+hypothesis_settings.register_profile("ci", max_examples=50, stateful_step_count=40)
+hypothesis_settings.register_profile("deep", max_examples=500, stateful_step_count=40)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from shop_aftersales import clock
-from shop_aftersales.models import AftersalesItem, RepairOrder, Technician
+from shop_aftersales.models import AftersalesItem, Technician
 from shop_aftersales.models.aftersales import QC_WAITING, READY_FOR_PICKUP, RECEIVED
 from shop_aftersales.models.database import close_database, open_database
 from shop_aftersales.models.repairs import IN_PROGRESS, WAITING

@@ -3,6 +3,7 @@ committed return in it; and random sequences of business steps never break the l
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings as hsettings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from shop_aftersales.clock import now
 from shop_aftersales.errors import DomainError
 from shop_aftersales.models import AftersalesItem, Product, ReturnOrder, Staff, db
 from shop_aftersales.models.database import close_database, open_database
@@ -77,6 +79,7 @@ class Shop(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="hypo-"))
         open_database(self.folder)
         self.owner = Staff.create(name="店长", role="owner")
+        self.clerk = Staff.create(name="店员", role="sales")
         tech = Staff.create(name="技师", role="technician")
         repairs.save_technician(tech.id, "specialist", Decimal(8), "1234567", Decimal(30), [])
         self.tech = tech
@@ -110,14 +113,26 @@ class Shop(RuleBasedStateMachine):
         except DomainError:
             pass  # a refusal is a legal outcome; it must have written nothing (checked by the invariant)
 
-    @rule(product=st.integers(0, 2), qty=st.integers(1, 3), resolution=st.sampled_from(["refund", "exchange", "repair"]))
-    def intake(self, product: int, qty: int, resolution: str) -> None:
+    @rule(product=st.integers(0, 2), qty=st.integers(1, 3), resolution=st.sampled_from(["refund", "exchange", "repair"]),
+          receipt=st.booleans(), reason=st.sampled_from(["quality", "changed_mind"]))
+    def intake(self, product: int, qty: int, resolution: str, receipt: bool, reason: str) -> None:
+        """A return at the counter, from a receipt (the POS sale imported) or without one."""
+        from shop_aftersales.models import Sale, SaleLine
+
         p = self.products[product]
         self.serial += 1
+        serial = f"R{self.serial}" if p.serialised else None
+        qty = 1 if p.serialised else qty
+        sale_id = line_id = None
+        if receipt:
+            sale = Sale.create(receipt_no=f"XS-{self.serial}", sold_at=now() - dt.timedelta(days=2))
+            line_id = SaleLine.create(sale=sale, line_no=1, product=p, serial=serial, quantity=qty,
+                                      unit_price=p.list_price).id
+            sale_id = sale.id
         self._try(register_return, ReturnRequest(
-            lines=[ReturnLine(p.id, 1 if p.serialised else qty, "quality", "used", resolution,
-                              serial=f"R{self.serial}" if p.serialised else None)],
-            customer_name="顾客", override_reason="ok"), staff=self.owner)
+            lines=[ReturnLine(p.id, qty, reason, "used", resolution, serial=serial, sale_line_id=line_id)],
+            sale_id=sale_id, customer_name="" if receipt else "顾客", override_reason="ok",
+            override_approval=self.owner), staff=self.clerk)
 
     @precondition(lambda self: AftersalesItem.select().where(AftersalesItem.status == "received").exists())
     @rule(pick=st.integers(0, 50), to=st.sampled_from(["repairable", "qc", "sellable", "supplier_return",
@@ -135,6 +150,15 @@ class Shop(RuleBasedStateMachine):
         self._try(repairs.log_hours, order.id, Decimal(1), None, "", self.tech)
         self._try(repairs.finish_repair, order.id, repaired, "完成", self.tech, self.owner)
 
+    @precondition(lambda self: AftersalesItem.select().where(AftersalesItem.status == "repairable").exists())
+    @rule(pick=st.integers(0, 50))
+    def start_and_pause(self, pick: int) -> None:
+        item = (lambda xs: xs[pick % len(xs)])(self._items("repairable"))
+        order = repairs.open_repair(item)
+        self._try(repairs.start_repair, order.id, self.tech)
+        self._try(repairs.use_part, order.id, self.products[1].id, 1, self.tech)  # not a part: refused
+        self._try(repairs.pause_repair, order.id, self.tech)
+
     @precondition(lambda self: AftersalesItem.select().where(AftersalesItem.status == "qc").exists())
     @rule(pick=st.integers(0, 50), grade=st.sampled_from("ABC"), passed=st.booleans())
     def quality_check(self, pick: int, grade: str, passed: bool) -> None:
@@ -142,7 +166,7 @@ class Shop(RuleBasedStateMachine):
         lines = [resale.CheckLine(c, passed) for c in resale.checklist_for(None)]
         if passed:
             self._try(resale.pass_check, item.id, lines, grade, "", resale.price_advice(item, grade).suggested,
-                      "shelf", "说明", self.owner)
+                      "shelf", "说明", self.owner, to_sellable=grade == "A")
         else:
             self._try(resale.fail_check, item.id, lines, "不合格", self.owner)
 
@@ -153,10 +177,18 @@ class Shop(RuleBasedStateMachine):
         self._try(resale.sell, item.id, Decimal(50), "shelf", told, self.owner)
 
     @precondition(lambda self: AftersalesItem.select().exists())
-    @rule(pick=st.integers(0, 50), action=st.sampled_from(["scrap", "refund", "exchange", "ship", "give_back"]))
+    @rule(pick=st.integers(0, 50), action=st.sampled_from(["scrap", "refund", "exchange", "ship", "give_back",
+                                                          "decline", "refund_above", "pickup"]))
     def settle(self, pick: int, action: str) -> None:
         item = (lambda xs: xs[pick % len(xs)])(self._items())
-        if action == "scrap":
+        if action == "decline":
+            self._try(resolutions.decline, item.id, "政策不允许", self.clerk)
+        elif action == "refund_above":  # more than was paid: a clerk is refused, the owner approves
+            self._try(resolutions.refund, item.id, Decimal(500), "cash", self.clerk)
+            self._try(resolutions.refund, item.id, Decimal(500), "cash", self.clerk, approved_by=self.owner)
+        elif action == "pickup":
+            self._try(items.move_item, item.id, "returned_to_customer", self.clerk, "已取走")
+        elif action == "scrap":
             self._try(resolutions.scrap, item.id, "坏了", self.owner, self.owner)
         elif action == "refund":
             self._try(resolutions.refund, item.id, Decimal(10), "cash", self.owner)
@@ -167,21 +199,40 @@ class Shop(RuleBasedStateMachine):
         else:
             self._try(resolutions.give_back, item.id, "", self.owner)
 
-    @rule(shortfall=st.integers(0, 2), found=st.booleans())
-    def stock_count(self, shortfall: int, found: bool) -> None:
-        from shop_aftersales.models import StockCountLine
+    @rule(zones=st.sets(st.sampled_from(["sellable", "inspection", "repairable", "qc", "resale"]), min_size=1),
+          short=st.integers(0, 20), shortfall=st.integers(0, 2), found=st.sampled_from(["", "G1", "given", "item"]),
+          approved=st.booleans(), typed=st.booleans())
+    def stock_count(self, zones: set, short: int, shortfall: int, found: str, approved: bool, typed: bool) -> None:
+        """A count of some zones, typed or scanned, one line short; maybe a unit found that the ledger has with
+        a customer (exchanged out), or one an after-sales item still follows; posted by a clerk, with or
+        without the owner's approval."""
+        from shop_aftersales.models import Exchange, StockCountLine
         from shop_aftersales.services import stock_count as counting
 
         try:
-            count_id = counting.start_count(["sellable", "inspection"], self.owner).ids[0]
+            count_id = counting.start_count(sorted(zones), self.clerk).ids[0]
         except DomainError:
             return
-        for n, line in enumerate(StockCountLine.select().where(StockCountLine.count == count_id)):
-            counted = line.expected - (shortfall if n == 0 and not line.serial else 0)
-            self._try(counting.set_counted, count_id, line.id, max(counted, 0))
-        if found:
+        lines = list(StockCountLine.select().where(StockCountLine.count == count_id).order_by(StockCountLine.id))
+        for n, line in enumerate(lines):
+            missing = shortfall if lines and n == short % len(lines) else 0
+            if line.serial and not typed and not missing:
+                self._try(counting.scan, count_id, line.serial)
+            else:
+                self._try(counting.set_counted, count_id, line.id, max(line.expected - missing, 0))
+        if found == "G1":
             self._try(counting.scan, count_id, "G1")  # one more G1 than the ledger knows
-        self._try(counting.post, count_id, "随机盘点", self.owner)
+        elif found == "given":
+            given = Exchange.select().where(Exchange.serial.is_null(False)).first()
+            if given is not None:
+                self._try(counting.scan, count_id, given.serial)
+        elif found == "item":
+            followed = AftersalesItem.select().where(AftersalesItem.serial.is_null(False)
+                                                     & AftersalesItem.status.in_(("repairable", "in_repair"))).first()
+            if followed is not None:
+                self._try(counting.scan, count_id, followed.serial)
+        self._try(counting.post, count_id, "随机盘点", self.clerk, self.owner if approved else None)
+        self._try(counting.cancel, count_id)  # a count refused at posting is not left open
 
     @invariant()
     def ledger_is_sound(self) -> None:
@@ -189,6 +240,7 @@ class Shop(RuleBasedStateMachine):
         assert [str(f) for f in run_checks()] == []
 
 
+# Steps per run: the "ci" profile (the default, conftest.py) runs 50 sequences of 40 steps, 2 000 steps with
+# `check` after each; `--hypothesis-profile=deep` runs 500 × 40 = 20 000 (README, Tests).
 TestShopStateMachine = Shop.TestCase
-TestShopStateMachine.settings = hsettings(max_examples=20, stateful_step_count=20, deadline=None,
-                                          suppress_health_check=[HealthCheck.too_slow])
+TestShopStateMachine.settings = hsettings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
