@@ -102,3 +102,27 @@ def test_what_the_owner_approves_names_the_owner(shop):
     found = findings()
     assert f"Scrap record {scrap.number} names no owner who approved it." in found
     assert f"Refund {refund.number} is more than the customer paid and no owner approved it." in found
+
+
+def test_what_moves_money_or_goods_names_who_did_it(shop):
+    refund = Refund.select().first()
+    db.execute_sql("UPDATE refund SET staff_id = NULL WHERE id = ?", (refund.id,))
+    sold = ResaleSale.select().first()
+    db.execute_sql("UPDATE resale_sale SET staff_id = NULL WHERE id = ?", (sold.id,))
+    found = findings()
+    assert f"A refund of item {refund.item.code} names no one who did it." in found
+    assert f"A resale of item {sold.item.code} names no one who did it." in found
+
+
+def test_a_step_that_moves_money_says_who_did_it(shop):
+    """With nobody chosen in the staff box, a refund is refused (and nothing is written)."""
+    from shop_aftersales.errors import DomainError
+    from shop_aftersales.services import resolutions
+
+    item = AftersalesItem.select().where((AftersalesItem.resolution_state == "pending")
+                                         & (AftersalesItem.requested_resolution == "refund")
+                                         & ~AftersalesItem.customer_owned).first()
+    before = Refund.select().count()
+    with pytest.raises(DomainError, match="Choose who you are first"):
+        resolutions.refund(item.id, resolutions.refundable_amount(item), "cash", staff=None)
+    assert Refund.select().count() == before

@@ -177,8 +177,10 @@ def test_completion_paths(workshop):
             repairs.start_repair(repair_of(item).id, owner)
         repairs.finish_repair(repair_of(shop_unit).id, True, "换屏", owner)
         repairs.finish_repair(repair_of(customers).id, True, "换电池", owner)
-        with pytest.raises(DomainError, match="approved by the owner"):
+        with pytest.raises(DomainError, match="Choose who you are first"):
             repairs.finish_repair(repair_of(hopeless).id, False, "配件停产")
+        with pytest.raises(DomainError, match="approved by the owner"):
+            repairs.finish_repair(repair_of(hopeless).id, False, "配件停产", workshop["zhang"].staff)
         repairs.finish_repair(repair_of(hopeless).id, False, "配件停产", owner, approved_by=owner)
     assert serial_location(workshop["phone"], "SN1").code == "qc"
     assert AftersalesItem.get_by_id(customers.id).status == "ready_for_pickup"

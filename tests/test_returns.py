@@ -313,12 +313,12 @@ def test_illegal_transitions_are_refused_from_the_one_table(shop_with_sale):
     sale, owner = shop_with_sale["sale"], shop_with_sale["owner"]
     line = lines_of(sale)["YZ-1"]
     item_id = register(sale, ReturnLine(line.product_id, 1, "quality", "used", "refund", sale_line_id=line.id)).ids[0]
-    resolutions.scrap(item_id, "坏了", approved_by=owner)
+    resolutions.scrap(item_id, "坏了", approved_by=owner, staff=owner)
     assert allowed_targets("scrapped", False) == []
     with pytest.raises(DomainError, match="cannot go to"):
         items.move_item(item_id, "sellable", owner)
     with pytest.raises(DomainError, match="approved by the owner"):
-        resolutions.scrap(item_id, "x", approved_by=shop_with_sale["clerk"])
+        resolutions.scrap(item_id, "x", approved_by=shop_with_sale["clerk"], staff=shop_with_sale["clerk"])
     assert all(t.source != "scrapped" for t in TRANSITIONS)
     sound()
 

@@ -491,6 +491,22 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{doc_type} 单据编号 {used} 已被使用,但下一个编号将是 {next}:编号可能重复。</translation>
     </message>
     <message>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>resale</source>
+        <translation>再销售</translation>
+    </message>
+    <message>
         <source>Item {code} is “{status}”, but the ledger has its unit in “{place}”.</source>
         <translation>售后品 {code} 的状态是“{status}”，但库存流水显示这件商品在“{place}”。</translation>
     </message>
@@ -525,6 +541,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Item {code} has an active resale listing but is not on the resale shelf.</source>
         <translation>售后品 {code} 有在售的特价商品信息，但并不在特价区。</translation>
+    </message>
+    <message>
+        <source>A {step} of item {code} names no one who did it.</source>
+        <translation>售后品 {code} 的{step}记录没有写明经手人。</translation>
     </message>
     <message>
         <source>Refund {number} is more than the customer paid and no owner approved it.</source>
@@ -985,6 +1005,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>There is no after-sales item #{id}.</source>
         <translation>没有编号为 #{id} 的售后品。</translation>
+    </message>
+    <message>
+        <source>Choose who you are first (the staff box at the bottom of the window): a refund, an exchange, a scrap or a sale names who did it.</source>
+        <translation>请先在窗口底部的“当前员工”中选择您是谁：退款、换货、报废和销售都要记下经手人。</translation>
     </message>
     <message>
         <source>{code} is the shop&apos;s now: the customer has had the refund or the replacement. Handing the unit back as well would leave the customer with both the goods and the money.</source>

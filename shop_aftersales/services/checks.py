@@ -139,6 +139,9 @@ def run_checks(limit: int = 50) -> list[Finding]:
     return findings[: limit * 4]
 
 
+_STEP_NAMES = {"refund": QT_TRANSLATE_NOOP("Domain", "refund"), "exchange": QT_TRANSLATE_NOOP("Domain", "exchange"),
+               "scrap": QT_TRANSLATE_NOOP("Domain", "scrap"), "resale": QT_TRANSLATE_NOOP("Domain", "resale")}
+
 # Where an item still in the after-sales flow keeps its unit. Once it is back in sellable stock, resold or
 # gone back to a customer or supplier, the item no longer follows the unit (it may be sold on, exchanged out…).
 _FOLLOWED = ("received", "repairable", "in_repair", "qc", "ready_for_pickup", "resale", "supplier_return")
@@ -219,6 +222,13 @@ def business_findings(limit: int = 50) -> list[Finding]:
                             WHERE r.active AND i.status <> 'resale'"""):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} has an active resale listing but is not on the "
                                              "resale shelf."), code=code))
+    # what moves money or goods names who did it
+    for table, label in (("refund", "refund"), ("exchange", "exchange"), ("scrap_record", "scrap"),
+                         ("resale_sale", "resale")):
+        for (item_code,) in _rows(f"""SELECT i.code FROM {table} t JOIN aftersales_item i ON i.id = t.item_id
+                                      WHERE t.staff_id IS NULL""")[:limit]:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "A {step} of item {code} names no one who did it."),
+                               step=translate("Domain", _STEP_NAMES[label]), code=item_code))
     # what needs the owner's approval names an owner
     for (number,) in _rows("""SELECT r.number FROM refund r JOIN aftersales_item i ON i.id = r.item_id
                               WHERE r.amount > i.unit_price * i.quantity

@@ -37,6 +37,14 @@ def record(item: AftersalesItem, code: int, staff: Staff | None, *, from_status:
                             move=stock_move)
 
 
+def require_staff(staff: Staff | None) -> Staff:
+    """Who does a step that moves money or goods (refund, exchange, scrap, resale): it must say who."""
+    if staff is None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose who you are first (the staff box at the bottom of the "
+                                            "window): a refund, an exchange, a scrap or a sale names who did it."))
+    return staff
+
+
 def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: str = "", code: int = EVENT_STATUS,
                   data: dict | None = None) -> AftersalesItem:
     """Move *item* to *target* if the transition table allows it. Call inside a business step."""

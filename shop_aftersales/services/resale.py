@@ -20,7 +20,7 @@ from ..models.resale import CHANNELS, GRADE_MEANINGS, GRADES
 from ..money import FEN
 from . import settings
 from .base import Changes, business_step
-from .items import change_status, get_item, record
+from .items import change_status, get_item, record, require_staff
 from .numbering import next_number
 from .repairs import item_repair_cost
 
@@ -284,6 +284,7 @@ def markdown_suggestion(listing: ResaleListing) -> Decimal | None:
 @business_step
 def sell(item_id: int, price: Decimal, channel: str, disclosed: bool, staff: Staff | None = None,
          buyer_name: str = "", buyer_phone: str = "") -> Changes:
+    require_staff(staff)
     item = get_item(item_id)
     if ResaleSale.select().where(ResaleSale.item == item).exists():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} has already been sold."), code=item.code)

@@ -15,7 +15,7 @@ from ..models.aftersales import (EVENT_EXCHANGE, EVENT_POLICY_OVERRIDE, EVENT_RE
                                  RETURNED_TO_SUPPLIER, SCRAPPED, SUPPLIER_RETURN)
 from ..money import FEN
 from .base import Changes, business_step
-from .items import change_status, get_item, record
+from .items import change_status, get_item, record, require_staff
 from .ledger import MoveRequest, move, on_hand, serial_location
 from .numbering import next_number
 from .policy import FAULT_REASONS, rules_for
@@ -40,6 +40,7 @@ def _pending_resolution(item: AftersalesItem) -> None:
 def refund(item_id: int, amount: Decimal, method: str, staff: Staff | None = None,
            approved_by=None, note: str = "") -> Changes:
     """*approved_by*: a services.staff.Approval (owner and PIN), needed above what the customer paid."""
+    require_staff(staff)
     item = get_item(item_id)
     _pending_resolution(item)
     if item.customer_owned:
@@ -74,6 +75,7 @@ def refund(item_id: int, amount: Decimal, method: str, staff: Staff | None = Non
 @business_step
 def exchange(item_id: int, staff: Staff | None = None, product_id: int | None = None, serial: str = "") -> Changes:
     """Hand the customer a replacement from sellable stock (the same product unless another is chosen)."""
+    require_staff(staff)
     item = get_item(item_id)
     _pending_resolution(item)
     if item.customer_owned:
@@ -130,6 +132,7 @@ def decline(item_id: int, note: str, staff: Staff | None = None) -> Changes:
 def scrap(item_id: int, reason: str, approved_by, staff: Staff | None = None,
           write_off: Decimal | None = None) -> Changes:
     """Beyond repair: the unit leaves stock for the scrap location, with a scrap record."""
+    require_staff(staff)
     item = get_item(item_id)
     if not reason.strip():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Give the reason for scrapping."))
