@@ -215,3 +215,17 @@ def test_a_unit_is_not_resold_while_its_customers_refund_is_unpaid(shelf):
         resale.sell(item_id, Decimal("2500"), "shelf", True, shelf["clerk"])
     assert AftersalesItem.get_by_id(item_id).status == "sold"
     assert run_checks() == []
+
+
+def test_a_unit_whose_return_was_declined_is_the_customers_not_for_sale(shelf):
+    item_id = shelf["ids"][1]
+    with clock.frozen(DAY):
+        items.inspect(item_id, "外观完好", "qc", shelf["owner"])
+        item = AftersalesItem.get_by_id(item_id)
+        resale.pass_check(item_id, passed_lines(item), "A", "", Decimal("2500"), "shelf",
+                          resale.default_disclosure(item, "A", ""), shelf["owner"])
+        resolutions.decline(item_id, "超出退货期限,不退不换", shelf["owner"])
+        with pytest.raises(DomainError, match="settled without a refund or an exchange, so the unit is theirs"):
+            resale.sell(item_id, Decimal("2500"), "shelf", True, shelf["clerk"])
+    assert AftersalesItem.get_by_id(item_id).status == "resale"
+    assert run_checks() == []

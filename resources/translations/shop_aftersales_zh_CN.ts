@@ -1619,6 +1619,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>请先向买家说明商品经历,并勾选“已告知顾客”后再销售。</translation>
     </message>
     <message>
+        <source>{code} is still the customer&apos;s: the return was settled without a refund or an exchange, so the unit is theirs to take back, not the shop&apos;s to sell.</source>
+        <translation>{code} 仍属于顾客：这笔退货是按不退不换结清的，商品应由顾客取回，本店不能再销售。</translation>
+    </message>
+    <message>
         <source>{code}: the customer&apos;s refund is not paid yet. Pay the refund first; until then the unit is still the customer&apos;s and cannot be sold.</source>
         <translation>{code}：顾客的退款尚未支付。请先退款；在此之前这件商品仍属于顾客，不能再销售。</translation>
     </message>

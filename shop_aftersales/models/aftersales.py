@@ -115,6 +115,7 @@ class Transition:
     via_repair: bool = False     # taken by the repair order's steps (start, finish), not a plain move
     via_qc: bool = False         # taken by the quality check (pass or fail) or the resale sale, not a plain move
     customers_unit: bool = False  # only while the unit is still the customer's (see owner_of)
+    shops_unit: bool = False     # only once the unit is the shop's (the customer refunded or given a replacement)
     via_count: bool = False      # taken by posting a stock count that did not find the unit, not a plain move
 
 
@@ -145,7 +146,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(QC_WAITING, REPAIRABLE, QT_TRANSLATE_NOOP("Domain", "Failed the check: repair again"), shop_only=True,
                via_qc=True),
     Transition(QC_WAITING, SCRAPPED, QT_TRANSLATE_NOOP("Domain", "Failed the check: scrap"), shop_only=True),
-    Transition(RESALE, SOLD, QT_TRANSLATE_NOOP("Domain", "Sold"), shop_only=True, via_qc=True),
+    Transition(RESALE, SOLD, QT_TRANSLATE_NOOP("Domain", "Sold"), shop_only=True, via_qc=True, shops_unit=True),
     Transition(RESALE, QC_WAITING, QT_TRANSLATE_NOOP("Domain", "Take off the shelf: check again"), shop_only=True),
     Transition(READY_FOR_PICKUP, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Picked up by the customer"),
                customer_only=True),
@@ -179,7 +180,7 @@ def allowed_targets(status: str, customer_owned: bool, owner: str = CUSTOMER) ->
     the money: a unit the shop paid for is never handed back)."""
     return [t for t in TRANSITIONS if t.source == status
             and not (customer_owned and t.shop_only) and not (not customer_owned and t.customer_only)
-            and not (t.customers_unit and owner != CUSTOMER)]
+            and not (t.customers_unit and owner != CUSTOMER) and not (t.shops_unit and owner != SHOP)]
 
 
 def allowed_for(item) -> list[Transition]:

@@ -207,6 +207,6 @@ def _one(rng, line, when, owner, clerk, tech, repair_share, end, made) -> None:
                     to_shelf = rng.random() < 0.3
                     _demo_check(rng, item, owner, to_sellable=not to_shelf)
                     # sold once the customer is settled with (an exchange still waiting keeps it the customer's)
-                    if to_shelf and (end - finished).days > 60 and resale.settled(AftersalesItem.get_by_id(item.id)):
+                    if to_shelf and (end - finished).days > 60 and resale.the_shops(AftersalesItem.get_by_id(item.id)):
                         listing = resale.listing_of(item.id)
                         resale.sell(item.id, listing.price, "shelf", True, owner)

@@ -544,7 +544,7 @@ def _demo_resale(rng: random.Random, staff: list[Staff], end: dt.datetime) -> No
         with clock.frozen(checked_at):
             _demo_check(rng, item, owner)
     on_shelf = [item for item in AftersalesItem.select().where(AftersalesItem.status == RESALE)
-                .order_by(AftersalesItem.id) if resale.settled(item)]  # a customer not yet settled with owns it
+                .order_by(AftersalesItem.id) if resale.the_shops(item)]  # the customer's until refunded, exchanged
     for item in on_shelf[::3]:
         listing = resale.listing_of(item.id)
         sold_at = min(listing.listed_at + dt.timedelta(days=rng.randint(2, 20)), end - dt.timedelta(hours=3))

@@ -322,11 +322,22 @@ def settled(item: AftersalesItem) -> bool:
     return item.customer_owned or item.resolution_state != "pending"
 
 
+def the_shops(item: AftersalesItem) -> bool:
+    """The shop's to sell: the customer had the refund or the replacement (owner_of in the one table)."""
+    from ..models.aftersales import SHOP, owner_of
+
+    return owner_of(item.customer_owned, item.resolution_state) == SHOP
+
+
 def unsettled_refund(item: AftersalesItem) -> None:
     """Refuse to resell a unit that is still the customer's: the same customer must never keep the money while
     a buyer takes the goods, nor the shop sell what it has not paid for."""
-    if settled(item):
+    if the_shops(item):
         return
+    if settled(item):  # settled without a refund or an exchange: the unit is theirs to take back
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is still the customer's: the return was settled "
+                                            "without a refund or an exchange, so the unit is theirs to take back, "
+                                            "not the shop's to sell."), code=item.code)
     if item.requested_resolution == "refund":
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code}: the customer's refund is not paid yet. Pay the refund "
                                             "first; until then the unit is still the customer's and cannot be "
