@@ -128,6 +128,8 @@ def test_a_unit_counted_missing_leaves_the_shelf_with_its_item_and_listing(demo_
     stock_count.post(count_id, "月度盘点", owner)
     item = AftersalesItem.get_by_id(item.id)
     assert item.status == "lost" and serial_location(item.product, item.serial).code == "adjustment"
+    number = StockCount.get_by_id(count_id).number  # the move is the count's, in the accountant's adjustments sheet
+    assert StockMove.select().where((StockMove.reference == number) & (StockMove.serial == item.serial)).count() == 1
     assert not ResaleListing.get(ResaleListing.item == item).active
     assert run_checks() == []
 

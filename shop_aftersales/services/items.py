@@ -46,8 +46,9 @@ def require_staff(staff: Staff | None) -> Staff:
 
 
 def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: str = "", code: int = EVENT_STATUS,
-                  data: dict | None = None) -> AftersalesItem:
-    """Move *item* to *target* if the transition table allows it. Call inside a business step."""
+                  data: dict | None = None, reference: str = "") -> AftersalesItem:
+    """Move *item* to *target* if the transition table allows it. Call inside a business step. The stock move's
+    document is the item's code unless the step names another (a stock count's number)."""
     step = transition(item.status, target)
     if step is not None and step.customers_unit and step not in allowed_for(item):
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the shop's now: the customer has had the refund or the "
@@ -57,7 +58,7 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is “{current}”; it cannot go to “{target}” from there."),
                           code=item.code, current=STATUSES[item.status], target=STATUSES.get(target, target))
     stock_move = move(MoveRequest(product=item.product, quantity=item.quantity, source=STATUS_LOCATION[item.status],
-                                  target=STATUS_LOCATION[target], serial=item.serial, reference=item.code,
+                                  target=STATUS_LOCATION[target], serial=item.serial, reference=reference or item.code,
                                   note=note, staff=staff, customer_owned=item.customer_owned))
     record(item, code, staff, from_status=item.status, to_status=target, note=note, data=data, stock_move=stock_move)
     item.status = target

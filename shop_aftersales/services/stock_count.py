@@ -277,7 +277,7 @@ def _lose(item: AftersalesItem, number: str, reason: str, staff: Staff | None) -
     from .items import change_status
 
     ResaleListing.update(active=False).where(ResaleListing.item == item).execute()
-    change_status(item, LOST, staff, reason, data={"number": number})
+    change_status(item, LOST, staff, reason, data={"number": number}, reference=number)
 
 
 def _lose_lots(line: StockCountLine, missing: int, number: str, reason: str, staff: Staff | None) -> int:
