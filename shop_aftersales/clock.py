@@ -32,6 +32,8 @@ def _offset_from_environment() -> _dt.timedelta:
         start = _dt.datetime.fromisoformat(value)
     except ValueError:
         raise SystemExit(f"{ENV}={value!r} is not a date and time such as 2026-06-17T10:30") from None
+    if start.tzinfo is not None:  # the shop's wall-clock time has no zone: take the moment in the PC's own
+        start = start.astimezone().replace(tzinfo=None)
     return start - _dt.datetime.now()
 
 

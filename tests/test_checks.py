@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from shop_aftersales.models import (AftersalesItem, Location, Refund, ResaleListing, ResaleSale, ScrapRecord,
+from shop_aftersales.models import (AftersalesItem, Location, Product, Refund, ResaleListing, ResaleSale, ScrapRecord,
                                     StockQuant, db)
 from shop_aftersales.services.base import business_step
 from shop_aftersales.services.checks import run_checks
@@ -126,3 +126,16 @@ def test_a_step_that_moves_money_says_who_did_it(shop):
     with pytest.raises(DomainError, match="Choose who you are first"):
         resolutions.refund(item.id, resolutions.refundable_amount(item), "cash", staff=None)
     assert Refund.select().count() == before
+
+
+def test_every_item_is_compared_not_only_the_first(shop):
+    """The limit cuts the findings, never the items looked at: the last unit broken is found."""
+    from shop_aftersales.services.checks import business_findings
+
+    item = (AftersalesItem.select().join(Product).where(AftersalesItem.status.in_(("resale", "qc", "repairable"))
+                                                        & Product.serialised).order_by(AftersalesItem.id.desc()).first())
+    zone = {"resale": "resale", "qc": "qc", "repairable": "repairable"}[item.status]
+    ledger_only(MoveRequest(product=item.product, quantity=1, source=zone, target="adjustment", serial=item.serial,
+                            reference="PD-TEST"))
+    assert [str(f) for f in business_findings(limit=1)] == [
+        f"Item {item.code} is “{item.status}”, but the ledger has its unit in “adjustment”."]

@@ -200,3 +200,43 @@ def test_units_without_serial_counted_missing_take_their_items_with_them(shop):
     assert [AftersalesItem.get_by_id(i).status for i in ids] == ["lost", "qc"]
     assert on_hand(chair, "qc") == 1
     assert run_checks() == []
+
+
+def test_customers_identical_units_scanned_do_not_become_shop_stock(shop):
+    """A customer's chair (no serial) in for repair beside the shop's own: scanning the barcode twice counts two,
+    one more than the shop has. Posting that would turn the customer's chair into shop stock: refused."""
+    import datetime as dt
+
+    from shop_aftersales import clock
+    from shop_aftersales.models import Sale, SaleLine, Staff
+    from shop_aftersales.services import items
+    from shop_aftersales.services.returns import ReturnLine, ReturnRequest, register_return
+
+    owner = Staff.create(name="店长", role="owner")
+    chair = Product.create(sku="YZ", name="人体工学椅", barcode="6900000000017", list_price=Decimal(1000))
+    sale = Sale.create(receipt_no="XS-1", sold_at=clock.now() - dt.timedelta(days=3))
+    line = SaleLine.create(sale=sale, line_no=1, product=chair, quantity=2, unit_price=Decimal(1000))
+    for resolution in ("repair", "refund"):
+        item_id = register_return(ReturnRequest(
+            lines=[ReturnLine(chair.id, 1, "quality", "used", resolution, sale_line_id=line.id)], sale_id=sale.id,
+            override_reason="ok"), staff=owner).ids[0]
+        items.inspect(item_id, "气压棒下沉", "repairable", owner)
+    count_id = stock_count.start_count(["repairable"], owner).ids[0]
+    stock_count.scan(count_id, "6900000000017")
+    stock_count.scan(count_id, "6900000000017")
+    with pytest.raises(DomainError, match="customers' unit\\(s\\) in for repair are there too and are not counted"):
+        stock_count.post(count_id, "盘点", owner)
+    assert on_hand(chair, "repairable") == 1 and on_hand(chair, "repairable", customer_owned=True) == 1
+    assert run_checks() == []
+
+
+def test_a_customers_serialised_unit_is_not_counted(demo_shop):
+    from shop_aftersales.models import AftersalesItem, Staff
+
+    owner = Staff.get(Staff.role == "owner")
+    theirs = AftersalesItem.select().where(AftersalesItem.customer_owned & AftersalesItem.serial.is_null(False)
+                                           & (AftersalesItem.status == "ready_for_pickup")).first()
+    count_id = stock_count.start_count(["pickup"], owner).ids[0]
+    assert all(line.serial != theirs.serial for line in lines(count_id).values())
+    with pytest.raises(DomainError, match="is a customer's unit in for repair .* not counted"):
+        stock_count.scan(count_id, theirs.serial)

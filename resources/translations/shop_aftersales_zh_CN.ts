@@ -1731,6 +1731,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>按序列号管理的商品只能是在(1)或不在(0)。</translation>
     </message>
     <message>
+        <source>{serial} is a customer&apos;s unit in for repair ({code}): customers&apos; units are not the shop&apos;s stock and are not counted.</source>
+        <translation>{serial} 是顾客送修的商品（{code}）：顾客的商品不是本店库存，不参加盘点。</translation>
+    </message>
+    <message>
         <source>Nothing has the code {code}.</source>
         <translation>没有编码为 {code} 的商品或序列号。</translation>
     </message>
@@ -1765,6 +1769,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Unit {serial} was found in “{zone}”, but it is after-sales item {code} ({status}). Move it on its ID card, not by a count.</source>
         <translation>{serial} 在“{zone}”找到，但它是售后品 {code}（{status}）。请在它的售后档案里处理，不要用盘点移动。</translation>
+    </message>
+    <message>
+        <source>{counted} of {product} were counted in “{zone}”, more than the shop&apos;s {expected}; {theirs} customers&apos; unit(s) in for repair are there too and are not counted. Count only the shop&apos;s and post again.</source>
+        <translation>“{zone}”盘到 {counted} 件 {product}，比本店的 {expected} 件多；那里还有 {theirs} 件顾客送修的商品，不参加盘点。请只盘本店的，再过账。</translation>
     </message>
     <message>
         <source>{missing} of {product} are missing in “{zone}”, but they belong to after-sales item {code} of {qty} units. Settle it on its ID card, or count again.</source>

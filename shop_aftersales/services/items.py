@@ -46,7 +46,7 @@ def require_staff(staff: Staff | None) -> Staff:
 
 
 def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: str = "", code: int = EVENT_STATUS,
-                  data: dict | None = None, reference: str = "") -> AftersalesItem:
+                  data: dict | None = None, reference: str = "", by_count: bool = False) -> AftersalesItem:
     """Move *item* to *target* if the transition table allows it. Call inside a business step. The stock move's
     document is the item's code unless the step names another (a stock count's number)."""
     step = transition(item.status, target)
@@ -54,7 +54,7 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the shop's now: the customer has had the refund or the "
                                             "replacement. Handing the unit back as well would leave the customer "
                                             "with both the goods and the money."), code=item.code)
-    if step is None or step not in allowed_for(item):
+    if step is None or step not in allowed_for(item) or (step.via_count and not by_count):
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is “{current}”; it cannot go to “{target}” from there."),
                           code=item.code, current=STATUSES[item.status], target=STATUSES.get(target, target))
     stock_move = move(MoveRequest(product=item.product, quantity=item.quantity, source=STATUS_LOCATION[item.status],

@@ -89,6 +89,12 @@ def scan(count_id: int, code: str, zone_code: str | None = None) -> Changes:
     if line is not None:
         StockCountLine.update(counted=1).where(StockCountLine.id == line.id).execute()
         return Changes(messages=(code,), ids=(line.id,))
+    theirs = (AftersalesItem.select().where((AftersalesItem.serial == code) & AftersalesItem.customer_owned
+                                            & ~AftersalesItem.status.in_(tuple(TERMINAL))).first())
+    if theirs is not None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{serial} is a customer's unit in for repair ({code}): customers' "
+                                            "units are not the shop's stock and are not counted."),
+                          serial=code, code=theirs.code)
     product = Product.select().where((Product.sku == code) | (Product.barcode == code)).first()
     zone = Location.get(Location.code == zone_code)
     if product is None:
@@ -219,13 +225,15 @@ def post(count_id: int, reason: str, staff: Staff | None = None, approved_by=Non
                 move(MoveRequest(product=line.product, quantity=1, source=line.location, target=ADJUSTMENT,
                                  serial=line.serial, reference=count.number, note=reason, staff=staff))
             else:  # found here: it comes from wherever the ledger had it (another zone, or nowhere)
+                where = serial_location(line.product, line.serial)
+                if where is not None and where.id == line.location_id:
+                    continue  # it came here after the count began: the ledger already has it here
                 if item is not None:
                     raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unit {serial} was found in “{zone}”, but it is "
                                                         "after-sales item {code} ({status}). Move it on its ID card, "
                                                         "not by a count."),
                                       serial=line.serial, zone=location_label(line.location), code=item.code,
                                       status=translate("Domain", STATUSES[item.status]))
-                where = serial_location(line.product, line.serial)
                 move(MoveRequest(product=line.product, quantity=1, source=where if where is not None else ADJUSTMENT,
                                  target=line.location, serial=line.serial, reference=count.number, note=reason,
                                  staff=staff))
@@ -235,6 +243,16 @@ def post(count_id: int, reason: str, staff: Staff | None = None, approved_by=Non
                 move(MoveRequest(product=line.product, quantity=missing, source=line.location, target=ADJUSTMENT,
                                  reference=count.number, note=reason, staff=staff))
         else:
+            theirs = (StockQuant.select(pw.fn.COALESCE(pw.fn.SUM(StockQuant.quantity), 0))
+                      .where((StockQuant.product == line.product) & (StockQuant.location == line.location)
+                             & StockQuant.customer_owned).scalar())
+            if theirs:  # more counted than the shop has, where customers' identical units also sit
+                raise DomainError(QT_TRANSLATE_NOOP("Domain", "{counted} of {product} were counted in “{zone}”, more "
+                                                    "than the shop's {expected}; {theirs} customers' unit(s) in for "
+                                                    "repair are there too and are not counted. Count only the shop's "
+                                                    "and post again."),
+                                  counted=line.counted, product=line.product.name, zone=location_label(line.location),
+                                  expected=line.expected, theirs=theirs)
             move(MoveRequest(product=line.product, quantity=diff.delta, source=ADJUSTMENT, target=line.location,
                              reference=count.number, note=reason, staff=staff))
         adjustments += 1
@@ -277,7 +295,7 @@ def _lose(item: AftersalesItem, number: str, reason: str, staff: Staff | None) -
     from .items import change_status
 
     ResaleListing.update(active=False).where(ResaleListing.item == item).execute()
-    change_status(item, LOST, staff, reason, data={"number": number}, reference=number)
+    change_status(item, LOST, staff, reason, data={"number": number}, reference=number, by_count=True)
 
 
 def _lose_lots(line: StockCountLine, missing: int, number: str, reason: str, staff: Staff | None) -> int:
@@ -288,20 +306,22 @@ def _lose_lots(line: StockCountLine, missing: int, number: str, reason: str, sta
             .where((StockQuant.product == line.product) & (StockQuant.location == line.location)
                    & ~StockQuant.customer_owned).scalar())
     statuses = [s for s, code in STATUS_LOCATION.items() if code == line.location.code and s not in TERMINAL]
-    lots = list(AftersalesItem.select().where((AftersalesItem.product == line.product) & AftersalesItem.serial.is_null()
+    lots = list(AftersalesItem.select().where((AftersalesItem.product == line.product)  # not tracked by serial
                                               & ~AftersalesItem.customer_owned & AftersalesItem.status.in_(statuses))
                 .order_by(AftersalesItem.status_since, AftersalesItem.id))
     on_items = sum(i.quantity for i in lots)
     left = held - missing
-    for item in lots:
-        if on_items <= left or missing <= 0:
-            break
-        if item.quantity > missing:
+    while lots and on_items > left and missing > 0:
+        fitting = [i for i in lots if i.quantity <= missing]  # the oldest lot that fits in what is missing
+        if not fitting:
+            item = lots[0]
             raise DomainError(QT_TRANSLATE_NOOP("Domain", "{missing} of {product} are missing in “{zone}”, but they "
                                                 "belong to after-sales item {code} of {qty} units. Settle it on its ID "
                                                 "card, or count again."),
                               missing=missing, product=line.product.name, zone=location_label(line.location),
                               code=item.code, qty=item.quantity)
+        item = fitting[0]
+        lots.remove(item)
         _lose(item, number, reason, staff)
         on_items -= item.quantity
         missing -= item.quantity
