@@ -10,7 +10,7 @@ from shop_aftersales.errors import DomainError
 from shop_aftersales.models import (AftersalesItem, Category, Customer, Exchange, ItemEvent, ItemPhoto, Product,
                                     Refund, ReturnOrder, Sale, SaleLine, ScrapRecord, Staff, StockMove,
                                     SupplierReturn, Supplier)
-from shop_aftersales.models.aftersales import TRANSITIONS, allowed_targets
+from shop_aftersales.models.aftersales import TRANSITIONS, allowed_for, allowed_targets
 from shop_aftersales.services import items, resolutions
 from shop_aftersales.services.base import business_step
 from shop_aftersales.services.checks import run_checks
@@ -386,3 +386,28 @@ def test_an_exception_to_the_policy_is_the_owners(shop_with_sale):
         assert ReturnOrder.select().count() == 0
         register_return(ReturnRequest(lines=[bad], override_approval=Approval(owner, "2468"), **request), staff=clerk)
     assert ReturnOrder.select().count() == 1
+
+
+def test_a_declined_return_goes_back_to_its_customer_not_into_stock(shop_with_sale):
+    """Settled without refund or exchange, the unit is the customer's: the shop may not take it into its stock,
+    scrap it or send it to the supplier, and can give it back from wherever it waits; a unit already gone
+    cannot be declined."""
+    sale, owner, clerk = shop_with_sale["sale"], shop_with_sale["owner"], shop_with_sale["clerk"]
+    line = lines_of(sale)["YZ-1"]
+    item_id = register(sale, ReturnLine(line.product_id, 1, "changed_mind", "used", "refund", sale_line_id=line.id),
+                       override_reason="试试", override_approval=owner).ids[0]
+    items.inspect(item_id, "外观完好", "qc", owner)
+    resolutions.decline(item_id, "超出退货期限", clerk)
+    item = AftersalesItem.get_by_id(item_id)
+    assert [t.target for t in allowed_for(item)] == ["returned_to_customer"]
+    with pytest.raises(DomainError, match="is the customer's: the return was settled without a refund"):
+        items.move_item(item_id, "sellable", clerk)
+    with pytest.raises(DomainError, match="is the customer's"):
+        resolutions.scrap(item_id, "坏了", owner, owner)
+    resolutions.give_back(item_id, "顾客取回", clerk)
+    assert AftersalesItem.get_by_id(item_id).status == "returned_to_customer"
+    gone = register(sale, ReturnLine(line.product_id, 1, "quality", "used", "refund", sale_line_id=line.id)).ids[0]
+    resolutions.scrap(gone, "无法修复", owner, owner)
+    with pytest.raises(DomainError, match="is no longer in the shop"):
+        resolutions.decline(gone, "不退", clerk)
+    sound()

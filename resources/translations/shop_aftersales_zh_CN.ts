@@ -1015,6 +1015,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{code} 现在属于本店：顾客已经拿到了退款或换货。如果再把商品交还顾客，顾客就会既拿到商品又拿到钱。</translation>
     </message>
     <message>
+        <source>{code} is the customer&apos;s: the return was settled without a refund or an exchange, so the unit goes back to them, not into the shop&apos;s stock.</source>
+        <translation>{code} 属于顾客：这笔退货按不退不换结清，商品应交还顾客，不能进入本店库存。</translation>
+    </message>
+    <message>
         <source>{code} is “{current}”; it cannot go to “{target}” from there.</source>
         <translation>{code} 当前为“{current}”,不能从这里转到“{target}”。</translation>
     </message>
@@ -1193,6 +1197,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>No replacement in stock: {product} has {available} in sellable stock, {qty} needed.</source>
         <translation>没有可换的库存:{product} 可销售库存只有 {available} 件,需要 {qty} 件。</translation>
+    </message>
+    <message>
+        <source>{code} is no longer in the shop (“{status}”): there is nothing to give back, so the return cannot be settled without a refund or an exchange.</source>
+        <translation>{code} 已不在店里（“{status}”）：没有商品可以交还，所以这笔退货不能按不退不换结清。</translation>
     </message>
     <message>
         <source>Write down why nothing is refunded or exchanged.</source>

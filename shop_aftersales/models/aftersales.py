@@ -116,6 +116,7 @@ class Transition:
     via_qc: bool = False         # taken by the quality check (pass or fail) or the resale sale, not a plain move
     customers_unit: bool = False  # only while the unit is still the customer's (see owner_of)
     shops_unit: bool = False     # only once the unit is the shop's (the customer refunded or given a replacement)
+    declined_only: bool = False  # only for a unit whose return was settled without refund or exchange: theirs
     via_count: bool = False      # taken by posting a stock count that did not find the unit, not a plain move
 
 
@@ -153,6 +154,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(SUPPLIER_RETURN, RETURNED_TO_SUPPLIER, QT_TRANSLATE_NOOP("Domain", "Shipped back to the supplier"), shop_only=True),
     Transition(SUPPLIER_RETURN, RECEIVED, QT_TRANSLATE_NOOP("Domain", "Supplier refused: inspect again"), shop_only=True),
 ) + tuple(
+    # a return settled without refund or exchange leaves the unit the customer's: from wherever it waits in the
+    # shop it goes back to them (and never into the shop's stock, the shelf, scrap or to the supplier)
+    Transition(zone, RETURNED_TO_CUSTOMER, QT_TRANSLATE_NOOP("Domain", "Give back to the customer"),
+               shop_only=True, declined_only=True)
+    for zone in (REPAIRABLE, QC_WAITING, RESALE, SUPPLIER_RETURN)
+) + tuple(
     # a shop unit a stock count did not find leaves its zone as a unit (its listing, its repair order with it)
     Transition(zone, LOST, QT_TRANSLATE_NOOP("Domain", "Not found at the stock count"), shop_only=True, via_count=True)
     for zone in (RECEIVED, REPAIRABLE, IN_REPAIR, QC_WAITING, RESALE, SUPPLIER_RETURN)
@@ -175,16 +182,21 @@ def owner_of(customer_owned: bool, resolution_state: str) -> str:
     return SHOP
 
 
-def allowed_targets(status: str, customer_owned: bool, owner: str = CUSTOMER) -> list[Transition]:
+def allowed_targets(status: str, customer_owned: bool, owner: str = CUSTOMER, declined: bool = False
+                    ) -> list[Transition]:
     """What may happen next to a unit in *status*, by whose it is (no step gives a customer both the goods and
-    the money: a unit the shop paid for is never handed back)."""
+    the money: a unit the shop paid for is never handed back) and whether its return was *declined* (settled
+    without refund or exchange: the unit is the customer's to take back, not the shop's to keep)."""
     return [t for t in TRANSITIONS if t.source == status
             and not (customer_owned and t.shop_only) and not (not customer_owned and t.customer_only)
-            and not (t.customers_unit and owner != CUSTOMER) and not (t.shops_unit and owner != SHOP)]
+            and not (t.customers_unit and owner != CUSTOMER) and not (t.shops_unit and owner != SHOP)
+            and (t.declined_only == declined or (declined and not t.shop_only))]
 
 
 def allowed_for(item) -> list[Transition]:
-    return allowed_targets(item.status, item.customer_owned, owner_of(item.customer_owned, item.resolution_state))
+    declined = not item.customer_owned and item.resolution_state == "declined"
+    return allowed_targets(item.status, item.customer_owned, owner_of(item.customer_owned, item.resolution_state),
+                           declined)
 
 
 # Stable event codes (never renumbered); the text is made when shown, so history is translatable.

@@ -49,18 +49,27 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
                   data: dict | None = None, reference: str = "", by_count: bool = False) -> AftersalesItem:
     """Move *item* to *target* if the transition table allows it. Call inside a business step. The stock move's
     document is the item's code unless the step names another (a stock count's number)."""
-    step = transition(item.status, target)
-    if step is not None and step.customers_unit and step not in allowed_for(item):
+    allowed = [t for t in allowed_for(item) if t.target == target and (by_count or not t.via_count)]
+    step = allowed[0] if allowed else transition(item.status, target)
+    if not allowed and step is not None and step.customers_unit:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the shop's now: the customer has had the refund or the "
                                             "replacement. Handing the unit back as well would leave the customer "
                                             "with both the goods and the money."), code=item.code)
-    if step is None or step not in allowed_for(item) or (step.via_count and not by_count):
+    if not allowed and item.resolution_state == "declined" and not item.customer_owned:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is the customer's: the return was settled without a "
+                                            "refund or an exchange, so the unit goes back to them, not into the "
+                                            "shop's stock."), code=item.code)
+    if not allowed:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is “{current}”; it cannot go to “{target}” from there."),
                           code=item.code, current=STATUSES[item.status], target=STATUSES.get(target, target))
     stock_move = move(MoveRequest(product=item.product, quantity=item.quantity, source=STATUS_LOCATION[item.status],
                                   target=STATUS_LOCATION[target], serial=item.serial, reference=reference or item.code,
                                   note=note, staff=staff, customer_owned=item.customer_owned))
     record(item, code, staff, from_status=item.status, to_status=target, note=note, data=data, stock_move=stock_move)
+    if item.status == "resale":  # off the shelf, whichever way: its listing goes with it
+        from ..models import ResaleListing
+
+        ResaleListing.update(active=False).where(ResaleListing.item == item).execute()
     item.status = target
     item.status_since = now()
     item.save(only=[AftersalesItem.status, AftersalesItem.status_since])

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from ..clock import now
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import AftersalesItem, Exchange, ItemEvent, Product, Refund, ScrapRecord, Staff, SupplierReturn
 from ..models.aftersales import (EVENT_EXCHANGE, EVENT_POLICY_OVERRIDE, EVENT_REFUND, EVENT_RESOLUTION, EVENT_SCRAPPED,
                                  EVENT_SUPPLIER_CREDIT, PAYMENT_METHODS, RETURNED_TO_CUSTOMER,
-                                 RETURNED_TO_SUPPLIER, SCRAPPED, SUPPLIER_RETURN)
+                                 RETURNED_TO_SUPPLIER, SCRAPPED, STATUSES, SUPPLIER_RETURN, TERMINAL)
 from ..money import FEN
 from .base import Changes, business_step
 from .items import change_status, get_item, record, require_staff
@@ -120,6 +120,10 @@ def decline(item_id: int, note: str, staff: Staff | None = None) -> Changes:
     """Settle with the customer without refund or exchange (e.g. the policy said no and the unit went back)."""
     item = get_item(item_id)
     _pending_resolution(item)
+    if item.status in TERMINAL and item.status != RETURNED_TO_CUSTOMER:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is no longer in the shop (“{status}”): there is nothing "
+                                            "to give back, so the return cannot be settled without a refund or an "
+                                            "exchange."), code=item.code, status=translate("Domain", STATUSES[item.status]))
     if not note.strip():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Write down why nothing is refunded or exchanged."))
     record(item, EVENT_RESOLUTION, staff, note=note)
