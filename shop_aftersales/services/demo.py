@@ -165,7 +165,7 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
     week = _demo_returns(rng, staff, end, moment)
     _demo_repairs(rng, staff, suppliers, categories, end, moment)
     _demo_resale(rng, staff, end)
-    _demo_this_week(rng, staff, moment, week)
+    _demo_this_week(staff, moment, week)
     return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, items=True, created=sale_no)
 
 
@@ -190,8 +190,8 @@ RECENT_DAYS = 14  # "recent" means the last two weeks, whatever the calendar mon
 def _return_moments(rng: random.Random, end: dt.datetime, first: dt.date, taken_per_month: dict[str, int]
                     ) -> list[dt.datetime]:
     """When the history's ordinary returns came in: MONTHLY_RETURNS a month from *first* to *end* (the month
-    under way in proportion to its days gone), less the returns already placed in that month (*taken_per_month*:
-    the bad batch's, this week's), so that no month but the bad batch's ever looks like a spike."""
+    under way in proportion to its days gone), less this week's returns already placed in that month
+    (*taken_per_month*), so that only the bad batch's month, whose returns come on top, looks like a spike."""
     moments = []
     month = first.replace(day=1)
     while month <= end.date():
@@ -447,19 +447,19 @@ WORK_DONE = {"手机": "已更换屏幕总成,测试正常", "耳机": "已更�
 DIFFICULTIES = {"手机": ("complex", "3"), "耳机": ("simple", "1.5"), "椅子": ("simple", "2"), "服装": ("simple", "1")}
 
 
-def _demo_this_week(rng: random.Random, staff: list[Staff], moment: dt.datetime,
+def _demo_this_week(staff: list[Staff], moment: dt.datetime,
                     week: list[tuple[str, dt.datetime, int]]) -> None:
     """This week's returns worked on up to now, so the first screen is full on any day: two to inspect, two
     repairs on the unscheduled pile, two planned on the days of this week still to come (on a Sunday: today),
     one on the bench, one waiting for the quality check, a customer's repaired unit on the pickup shelf, and a
     refund to pay."""
     from .. import clock
-    from ..models import AftersalesItem, Product as ProductModel, Technician
+    from ..models import AftersalesItem, Technician
     from . import items as item_steps
     from . import repairs, resolutions
 
     owner = next(s for s in staff if s.role == "owner")
-    parts = {p.sku: p.id for p in ProductModel.select().where(ProductModel.kind == "part")}
+    parts = {p.sku: p.id for p in Product.select().where(Product.kind == "part")}
     techs = repairs.technicians()
     today = moment.date()
     week_days = [d for d in repairs.week_of(today) if d >= today]

@@ -309,8 +309,7 @@ def sell(item_id: int, price: Decimal, channel: str, disclosed: bool, staff: Sta
     stock_move = ItemEvent.select().where(ItemEvent.item == item).order_by(ItemEvent.id.desc()).first().move
     ResaleSale.create(number=number, item=item, listing=listing, price=price, channel=channel,
                       buyer_name=buyer_name.strip(), buyer_phone=buyer_phone.strip(), disclosure=listing.disclosure,
-                      disclosed=True, staff=staff, move=stock_move)
-    ResaleListing.update(active=False).where(ResaleListing.id == listing.id).execute()
+                      disclosed=True, staff=staff, move=stock_move)  # (leaving the shelf ended the listing)
     return Changes(items=True, stock=True, reference=number)
 
 

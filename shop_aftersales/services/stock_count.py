@@ -290,11 +290,9 @@ def _followed_item(product_id: int, serial: str) -> AftersalesItem | None:
 
 def _lose(item: AftersalesItem, number: str, reason: str, staff: Staff | None) -> None:
     """A shop unit the count did not find: its item goes to "missing" (the move to the adjustment location),
-    off the resale shelf and off the repair board with it."""
-    from ..models import ResaleListing
+    off the resale shelf and off the repair board with it (change_status ends its listing and repair order)."""
     from .items import change_status
 
-    ResaleListing.update(active=False).where(ResaleListing.item == item).execute()
     change_status(item, LOST, staff, reason, data={"number": number}, reference=number, by_count=True)
 
 
