@@ -138,22 +138,32 @@ def test_spikes_against_the_trailing_months(shop):
 
 
 def test_the_workbook(small_shop, tmp_path):
+    """The structure as written (the figures, recalculated by LibreOffice, are in test_workbook_office.py)."""
     path = export_workbook(tmp_path / "march.xlsx", MARCH, shop_name="测试店")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Returns", "Items", "Refunds", "Repairs", "Parts used", "Resale", "Scrap",
-                             "Stock by zone", "Stock adjustments"]
+    assert wb.sheetnames == ["Summary", "Notes", "Returns", "Items", "Refunds", "Repairs", "Labour", "Parts used",
+                             "Exchanges", "Resale", "Scrap", "Supplier returns", "Stock by zone", "Stock adjustments"]
+    assert wb.properties.title == "测试店 After-sales report 2026-03-01 to 2026-03-31"
     summary = wb["Summary"]
-    values = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row and row[0]}
-    assert values["Units returned"] == 5 and values["Refunds"] == 2000 and values["Net cost"].startswith("=SUM(")
+    cells = {row[0].value: row[1] for row in summary.iter_rows() if row and row[0].value}
+    assert cells["Net cost"].data_type == "f" and cells["Net cost"].value.startswith("=SUM(")
+    assert cells["Refunds"].data_type == "f" and cells["Refunds"].value == "='Refunds'!E3"
+    assert cells["Recovered by resale"].value.startswith("=-'Resale'!")
     assert len(summary._charts) == 2
     returns = wb["Returns"]
     assert returns.freeze_panes == "A2" and returns.auto_filter.ref == "A1:G4"
     customer = returns["C2"]
     assert customer.value == "=1+1" and customer.data_type == "s"  # text, never a formula
     assert isinstance(returns["B2"].value, dt.datetime) and returns["B2"].number_format == "yyyy-mm-dd hh:mm"
-    assert returns["G2"].number_format == '"¥"#,##0.00'
-    assert returns["F5"].value == "=SUM(F2:F4)"  # totals are formulas
+    assert returns["G2"].number_format == '"¥"#,##0.00' and returns["G2"].style == "sa_money"
+    assert returns["F5"].value == "=SUM(F2:F4)" and returns["F5"].data_type == "f"  # totals are formulas
+    assert returns.column_dimensions["G"].width >= 16  # room for the total, not only for the rows
+    setup = returns.page_setup
+    assert (setup.paperSize, setup.fitToWidth, setup.fitToHeight) in (("9", 1, 0), (9, 1, 0))
+    assert returns.sheet_properties.pageSetUpPr.fitToPage and returns.print_title_rows == "$1:$1"
+    assert "Page &P of &N" in returns.oddFooter.center.text and returns.oddHeader.left.text == "测试店"
     repairs_sheet = wb["Repairs"]
+    assert repairs_sheet.page_setup.orientation == "landscape"
     header = [c.value for c in repairs_sheet[1]]
     row = [c.value for c in repairs_sheet[2]]
     assert row[header.index("Labour")] == 80 and row[header.index("Total")] == "=I2+J2+K2"
@@ -164,7 +174,7 @@ def test_an_empty_period_says_so(small_shop, tmp_path):
     wb = load_workbook(export_workbook(tmp_path / "empty.xlsx", empty))
     texts = [r[0] for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]]
     assert "No after-sales in this period." in texts
-    assert wb["Returns"].max_row == 1  # the header only
+    assert [c.value for c in wb["Returns"][2]][:1] == ["Total"] and wb["Returns"].max_row == 2  # header, zero total
 
 
 def test_an_unwritable_path_leaves_nothing(small_shop, tmp_path):

@@ -803,6 +803,22 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>退货单</translation>
     </message>
     <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>After-sales report</source>
+        <translation>售后报表</translation>
+    </message>
+    <message>
+        <source>Exported at {moment}</source>
+        <translation>导出于 {moment}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Return shipping</source>
         <translation>退货运费</translation>
     </message>
@@ -852,7 +868,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Repairs</source>
-        <translation>维修排程</translation>
+        <translation>维修单</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -879,12 +895,36 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>外协费用</translation>
     </message>
     <message>
+        <source>Logged</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Rate per hour</source>
+        <translation>每小时工时费</translation>
+    </message>
+    <message>
         <source>Parts used</source>
         <translation>配件领用</translation>
     </message>
     <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Returned product</source>
+        <translation>退回商品</translation>
+    </message>
+    <message>
+        <source>Handed out</source>
+        <translation>换出商品</translation>
+    </message>
+    <message>
+        <source>At cost</source>
+        <translation>成本金额</translation>
     </message>
     <message>
         <source>Told the customer</source>
@@ -899,12 +939,88 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>核销</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>汇总</translation>
+        <source>Repair costs</source>
+        <translation>维修成本</translation>
     </message>
     <message>
-        <source>After-sales report {start} to {end}</source>
-        <translation>售后报表 {start} 至 {end}</translation>
+        <source>Units on the items received in the period, by the date each was received.</source>
+        <translation>本期间收到的售后品件数，按每件的收货日期计。</translation>
+    </message>
+    <message>
+        <source>Money paid back to customers, by the date it was paid.</source>
+        <translation>退还给顾客的款项，按付款日期计。</translation>
+    </message>
+    <message>
+        <source>Shipping paid on the return orders registered in the period, by the order&apos;s date. With a filter, an order&apos;s shipping is shared over its units.</source>
+        <translation>本期间登记的退货单所付运费，按退货单日期计。使用筛选时，一张退货单的运费按件数分摊。</translation>
+    </message>
+    <message>
+        <source>What repairs cost in the period: labour by the date it was logged (sheet Labour), parts by the date they were used (sheet Parts used), outside fees with the repair&apos;s opening. A repair that runs over two periods is counted in each for the work done in it.</source>
+        <translation>本期间发生的维修成本：工时费按登记日期计（见“工时”表），配件按领用日期计（见“配件领用”表），外协费用按维修单开单日期计。跨两个期间的维修单，按各期间内完成的工作分别计入。</translation>
+    </message>
+    <message>
+        <source>Write-offs approved for scrapped units, by the scrap date.</source>
+        <translation>已批准的报废核销金额，按报废日期计。</translation>
+    </message>
+    <message>
+        <source>Units handed out in exchange, at the product&apos;s cost, by the date of the exchange.</source>
+        <translation>换货时换出的商品，按商品成本、换货日期计。</translation>
+    </message>
+    <message>
+        <source>Refurbished units sold at a discount, by the date sold; subtracted from the cost.</source>
+        <translation>翻新后特价售出的商品，按售出日期计；从成本中扣除。</translation>
+    </message>
+    <message>
+        <source>Credit for units sent back to suppliers, by the date shipped; subtracted from the cost.</source>
+        <translation>退回供应商的商品所得退款，按发货日期计；从成本中扣除。</translation>
+    </message>
+    <message>
+        <source>The cost lines above added up, resale and supplier credits taken off.</source>
+        <translation>以上各项成本相加，扣除再销售收回和供应商退款。</translation>
+    </message>
+    <message>
+        <source>Stock at cost</source>
+        <translation>库存成本</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s own units in each zone at the moment of the export (customers&apos; units in for repair are not the shop&apos;s stock), at each product&apos;s cost. Not narrowed by the filter.</source>
+        <translation>导出时各分区中本店自有的商品（顾客送修的商品不属于本店库存），按各商品成本计。不受筛选影响。</translation>
+    </message>
+    <message>
+        <source>Moves into or out of stock by a count or a correction in the period: + found, − missing, valued at the product&apos;s cost.</source>
+        <translation>本期间因盘点或更正而调入或调出库存的数量：+ 为盘盈，− 为盘亏，按商品成本计价。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>What it counts</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>Every figure of the summary is a formula over the total row of its sheet, so the two always agree.</source>
+        <translation>汇总表中的每个数字都是引用对应工作表合计行的公式，两者始终一致。</translation>
+    </message>
+    <message>
+        <source>Money is in yuan. Dates are the shop&apos;s local time. The period runs from the first day 00:00 to the end of the last day.</source>
+        <translation>金额单位为元。日期为本店当地时间。期间从第一天 00:00 起至最后一天结束。</translation>
+    </message>
+    <message>
+        <source>A month at the edge of the period counts only its days inside the period.</source>
+        <translation>期间首尾的月份只计入期间内的天数。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
     </message>
     <message>
         <source>No after-sales in this period.</source>
@@ -923,6 +1039,26 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>报废核销</translation>
     </message>
     <message>
+        <source>Supplier returns</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <source>Value at cost</source>
+        <translation>成本金额</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s own stock as of {moment}, at cost</source>
+        <translation>截至 {moment} 本店自有库存（按成本计）</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s unit (not the shop&apos;s stock)</source>
+        <translation>顾客的商品（不属于本店库存）</translation>
+    </message>
+    <message>
         <source>Replacements at cost</source>
         <translation>换出商品成本</translation>
     </message>
@@ -935,8 +1071,40 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>供应商退款</translation>
     </message>
     <message>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>None: the whole shop</source>
+        <translation>无：全店</translation>
+    </message>
+    <message>
+        <source>See sheet {sheet}</source>
+        <translation>见工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>Total of sheet {sheet}</source>
+        <translation>工作表“{sheet}”的合计</translation>
+    </message>
+    <message>
         <source>Net cost</source>
         <translation>净成本</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Stock at cost as of {moment}</source>
+        <translation>截至 {moment} 的库存成本</translation>
+    </message>
+    <message>
+        <source>Stock adjustments at cost (+ found, − missing)</source>
+        <translation>库存调整成本（+ 盘盈，− 盘亏）</translation>
     </message>
     <message>
         <source>Month</source>
@@ -1901,6 +2069,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>No product matches “{text}”: pick one from the list, or leave the box empty for all products.</source>
         <translation>没有与“{text}”相符的商品：请从列表中选择，或留空表示全部商品。</translation>
+    </message>
+    <message>
+        <source>Page &amp;P of &amp;N</source>
+        <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
 </context>
 <context>

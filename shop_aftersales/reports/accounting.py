@@ -1,7 +1,10 @@
-"""The accountant's workbook for a period: a summary with native Excel charts, and one data sheet per kind of
-record (returns, items, refunds, repairs with costs, parts used, resale sales, scrap records, stock by zone,
-stock adjustments). Real numbers and dates with ¥ and date formats, a frozen header, filters, fitting widths,
-totals as Excel formulas; written in write-only mode, to a temporary file moved into place at the end."""
+"""The accountant's workbook for a period: a summary whose every figure is a formula over the data sheets
+(so the summary and the sheets can never disagree), a notes sheet saying what each figure counts and by which
+date, and one data sheet per kind of record — returns, items, refunds, repairs with their costs, labour, parts
+used, exchanges, resale sales, scrap records, supplier returns, stock by zone at cost as of the export, and stock
+adjustments signed and at cost. Real numbers and dates with ¥ and date formats, named styles, a frozen header,
+filters, totals as formulas, every sheet set up for A4; written in write-only mode to a temporary file that is
+moved into place at the end."""
 
 from __future__ import annotations
 
@@ -16,16 +19,24 @@ from typing import Callable, Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.axis import ChartLines
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
+from .. import clock
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import db
-from ..models.aftersales import CONDITIONS, REASONS, STATUSES
+from ..models.aftersales import CONDITIONS, PAYMENT_METHODS, REASONS, STATUSES
+from ..models.repairs import REPAIR_STATES
 from ..models.resale import CHANNELS
 from . import analytics
-from .workbook import BOLD, StreamSheet, set_value
+from .workbook import (STYLE_HEADER, STYLE_MONEY, STYLE_TOTAL, STYLE_TOTAL_MONEY, BookInfo, Formula, StreamSheet,
+                       add_styles, print_ready, set_value, sheet_ref, wrap)
 
 Progress = Callable[[int], None]
+# the item behind a record, its product and the sale line it came from: what the period's filters narrow by
+_ITEM = ("JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id")
 
 
 def _t(text: str) -> str:
@@ -40,8 +51,13 @@ def _dt(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
-def _yuan(fen: int | None) -> Decimal:
+def _yuan(fen: int | float | None) -> Decimal:
     return (Decimal(fen or 0) / 100).quantize(Decimal("0.01"))
+
+
+def _exact(fen: int | float | None) -> Decimal:
+    """Yuan without rounding (labour at an odd rate comes to fractions of a fen): shown as ¥0.00, summed exact."""
+    return Decimal(str(fen or 0)) / 100
 
 
 def export_workbook(path: Path, period: analytics.Period, progress: Progress | None = None,
@@ -72,182 +88,392 @@ def export_workbook(path: Path, period: analytics.Period, progress: Progress | N
     return path
 
 
+def period_text(period: analytics.Period) -> str:
+    return _t(QT_TRANSLATE_NOOP("Domain", "{start} to {end}")).format(start=period.start.isoformat(), end=period.end.isoformat())
+
+
+def _filter_text(period: analytics.Period) -> str:
+    from ..models import Category, Product, Supplier
+
+    parts = []
+    for model, key, label in ((Category, period.category_id, QT_TRANSLATE_NOOP("Domain", "Category")),
+                              (Supplier, period.supplier_id, QT_TRANSLATE_NOOP("Domain", "Supplier")),
+                              (Product, period.product_id, QT_TRANSLATE_NOOP("Domain", "Product"))):
+        if key:
+            found = model.get_or_none(model.id == key)
+            parts.append(f"{_t(label)}: {found.name if found else key}")
+    return "; ".join(parts)
+
+
+def _headers(*names: str) -> list[str]:
+    return [_t(n) for n in names]
+
+
 def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, shop_name: str) -> None:
     lo, hi = period.lo, period.hi
-    _summary(wb, period, shop_name)
+    exported = clock.now().replace(microsecond=0)
+    add_styles(wb)
+    title = _t(QT_TRANSLATE_NOOP("Domain", "After-sales report"))
+    wb.properties.title = f"{shop_name} {title} {period_text(period)}".strip()
+    wb.properties.subject = period_text(period)
+    wb.properties.creator = shop_name or "Shop Aftersales"
+    wb.properties.keywords = _filter_text(period)
+    wb.properties.description = _t(QT_TRANSLATE_NOOP("Domain", "Exported at {moment}")).format(moment=exported.isoformat(" ", "minutes"))
+    info = BookInfo(shop_name, period_text(period),
+                    _t(QT_TRANSLATE_NOOP("Domain", "Exported at {moment}")).format(moment=exported.isoformat(" ", "minutes")))
+    summary = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Summary")))  # first in the book, written last (it refers to the rest)
+    notes = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Notes")))
+    where, args = period.product_filter(supplier=analytics._ITEM_SUPPLIER)
 
-    returns = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Returns")), [_t(h) for h in (
+    def sheet(name: str, headers: list[str], **kwargs) -> StreamSheet:
+        return StreamSheet(wb, _t(name), headers, progress=progress, info=info, **kwargs)
+
+    returns = sheet(QT_TRANSLATE_NOOP("Domain", "Returns"), _headers(
         QT_TRANSLATE_NOOP("Domain", "Return no."), QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Customer"), QT_TRANSLATE_NOOP("Domain", "Phone"),
-        QT_TRANSLATE_NOOP("Domain", "Receipt"), QT_TRANSLATE_NOOP("Domain", "Units"), QT_TRANSLATE_NOOP("Domain", "Return shipping"))], money=[6], totals=[5, 6],
-        progress=progress)
-    returns.rows((n, _dt(d), c or "", ph or "", r or "", u, _yuan(s)) for n, d, c, ph, r, u, s in _q("""
-        SELECT o.number, o.created_at, cu.name, cu.phone, sa.receipt_no,
-               (SELECT SUM(quantity) FROM aftersales_item WHERE order_id = o.id), o.shipping_cost
-        FROM return_order o LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN sale sa ON sa.id = o.sale_id
-        WHERE o.created_at >= ? AND o.created_at < ? ORDER BY o.created_at""", [lo, hi]))
+        QT_TRANSLATE_NOOP("Domain", "Receipt"), QT_TRANSLATE_NOOP("Domain", "Units"), QT_TRANSLATE_NOOP("Domain", "Return shipping")),
+        money=[6], totals=[5, 6], texts=[3, 4])
+    # with a filter, an order's shipping is shared over its units, as the Reports tab does
+    returns.rows((n, _dt(d), c or "", ph or "", r or "", u, _yuan(s)) for n, d, c, ph, r, u, s in _q(f"""
+        SELECT o.number, o.created_at, cu.name, cu.phone, sa.receipt_no, SUM(i.quantity),
+               o.shipping_cost * SUM(i.quantity) * 1.0 /
+               (SELECT SUM(j.quantity) FROM aftersales_item j WHERE j.order_id = o.id)
+        FROM return_order o JOIN aftersales_item i ON i.order_id = o.id {_ITEM}
+        LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN sale sa ON sa.id = o.sale_id
+        WHERE o.created_at >= ? AND o.created_at < ? {where} GROUP BY o.id ORDER BY o.created_at, o.id""",
+                                                                                  [lo, hi, *args]))
 
-    items = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Items")), [_t(h) for h in (
+    items = sheet(QT_TRANSLATE_NOOP("Domain", "Items"), _headers(
         QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Received"), QT_TRANSLATE_NOOP("Domain", "Return no."), QT_TRANSLATE_NOOP("Domain", "SKU"),
         QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Serial"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Price paid"),
-        QT_TRANSLATE_NOOP("Domain", "Reason"), QT_TRANSLATE_NOOP("Domain", "Condition"), QT_TRANSLATE_NOOP("Domain", "Status"))], money=[7], totals=[6],
-        progress=progress)
+        QT_TRANSLATE_NOOP("Domain", "Reason"), QT_TRANSLATE_NOOP("Domain", "Condition"), QT_TRANSLATE_NOOP("Domain", "Status")), money=[7], totals=[6],
+        texts=[3, 5])
     items.rows((code, _dt(at), order, sku, name, serial or "", qty, _yuan(price), _t(REASONS.get(reason, reason)),
                 _t(CONDITIONS.get(cond, cond)), _t(STATUSES.get(status, status)))
-               for code, at, order, sku, name, serial, qty, price, reason, cond, status in _q("""
+               for code, at, order, sku, name, serial, qty, price, reason, cond, status in _q(f"""
         SELECT i.code, i.created_at, o.number, p.sku, p.name, i.serial, i.quantity, i.unit_price, i.reason,
                i.condition, i.status
-        FROM aftersales_item i JOIN return_order o ON o.id = i.order_id JOIN product p ON p.id = i.product_id
-        WHERE i.created_at >= ? AND i.created_at < ? ORDER BY i.created_at""", [lo, hi]))
+        FROM aftersales_item i JOIN return_order o ON o.id = i.order_id {_ITEM}
+        WHERE i.created_at >= ? AND i.created_at < ? {where} ORDER BY i.created_at, i.id""", [lo, hi, *args]))
 
-    refunds = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Refunds")), [_t(h) for h in (
+    refunds = sheet(QT_TRANSLATE_NOOP("Domain", "Refunds"), _headers(
         QT_TRANSLATE_NOOP("Domain", "No."), QT_TRANSLATE_NOOP("Domain", "Paid"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Customer"),
-        QT_TRANSLATE_NOOP("Domain", "Amount"), QT_TRANSLATE_NOOP("Domain", "Paid back by"), QT_TRANSLATE_NOOP("Domain", "Staff"), QT_TRANSLATE_NOOP("Domain", "Approved by"))],
-        money=[4], totals=[4], progress=progress)
-    from ..models.aftersales import PAYMENT_METHODS
-
+        QT_TRANSLATE_NOOP("Domain", "Amount"), QT_TRANSLATE_NOOP("Domain", "Paid back by"), QT_TRANSLATE_NOOP("Domain", "Staff"), QT_TRANSLATE_NOOP("Domain", "Approved by")),
+        money=[4], totals=[4])
     refunds.rows((n, _dt(at), code, cust or "", _yuan(amount), _t(PAYMENT_METHODS.get(m, m)), st or "", ap or "")
-                 for n, at, code, cust, amount, m, st, ap in _q("""
+                 for n, at, code, cust, amount, m, st, ap in _q(f"""
         SELECT r.number, r.paid_at, i.code, cu.name, r.amount, r.method, s.name, a.name
-        FROM refund r JOIN aftersales_item i ON i.id = r.item_id JOIN return_order o ON o.id = i.order_id
+        FROM refund r JOIN aftersales_item i ON i.id = r.item_id {_ITEM} JOIN return_order o ON o.id = i.order_id
         LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN staff s ON s.id = r.staff_id
         LEFT JOIN staff a ON a.id = r.approved_by_id
-        WHERE r.paid_at >= ? AND r.paid_at < ? ORDER BY r.paid_at""", [lo, hi]))
+        WHERE r.paid_at >= ? AND r.paid_at < ? {where} ORDER BY r.paid_at, r.id""", [lo, hi, *args]))
 
-    repairs = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Repairs")), [_t(h) for h in (
+    # Repairs: what they cost in this period — labour by the date logged, parts by the date used, outside fees
+    # with the repair's opening. A repair running over two periods is shared between them, as on the Reports tab.
+    repairs = sheet(QT_TRANSLATE_NOOP("Domain", "Repairs"), _headers(
         QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Opened on"), QT_TRANSLATE_NOOP("Domain", "Finished"), QT_TRANSLATE_NOOP("Domain", "Item code"),
         QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Technician"), QT_TRANSLATE_NOOP("Domain", "State"), QT_TRANSLATE_NOOP("Domain", "Hours"),
-        QT_TRANSLATE_NOOP("Domain", "Labour"), QT_TRANSLATE_NOOP("Domain", "Parts"), QT_TRANSLATE_NOOP("Domain", "Outside fees"), QT_TRANSLATE_NOOP("Domain", "Total"))],
-        money=[8, 9, 10, 11], totals=[7, 8, 9, 10, 11], progress=progress)
-    from ..models.repairs import REPAIR_STATES
-
+        QT_TRANSLATE_NOOP("Domain", "Labour"), QT_TRANSLATE_NOOP("Domain", "Parts"), QT_TRANSLATE_NOOP("Domain", "Outside fees"), QT_TRANSLATE_NOOP("Domain", "Total")),
+        money=[8, 9, 10, 11], totals=[7, 8, 9, 10, 11])
     repair_rows = []
-    for row_no, (n, opened, finished, code, name, tech, state, hours, labour, parts, outside) in enumerate(_q("""
-        SELECT r.number, r.created_at, r.finished_at, i.code, p.name, s.name, r.state,
-               (SELECT SUM(hours) FROM labour_log WHERE repair_id = r.id),
-               (SELECT SUM(hours * rate) / 100 FROM labour_log WHERE repair_id = r.id),
-               (SELECT SUM(quantity * unit_cost) FROM repair_part WHERE repair_id = r.id), r.outside_fees
-        FROM repair_order r JOIN aftersales_item i ON i.id = r.item_id JOIN product p ON p.id = i.product_id
+    for row_no, (n, opened, finished, code, name, tech, state, hours, labour, parts, outside) in enumerate(_q(f"""
+        WITH lab AS (SELECT repair_id, SUM(hours) AS hours, SUM(hours * rate) / 100.0 AS fen FROM labour_log
+                     WHERE logged_at >= ? AND logged_at < ? GROUP BY repair_id),
+             par AS (SELECT repair_id, SUM(quantity * unit_cost) AS fen FROM repair_part
+                     WHERE created_at >= ? AND created_at < ? GROUP BY repair_id)
+        SELECT r.number, r.created_at, r.finished_at, i.code, p.name, s.name, r.state, lab.hours, lab.fen, par.fen,
+               CASE WHEN r.created_at >= ? AND r.created_at < ? THEN r.outside_fees ELSE 0 END
+        FROM repair_order r JOIN aftersales_item i ON i.id = r.item_id {_ITEM}
         LEFT JOIN technician t ON t.id = r.technician_id LEFT JOIN staff s ON s.id = t.staff_id
-        WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at""", [lo, hi]), start=2):
+        LEFT JOIN lab ON lab.repair_id = r.id LEFT JOIN par ON par.repair_id = r.id
+        WHERE ((r.created_at >= ? AND r.created_at < ?) OR lab.repair_id IS NOT NULL OR par.repair_id IS NOT NULL)
+              {where}
+        ORDER BY r.created_at, r.id""", [lo, hi, lo, hi, lo, hi, lo, hi, *args]), start=repairs.first_row):
         repair_rows.append((n, _dt(opened), _dt(finished), code, name, tech or "", _t(REPAIR_STATES.get(state, state)),
-                            float(Decimal(hours or 0) / 100), _yuan(labour), _yuan(parts), _yuan(outside),
-                            f"=I{row_no}+J{row_no}+K{row_no}"))
-    repairs.money.add(11)
+                            float(Decimal(hours or 0) / 100), _exact(labour), _yuan(parts), _yuan(outside),
+                            Formula(f"=I{row_no}+J{row_no}+K{row_no}")))
     repairs.rows(repair_rows)
 
-    parts = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Parts used")), [_t(h) for h in (
-        QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Part code"), QT_TRANSLATE_NOOP("Domain", "Part"),
-        QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Unit cost"), QT_TRANSLATE_NOOP("Domain", "Amount"))], money=[5, 6], totals=[4, 6],
-        progress=progress)
-    parts.rows((_dt(at), n, sku, name, qty, _yuan(cost), f"=E{i}*F{i}") for i, (at, n, sku, name, qty, cost)
-               in enumerate(_q("""
-        SELECT rp.created_at, r.number, p.sku, p.name, rp.quantity, rp.unit_cost
-        FROM repair_part rp JOIN repair_order r ON r.id = rp.repair_id JOIN product p ON p.id = rp.product_id
-        WHERE rp.created_at >= ? AND rp.created_at < ? ORDER BY rp.created_at""", [lo, hi]), start=2))
+    labour = sheet(QT_TRANSLATE_NOOP("Domain", "Labour"), _headers(
+        QT_TRANSLATE_NOOP("Domain", "Logged"), QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Technician"),
+        QT_TRANSLATE_NOOP("Domain", "Hours"), QT_TRANSLATE_NOOP("Domain", "Rate per hour"), QT_TRANSLATE_NOOP("Domain", "Amount")), money=[5, 6], totals=[4, 6])
+    labour.rows((_dt(at), n, code, tech or "", float(Decimal(hours) / 100), _yuan(rate), Formula(f"=E{i}*F{i}"))
+                for i, (at, n, code, tech, hours, rate) in enumerate(_q(f"""
+        SELECT l.logged_at, r.number, i.code, s.name, l.hours, l.rate
+        FROM labour_log l JOIN repair_order r ON r.id = l.repair_id JOIN aftersales_item i ON i.id = r.item_id {_ITEM}
+        LEFT JOIN technician t ON t.id = l.technician_id LEFT JOIN staff s ON s.id = t.staff_id
+        WHERE l.logged_at >= ? AND l.logged_at < ? {where} ORDER BY l.logged_at, l.id""", [lo, hi, *args]),
+                                                                     start=labour.first_row))
 
-    resale = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Resale")), [_t(h) for h in (
+    parts = sheet(QT_TRANSLATE_NOOP("Domain", "Parts used"), _headers(
+        QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Repair no."), QT_TRANSLATE_NOOP("Domain", "Part code"), QT_TRANSLATE_NOOP("Domain", "Part"),
+        QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Unit cost"), QT_TRANSLATE_NOOP("Domain", "Amount")), money=[5, 6], totals=[4, 6],
+        texts=[2])
+    parts.rows((_dt(at), n, sku, name, qty, _yuan(cost), Formula(f"=E{i}*F{i}")) for i, (at, n, sku, name, qty, cost)
+               in enumerate(_q(f"""
+        SELECT rp.created_at, r.number, pp.sku, pp.name, rp.quantity, rp.unit_cost
+        FROM repair_part rp JOIN repair_order r ON r.id = rp.repair_id JOIN product pp ON pp.id = rp.product_id
+        JOIN aftersales_item i ON i.id = r.item_id {_ITEM}
+        WHERE rp.created_at >= ? AND rp.created_at < ? {where} ORDER BY rp.created_at, rp.id""", [lo, hi, *args]),
+               start=parts.first_row))
+
+    exchanges = sheet(QT_TRANSLATE_NOOP("Domain", "Exchanges"), _headers(
+        QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Returned product"), QT_TRANSLATE_NOOP("Domain", "SKU"),
+        QT_TRANSLATE_NOOP("Domain", "Handed out"), QT_TRANSLATE_NOOP("Domain", "Serial"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Unit cost"),
+        QT_TRANSLATE_NOOP("Domain", "At cost")), money=[7, 8], totals=[6, 8], texts=[3, 5])
+    exchanges.rows((_dt(at), code, name, sku, given, serial or "", qty, _yuan(cost), Formula(f"=G{i}*H{i}"))
+                   for i, (at, code, name, sku, given, serial, qty, cost) in enumerate(_q(f"""
+        SELECT e.created_at, i.code, p.name, rp.sku, rp.name, e.serial, e.quantity, rp.cost
+        FROM exchange e JOIN product rp ON rp.id = e.product_id JOIN aftersales_item i ON i.id = e.item_id {_ITEM}
+        WHERE e.created_at >= ? AND e.created_at < ? {where} ORDER BY e.created_at, e.id""", [lo, hi, *args]),
+                                                                                 start=exchanges.first_row))
+
+    resale = sheet(QT_TRANSLATE_NOOP("Domain", "Resale"), _headers(
         QT_TRANSLATE_NOOP("Domain", "Sale no."), QT_TRANSLATE_NOOP("Domain", "Sold"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Product"),
         QT_TRANSLATE_NOOP("Domain", "Grade"), QT_TRANSLATE_NOOP("Domain", "Channel"), QT_TRANSLATE_NOOP("Domain", "Price"), QT_TRANSLATE_NOOP("Domain", "Buyer"),
-        QT_TRANSLATE_NOOP("Domain", "Told the customer"))], money=[6], totals=[6], progress=progress)
+        QT_TRANSLATE_NOOP("Domain", "Told the customer")), money=[6], totals=[6])
     resale.rows((n, _dt(at), code, name, grade, _t(CHANNELS.get(ch, ch)), _yuan(price), buyer or "",
                  _t(QT_TRANSLATE_NOOP("Domain", "Yes")) if told else "")
-                for n, at, code, name, grade, ch, price, buyer, told in _q("""
+                for n, at, code, name, grade, ch, price, buyer, told in _q(f"""
         SELECT x.number, x.sold_at, i.code, p.name, l.grade, x.channel, x.price, x.buyer_name, x.disclosed
-        FROM resale_sale x JOIN aftersales_item i ON i.id = x.item_id JOIN product p ON p.id = i.product_id
+        FROM resale_sale x JOIN aftersales_item i ON i.id = x.item_id {_ITEM}
         JOIN resale_listing l ON l.id = x.listing_id
-        WHERE x.sold_at >= ? AND x.sold_at < ? ORDER BY x.sold_at""", [lo, hi]))
+        WHERE x.sold_at >= ? AND x.sold_at < ? {where} ORDER BY x.sold_at, x.id""", [lo, hi, *args]))
 
-    scrap = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Scrap")), [_t(h) for h in (
+    scrap = sheet(QT_TRANSLATE_NOOP("Domain", "Scrap"), _headers(
         QT_TRANSLATE_NOOP("Domain", "No."), QT_TRANSLATE_NOOP("Domain", "Date"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Product"),
         QT_TRANSLATE_NOOP("Domain", "Model"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Reason"), QT_TRANSLATE_NOOP("Domain", "Write-off"),
-        QT_TRANSLATE_NOOP("Domain", "Approved by"))], money=[7], totals=[5, 7], progress=progress)
+        QT_TRANSLATE_NOOP("Domain", "Approved by")), money=[7], totals=[5, 7])
     scrap.rows((n, _dt(at), code, name, model, qty, reason, _yuan(value), ap or "")
-               for n, at, code, name, model, qty, reason, value, ap in _q("""
+               for n, at, code, name, model, qty, reason, value, ap in _q(f"""
         SELECT x.number, x.created_at, i.code, x.product_name, x.model, x.quantity, x.reason, x.write_off, s.name
-        FROM scrap_record x JOIN aftersales_item i ON i.id = x.item_id LEFT JOIN staff s ON s.id = x.approved_by_id
-        WHERE x.created_at >= ? AND x.created_at < ? ORDER BY x.created_at""", [lo, hi]))
+        FROM scrap_record x JOIN aftersales_item i ON i.id = x.item_id {_ITEM}
+        LEFT JOIN staff s ON s.id = x.approved_by_id
+        WHERE x.created_at >= ? AND x.created_at < ? {where} ORDER BY x.created_at, x.id""", [lo, hi, *args]))
+
+    suppliers = sheet(QT_TRANSLATE_NOOP("Domain", "Supplier returns"), _headers(
+        QT_TRANSLATE_NOOP("Domain", "Shipped"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Supplier"),
+        QT_TRANSLATE_NOOP("Domain", "Reference"), QT_TRANSLATE_NOOP("Domain", "Credit")), money=[5], totals=[5])
+    suppliers.rows((_dt(at), code, name, sup or "", ref or "", _yuan(credit))
+                   for at, code, name, sup, ref, credit in _q(f"""
+        SELECT x.shipped_at, i.code, p.name, su.name, x.reference, x.credit
+        FROM supplier_return x JOIN aftersales_item i ON i.id = x.item_id {_ITEM}
+        LEFT JOIN supplier su ON su.id = x.supplier_id
+        WHERE x.shipped_at >= ? AND x.shipped_at < ? {where} ORDER BY x.shipped_at, x.id""", [lo, hi, *args]))
 
     from ..services.stock import StockOverview
 
     overview = StockOverview()
-    stock = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock by zone")), [_t(c.title) for c in overview.columns],
-                   totals=list(range(4, len(overview.columns))), progress=progress)
-    stock.rows(row[1:] for row in overview.fetch(0, 1_000_000))
+    as_of = exported.isoformat(" ", "minutes")
+    zone_count = len(overview.columns)
+    cost_col, value_col = get_column_letter(zone_count + 1), get_column_letter(zone_count + 2)
+    total_col = get_column_letter(zone_count)
+    stock = sheet(QT_TRANSLATE_NOOP("Domain", "Stock by zone"), [_t(c.title) for c in overview.columns] + _headers(
+        QT_TRANSLATE_NOOP("Domain", "Unit cost"), QT_TRANSLATE_NOOP("Domain", "Value at cost")), money=[zone_count, zone_count + 1],
+        totals=[*range(4, zone_count), zone_count + 1], texts=[0],
+        caption=_t(QT_TRANSLATE_NOOP("Domain", "The shop's own stock as of {moment}, at cost")).format(moment=as_of))
+    costs = dict(_q("SELECT id, cost FROM product", []))
+    stock.rows([*row[1:], _yuan(costs.get(row[0])), Formula(f"={total_col}{i}*{cost_col}{i}")]
+               for i, row in enumerate(overview.fetch(0, 1_000_000), start=stock.first_row))
 
-    adjustments = StreamSheet(wb, _t(QT_TRANSLATE_NOOP("Domain", "Stock adjustments")), [_t(h) for h in (
+    adj_where, adj_args = period.product_filter()
+    adjustments = sheet(QT_TRANSLATE_NOOP("Domain", "Stock adjustments"), _headers(
         QT_TRANSLATE_NOOP("Domain", "When"), QT_TRANSLATE_NOOP("Domain", "Document"), QT_TRANSLATE_NOOP("Domain", "SKU"), QT_TRANSLATE_NOOP("Domain", "Product"),
-        QT_TRANSLATE_NOOP("Domain", "From"), QT_TRANSLATE_NOOP("Domain", "To"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Note"))], totals=[6],
-        progress=progress)
-    adjustments.rows((_dt(at), ref, sku, name, _t(src), _t(dst), qty, _t(note) if note else "")
-                     for at, ref, sku, name, src, dst, qty, note in _q("""
-        SELECT m.created_at, m.reference, p.sku, p.name, a.name, b.name, m.quantity, m.note
+        QT_TRANSLATE_NOOP("Domain", "From"), QT_TRANSLATE_NOOP("Domain", "To"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Unit cost"),
+        QT_TRANSLATE_NOOP("Domain", "Value at cost"), QT_TRANSLATE_NOOP("Domain", "Note")), money=[7, 8], totals=[6, 8], texts=[2])
+    customers_unit = _t(QT_TRANSLATE_NOOP("Domain", "Customer's unit (not the shop's stock)"))
+    adjustments.rows((_dt(at), ref, sku, name, _t(src), _t(dst), qty if found else -qty,
+                      None if owned else _yuan(cost), None if owned else Formula(f"=G{i}*H{i}"),
+                      "; ".join(x for x in (_t(note) if note else "", customers_unit if owned else "") if x))
+                     for i, (at, ref, sku, name, src, dst, qty, note, found, cost, owned) in enumerate(_q(f"""
+        SELECT m.created_at, m.reference, p.sku, p.name, a.name, b.name, m.quantity, m.note, a.code = 'adjustment',
+               p.cost, m.customer_owned
         FROM stock_move m JOIN product p ON p.id = m.product_id JOIN location a ON a.id = m.from_location_id
         JOIN location b ON b.id = m.to_location_id
-        WHERE (a.code = 'adjustment' OR b.code = 'adjustment') AND m.created_at >= ? AND m.created_at < ?
-        ORDER BY m.created_at""", [lo, hi]))
+        WHERE (a.code = 'adjustment') <> (b.code = 'adjustment') AND m.created_at >= ? AND m.created_at < ?
+              {adj_where}
+        ORDER BY m.created_at, m.id""", [lo, hi, *adj_args]), start=adjustments.first_row))
+
+    months = [(key, units) for key, units in _q(f"""
+        SELECT strftime('%Y-%m', i.created_at), SUM(i.quantity) FROM aftersales_item i {_ITEM}
+        WHERE i.created_at >= ? AND i.created_at < ? {where} GROUP BY 1 ORDER BY 1""", [lo, hi, *args])]
+    sheets = {"returns": returns, "items": items, "refunds": refunds, "repairs": repairs, "exchanges": exchanges,
+              "resale": resale, "scrap": scrap, "suppliers": suppliers, "stock": stock, "adjustments": adjustments,
+              "labour": labour, "parts": parts}
+    _summary(summary, period, shop_name, info, sheets, months, as_of)
+    _notes(notes, period, info, sheets, as_of)
 
 
-def _summary(wb: Workbook, period: analytics.Period, shop_name: str) -> None:
-    ws = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Summary")))
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 16
-    ws.column_dimensions["C"].width = 16
+# the cost lines of the summary: (label, sheet, column of its total, sign)
+COST_LINES = (
+    (QT_TRANSLATE_NOOP("Domain", "Refunds"), "refunds", 4, 1),
+    (QT_TRANSLATE_NOOP("Domain", "Return shipping"), "returns", 6, 1),
+    (QT_TRANSLATE_NOOP("Domain", "Repair costs"), "repairs", 11, 1),
+    (QT_TRANSLATE_NOOP("Domain", "Scrap write-offs"), "scrap", 7, 1),
+    (QT_TRANSLATE_NOOP("Domain", "Replacements at cost"), "exchanges", 8, 1),
+    (QT_TRANSLATE_NOOP("Domain", "Recovered by resale"), "resale", 6, -1),
+    (QT_TRANSLATE_NOOP("Domain", "Credits from suppliers"), "suppliers", 5, -1),
+)
 
-    def row(*values, bold=False, money=False):
+
+def _summary(ws, period: analytics.Period, shop_name: str, info: BookInfo, sheets: dict[str, StreamSheet],
+             months: list[tuple[str, int]], as_of: str) -> None:
+    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["B"].width = 18
+    ws.column_dimensions["C"].width = 30
+    print_ready(ws, title=_t(QT_TRANSLATE_NOOP("Domain", "Summary")), shop=shop_name, period=info.period,
+                header_rows=0, landscape=False, footer=info.footer)
+    rows = 0
+
+    def row(*values, style: str | None = None, money: bool = False, font: Font | None = None) -> int:
+        nonlocal rows
+        cells = []
+        for index, value in enumerate(values):
+            cell = WriteOnlyCell(ws)
+            set_value(cell, value)
+            if style:
+                cell.style = (STYLE_TOTAL_MONEY if style == STYLE_TOTAL and money and index == 1 else style)
+            elif money and index == 1:
+                cell.style = STYLE_MONEY
+            if font is not None:
+                cell.font = font
+            if index == 2:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cells.append(cell)
+        ws.append(cells)
+        rows += 1
+        return rows
+
+    def ref(key: str, column: int) -> Formula:
+        s = sheets[key]
+        return Formula("=" + sheet_ref(s.title, s.total_cell(column)))
+
+    row(f"{shop_name} {_t(QT_TRANSLATE_NOOP('Domain', 'After-sales report'))} {period_text(period)}".strip(),
+        font=Font(bold=True, size=14))
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Exported at")), dt.datetime.fromisoformat(as_of))
+    filters = _filter_text(period)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Filter")), filters or _t(QT_TRANSLATE_NOOP("Domain", "None: the whole shop")))
+    row("")
+    units_row = row(_t(QT_TRANSLATE_NOOP("Domain", "Units returned")), ref("items", 6), _t(QT_TRANSLATE_NOOP("Domain", "See sheet {sheet}")).format(
+        sheet=sheets["items"].title), style=STYLE_TOTAL)
+    if not months:
+        row(_t(QT_TRANSLATE_NOOP("Domain", "No after-sales in this period.")))
+    row("")
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), _t(QT_TRANSLATE_NOOP("Domain", "From")),
+        style=STYLE_HEADER)
+    first = rows + 1
+    for label, key, column, sign in COST_LINES:
+        formula = ref(key, column)
+        row(_t(label), Formula("=-" + formula[1:]) if sign < 0 else formula,
+            _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets[key].title), money=True)
+    last = rows
+    net_row = row(_t(QT_TRANSLATE_NOOP("Domain", "Net cost")), Formula(f"=SUM(B{first}:B{last})"), style=STYLE_TOTAL, money=True)
+    row("")
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Stock")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), "", style=STYLE_HEADER)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Stock at cost as of {moment}")).format(moment=as_of), ref("stock", len(sheets["stock"].headers) - 1),
+        _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets["stock"].title), money=True)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Stock adjustments at cost (+ found, − missing)")), ref("adjustments", 8),
+        _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets["adjustments"].title), money=True)
+    row("")
+    month_header = row(_t(QT_TRANSLATE_NOOP("Domain", "Month")), _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), "", style=STYLE_HEADER)
+    for key, units in months:
+        row(key, units)
+    if months:
+        row(_t(QT_TRANSLATE_NOOP("Domain", "Total")), Formula(f"=SUM(B{month_header + 1}:B{rows})"), style=STYLE_TOTAL)
+    del units_row, net_row
+
+    chart = BarChart()
+    chart.type = "bar"  # horizontal: the cost lines' names read across
+    chart.title = _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales"))
+    chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    _axes(chart, _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), '"¥"#,##0')
+    ws.add_chart(chart, f"A{rows + 2}")
+    if months:
+        trend = BarChart()
+        trend.type = "col"
+        trend.title = _t(QT_TRANSLATE_NOOP("Domain", "Units returned per month"))
+        trend.add_data(Reference(ws, min_col=2, min_row=month_header + 1, max_row=month_header + len(months)),
+                       titles_from_data=False)
+        trend.set_categories(Reference(ws, min_col=1, min_row=month_header + 1, max_row=month_header + len(months)))
+        _axes(trend, _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), "0")
+        ws.add_chart(trend, f"A{rows + 20}")
+
+
+def _axes(chart: BarChart, y_title: str, y_format: str) -> None:
+    """Both axes written out in full (openpyxl leaves them implicit, and Excel may then hide them)."""
+    chart.legend = None
+    chart.height, chart.width = 9, 17
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.title = y_title
+    chart.y_axis.number_format = y_format
+    chart.y_axis.majorGridlines = ChartLines()
+    chart.x_axis.number_format = "@"
+    chart.x_axis.tickLblPos = "low"  # below the bars even when a line is negative (recovered by resale)
+
+
+NOTES = (
+    (QT_TRANSLATE_NOOP("Domain", "Units returned"), "items",
+     QT_TRANSLATE_NOOP("Domain", "Units on the items received in the period, by the date each was received.")),
+    (QT_TRANSLATE_NOOP("Domain", "Refunds"), "refunds", QT_TRANSLATE_NOOP("Domain", "Money paid back to customers, by the date it was paid.")),
+    (QT_TRANSLATE_NOOP("Domain", "Return shipping"), "returns",
+     QT_TRANSLATE_NOOP("Domain", "Shipping paid on the return orders registered in the period, by the order's date. With a "
+                  "filter, an order's shipping is shared over its units.")),
+    (QT_TRANSLATE_NOOP("Domain", "Repair costs"), "repairs",
+     QT_TRANSLATE_NOOP("Domain", "What repairs cost in the period: labour by the date it was logged (sheet Labour), parts by "
+                  "the date they were used (sheet Parts used), outside fees with the repair's opening. A repair "
+                  "that runs over two periods is counted in each for the work done in it.")),
+    (QT_TRANSLATE_NOOP("Domain", "Scrap write-offs"), "scrap", QT_TRANSLATE_NOOP("Domain", "Write-offs approved for scrapped units, by the scrap date.")),
+    (QT_TRANSLATE_NOOP("Domain", "Replacements at cost"), "exchanges",
+     QT_TRANSLATE_NOOP("Domain", "Units handed out in exchange, at the product's cost, by the date of the exchange.")),
+    (QT_TRANSLATE_NOOP("Domain", "Recovered by resale"), "resale",
+     QT_TRANSLATE_NOOP("Domain", "Refurbished units sold at a discount, by the date sold; subtracted from the cost.")),
+    (QT_TRANSLATE_NOOP("Domain", "Credits from suppliers"), "suppliers",
+     QT_TRANSLATE_NOOP("Domain", "Credit for units sent back to suppliers, by the date shipped; subtracted from the cost.")),
+    (QT_TRANSLATE_NOOP("Domain", "Net cost"), "",
+     QT_TRANSLATE_NOOP("Domain", "The cost lines above added up, resale and supplier credits taken off.")),
+    (QT_TRANSLATE_NOOP("Domain", "Stock at cost"), "stock",
+     QT_TRANSLATE_NOOP("Domain", "The shop's own units in each zone at the moment of the export (customers' units in for "
+                  "repair are not the shop's stock), at each product's cost. Not narrowed by the filter.")),
+    (QT_TRANSLATE_NOOP("Domain", "Stock adjustments"), "adjustments",
+     QT_TRANSLATE_NOOP("Domain", "Moves into or out of stock by a count or a correction in the period: + found, − missing, "
+                  "valued at the product's cost.")),
+)
+
+
+def _notes(ws, period: analytics.Period, info: BookInfo, sheets: dict[str, StreamSheet], as_of: str) -> None:
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 18
+    ws.column_dimensions["C"].width = 90
+    print_ready(ws, title=_t(QT_TRANSLATE_NOOP("Domain", "Notes")), shop=info.shop, period=info.period, landscape=True,
+                footer=info.footer)
+
+    def row(values: Sequence[object], style: str | None = None) -> None:
         cells = []
         for value in values:
             cell = WriteOnlyCell(ws)
             set_value(cell, value)
-            if bold:
-                cell.font = BOLD
-            if money and isinstance(value, (Decimal, str)) and not (isinstance(value, str)
-                                                                     and not value.startswith("=")):
-                cell.number_format = '"¥"#,##0.00'
+            if style:
+                cell.style = style
             cells.append(cell)
         ws.append(cells)
 
-    title = _t(QT_TRANSLATE_NOOP("Domain", "After-sales report {start} to {end}")).format(start=period.start.isoformat(),
-                                                                       end=period.end.isoformat())
-    row(f"{shop_name} {title}".strip(), bold=True)
-    row("")
-    counts = analytics.counts(period, "month")
-    units = sum(c.units for c in counts)
-    if units == 0:
-        row(_t(QT_TRANSLATE_NOOP("Domain", "No after-sales in this period.")))
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Units returned")), units, bold=True)
-    row("")
-    cost = analytics.cost_of_aftersales(period)
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), bold=True)
-    first = 6 if units else 7  # the row the cost lines start on
-    lines = [(QT_TRANSLATE_NOOP("Domain", "Refunds"), cost.refunds), (QT_TRANSLATE_NOOP("Domain", "Return shipping"), cost.shipping),
-             (QT_TRANSLATE_NOOP("Domain", "Repairs"), cost.repairs), (QT_TRANSLATE_NOOP("Domain", "Scrap write-offs"), cost.write_offs),
-             (QT_TRANSLATE_NOOP("Domain", "Replacements at cost"), cost.replacements),
-             (QT_TRANSLATE_NOOP("Domain", "Recovered by resale"), -cost.resale),
-             (QT_TRANSLATE_NOOP("Domain", "Credits from suppliers"), -cost.supplier_credits)]
-    for label, amount in lines:
-        row(_t(label), amount, money=True)
-    last = first + len(lines) - 1
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Net cost")), f"=SUM(B{first}:B{last})", bold=True, money=True)
-    row("")
-    counts_title = first + len(lines) + 2
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Month")), _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), bold=True)
-    for c in counts:
-        row(c.key, c.units)
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales"))
-    chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
-    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
-    chart.legend = None
-    chart.height, chart.width = 7.5, 16
-    ws.add_chart(chart, "E2")
-    if counts:
-        trend = BarChart()
-        trend.type = "col"
-        trend.title = _t(QT_TRANSLATE_NOOP("Domain", "Units returned per month"))
-        trend.add_data(Reference(ws, min_col=2, min_row=counts_title + 1, max_row=counts_title + len(counts)),
-                       titles_from_data=False)
-        trend.set_categories(Reference(ws, min_col=1, min_row=counts_title + 1, max_row=counts_title + len(counts)))
-        trend.legend = None
-        trend.height, trend.width = 7.5, 16
-        ws.add_chart(trend, "E18")
+    def note(label: str, sheet: str, text: str) -> None:
+        # wrapped here, one line per row: a write-only sheet cannot size its rows, and Excel and LibreOffice
+        # would otherwise print wrapped lines over each other
+        for index, line in enumerate(wrap(text, 88)):
+            row([label if index == 0 else "", sheet if index == 0 else "", line])
+
+    row([_t(QT_TRANSLATE_NOOP("Domain", "Figure")), _t(QT_TRANSLATE_NOOP("Domain", "Sheet")), _t(QT_TRANSLATE_NOOP("Domain", "What it counts"))], STYLE_HEADER)
+    for label, key, text in NOTES:
+        note(_t(label), sheets[key].title if key else "", _t(text))
+    row([])
+    for text in (QT_TRANSLATE_NOOP("Domain", "Every figure of the summary is a formula over the total row of its sheet, so the two "
+                              "always agree."),
+                 QT_TRANSLATE_NOOP("Domain", "Money is in yuan. Dates are the shop's local time. The period runs from the first "
+                              "day 00:00 to the end of the last day."),
+                 QT_TRANSLATE_NOOP("Domain", "A month at the edge of the period counts only its days inside the period.")):
+        note(_t(QT_TRANSLATE_NOOP("Domain", "Note")), "", _t(text))
+    row([_t(QT_TRANSLATE_NOOP("Domain", "Period")), "", info.period])
+    row([_t(QT_TRANSLATE_NOOP("Domain", "Filter")), "", _filter_text(period) or _t(QT_TRANSLATE_NOOP("Domain", "None: the whole shop"))])
+    row([_t(QT_TRANSLATE_NOOP("Domain", "Exported at")), "", as_of])

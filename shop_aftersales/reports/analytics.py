@@ -259,10 +259,12 @@ _COST_KEYS = {
 def repair_costs(period: Period, by: str = "month") -> list[RepairCostRow]:
     """Labour (hours × rate), parts at their cost and outside fees, per month, technician or category."""
     labour_key, parts_key, outside_key = _COST_KEYS[by]
-    where, args = period.product_filter(supplier="p.supplier_id")
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)  # the batch's supplier, as everywhere else
     base = """JOIN repair_order r ON r.id = {x}.repair_id JOIN aftersales_item i ON i.id = r.item_id
-              JOIN product p ON p.id = i.product_id LEFT JOIN category c ON c.id = p.category_id"""
-    labour = _rows(f"""SELECT {labour_key}, SUM(l.hours * l.rate) / 100 FROM labour_log l {base.format(x='l')}
+              JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
+              LEFT JOIN category c ON c.id = p.category_id"""
+    # fractions of a fen (0.33 h at an odd rate) are kept until the end, as the workbook's sums keep them
+    labour = _rows(f"""SELECT {labour_key}, SUM(l.hours * l.rate) / 100.0 FROM labour_log l {base.format(x='l')}
                        JOIN technician t ON t.id = l.technician_id JOIN staff st ON st.id = t.staff_id
                        WHERE l.logged_at >= ? AND l.logged_at < ? {where} GROUP BY 1""",
                    [period.lo, period.hi, *args])
@@ -272,6 +274,7 @@ def repair_costs(period: Period, by: str = "month") -> list[RepairCostRow]:
                   [period.lo, period.hi, *args])
     outside = _rows(f"""SELECT {outside_key}, SUM(r.outside_fees) FROM repair_order r
                         JOIN aftersales_item i ON i.id = r.item_id JOIN product p ON p.id = i.product_id
+                        LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
                         LEFT JOIN category c ON c.id = p.category_id
                         LEFT JOIN technician t ON t.id = r.technician_id LEFT JOIN staff st ON st.id = t.staff_id
                         WHERE r.created_at >= ? AND r.created_at < ? AND r.outside_fees > 0 {where} GROUP BY 1""",

@@ -1,0 +1,136 @@
+"""The accountant's workbook as the accountant gets it: opened and recalculated by LibreOffice (not by us), every
+figure compared with the app's own, and printed by LibreOffice to see what the paper shows."""
+
+import datetime as dt
+import re
+import subprocess
+from decimal import Decimal
+
+import pytest
+
+from shop_aftersales import clock
+from shop_aftersales.models import Product, db
+from shop_aftersales.reports import analytics
+from shop_aftersales.reports.accounting import export_workbook
+from shop_aftersales.services import stock_count
+from shop_aftersales.services.base import business_step
+from shop_aftersales.services.ledger import MoveRequest, move
+
+from helpers import TEST_NOW
+from office import needs_libreoffice, recalculate
+from test_reports import MARCH, small_shop  # noqa: F401  (the hand-made shop with answers known in advance)
+
+pytestmark = needs_libreoffice
+CENT = 0.005
+
+
+def close(a, b) -> bool:
+    return abs(float(a) - float(b)) < CENT
+
+
+def summary_values(book) -> dict[str, float]:
+    return {k: v for k, v in book.labelled("Summary").items() if isinstance(v, float)}
+
+
+def assert_summary_is_the_apps(book, period):
+    """Every figure of the summary, as LibreOffice computes it from the sheets, is the app's own figure."""
+    assert all(not errors for errors in book.errors.values()), book.errors
+    values = summary_values(book)
+    cost = analytics.cost_of_aftersales(period)
+    expected = {"Refunds": cost.refunds, "Return shipping": cost.shipping, "Repair costs": cost.repairs,
+                "Scrap write-offs": cost.write_offs, "Replacements at cost": cost.replacements,
+                "Recovered by resale": -cost.resale, "Credits from suppliers": -cost.supplier_credits,
+                "Net cost": cost.net}
+    for label, amount in expected.items():
+        assert close(values[label], amount), (label, values[label], amount)
+    units = db.execute_sql("SELECT COALESCE(SUM(i.quantity), 0) FROM aftersales_item i JOIN product p "
+                           "ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
+                           f"WHERE i.created_at >= ? AND i.created_at < ? "
+                           f"{period.product_filter(supplier=analytics._ITEM_SUPPLIER)[0]}",
+                           [period.lo, period.hi, *period.product_filter()[1]]).fetchone()[0]
+    assert values["Units returned"] == units
+    months = [row for row in book.rows("Summary") if isinstance(row[0], str) and re.fullmatch(r"\d{4}-\d\d", row[0])]
+    if months:
+        assert sum(row[1] for row in months) == units and values["Total"] == units
+    return values
+
+
+def total_row(book, sheet):
+    rows = book.rows(sheet)
+    header = 1 if len([c for c in rows[0] if c not in ("", None)]) == 1 else 0  # under a caption line, or first
+    totals = [row for row in rows[header + 1:] if row[0] == "Total"]
+    assert len(totals) == 1, f"{sheet} has no single total row"
+    return dict(zip(rows[header], totals[0]))
+
+
+def test_march_recalculated_in_libreoffice(small_shop, tmp_path):  # noqa: F811
+    path = export_workbook(tmp_path / "march.xlsx", MARCH, shop_name="测试店")
+    book = recalculate(path, pdf=tmp_path / "march.pdf")
+    # the app's formulas are formulas (LibreOffice found and computed them), the data's text is text
+    assert any("SUM(" in f for _r, _c, f in book.formulas["Summary"])
+    for sheet in ("Returns", "Refunds", "Repairs", "Labour", "Parts used", "Scrap"):
+        assert book.formulas[sheet], f"{sheet} holds no formula"
+    assert book.column("Returns", "Customer")[0] == "=1+1"  # a hostile customer name stays text
+    values = assert_summary_is_the_apps(book, MARCH)
+    assert values["Refunds"] == 2000 and values["Units returned"] == 5 and values["Repair costs"] == 95
+    assert values["Net cost"] == 2000 + 20 + 95 + 1200
+    repairs = total_row(book, "Repairs")
+    assert repairs["Labour"] == 80 and repairs["Parts"] == 15 and repairs["Total"] == 95
+    assert total_row(book, "Labour")["Amount"] == 80 and total_row(book, "Parts used")["Amount"] == 15
+    assert book.column("Repairs", "Total")[0] == 95  # the row's own formula, computed
+    # on paper: no ### anywhere, every page says which shop, which sheet and page x of y
+    pages = subprocess.run(["pdfinfo", str(book.pdf)], capture_output=True, text=True).stdout
+    count = int(re.search(r"Pages:\s+(\d+)", pages).group(1))
+    text = subprocess.run(["pdftotext", "-layout", str(book.pdf), "-"], capture_output=True, text=True).stdout
+    assert "###" not in text
+    sheets = text.split("\f")[:count]
+    assert all("测试店" in page and re.search(r"Page \d+ of \d+", page) for page in sheets)
+    assert count <= 16  # 14 sheets, each on one page across (was 35–42 portrait pages with columns split)
+    repairs_page = next(page for page in sheets if "Repair no." in page)
+    assert "Outside fees" in repairs_page and "Technician" in repairs_page  # all columns on one page
+
+
+def test_a_shop_year_recalculated_and_printed(demo_shop, tmp_path):
+    """The demo's year: every figure, the stock at cost, and a money column wide enough for its total."""
+    year = analytics.Period(TEST_NOW.date().replace(year=TEST_NOW.year - 1) + dt.timedelta(days=1), TEST_NOW.date())
+    path = export_workbook(tmp_path / "year.xlsx", year, shop_name="演示店")
+    book = recalculate(path, pdf=tmp_path / "year.pdf")
+    values = assert_summary_is_the_apps(book, year)
+    assert values["Units returned"] > 50 and values["Net cost"] > 0
+    stock_value = db.execute_sql("SELECT SUM(q.quantity * p.cost) FROM stock_quant q JOIN product p "
+                                 "ON p.id = q.product_id WHERE q.customer_owned = 0").fetchone()[0] / 100
+    stock = [v for k, v in book.labelled("Summary").items() if k.startswith("Stock at cost as of")]
+    assert stock and close(stock[0], stock_value)
+    assert book.rows("Stock by zone")[0][0].startswith("The shop's own stock as of")
+    text = subprocess.run(["pdftotext", str(book.pdf), "-"], capture_output=True, text=True).stdout
+    assert "###" not in text
+
+
+def test_a_supplier_filter_narrows_every_sheet_alike(small_shop, tmp_path):  # noqa: F811
+    period = analytics.Period(MARCH.start, MARCH.end, supplier_id=small_shop["yi"].id)
+    book = recalculate(export_workbook(tmp_path / "yi.xlsx", period, shop_name="测试店"))
+    values = assert_summary_is_the_apps(book, period)
+    assert values["Units returned"] == 3 and values["Refunds"] == 0 and values["Repair costs"] == 95
+    assert book.labelled("Summary")["Filter"] == "Supplier: 乙"
+
+
+def test_adjustments_are_signed_and_valued_at_cost(shop, tmp_path):
+    chair = Product.create(sku="YZ", name="餐椅", list_price=Decimal(100), cost=Decimal("37.50"))
+    with clock.frozen(dt.datetime(2026, 2, 1, 9)):
+        business_step(lambda: move(MoveRequest(chair, 10, "adjustment", "sellable")))()  # opening stock in Feb
+    with clock.frozen(dt.datetime(2026, 3, 20, 9)):
+        count_id = stock_count.start_count(["sellable"]).ids[0]
+        line = next(iter(stock_count.StockCountLine.select().where(stock_count.StockCountLine.count == count_id)))
+        stock_count.set_counted(count_id, line.id, 7)
+        stock_count.post(count_id, "盘点", approved_by=None)
+    with clock.frozen(dt.datetime(2026, 3, 25, 9)):
+        business_step(lambda: move(MoveRequest(chair, 1, "adjustment", "sellable", note="找到")))()
+    book = recalculate(export_workbook(tmp_path / "adj.xlsx", MARCH))
+    quantities = book.column("Stock adjustments", "Quantity")
+    assert quantities[:2] == [-3, 1]
+    totals = total_row(book, "Stock adjustments")
+    assert totals["Quantity"] == -2 and close(totals["Value at cost"], -75)
+    summary = book.labelled("Summary")
+    assert close(summary["Stock adjustments at cost (+ found, − missing)"], -75)
+    stock_total = total_row(book, "Stock by zone")
+    assert stock_total["Total"] == 8 and close(stock_total["Value at cost"], 300)
