@@ -174,6 +174,15 @@ def main(out: Path, language: str) -> None:
     shot(ResaleRulesDialog(window.context, window), "resale-rules")
     shelf_labels_pdf([listing.item_id], out / f"shelf-label-{language}.pdf")
     receipt_pdf(ResaleSale.select().first().id, out / f"receipt-{language}.pdf")
+    receipt_pdf(ResaleSale.select().first().id, out / f"receipt-58-{language}.pdf", roll_mm=58)
+    from shop_aftersales.models import Exchange, Refund
+    from shop_aftersales.printing.refund import exchange_slip_pdf, refund_slip_pdf
+    from shop_aftersales.ui.printer_settings import PrinterSettingsDialog
+
+    refund_slip_pdf(Refund.select().first().id, out / f"refund-slip-{language}.pdf")
+    if Exchange.select().exists():
+        exchange_slip_pdf(Exchange.select().first().id, out / f"exchange-slip-{language}.pdf")
+    shot(PrinterSettingsDialog(window), "printer-settings")
     # stock count and the audit log
     from shop_aftersales.services import stock_count as counting
     from shop_aftersales.ui.audit_dialog import AuditDialog
@@ -184,6 +193,9 @@ def main(out: Path, language: str) -> None:
         if n < 12:
             counting.set_counted(count_id, line.id, max(line.expected - (1 if n == 3 else 0), 0))
     shot(StockCountDialog(window.context, window), "stock-count")
+    from shop_aftersales.printing.count_sheet import count_sheet_pdf
+
+    count_sheet_pdf(out / f"count-sheet-{language}.pdf", count_id)
     shot(AuditDialog(window.context, window), "audit-log")
     window.resize(1280, 760)
     reports = window.reports_tab

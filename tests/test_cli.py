@@ -111,13 +111,27 @@ def test_messages_follow_the_language(demo_dir, tmp_path):
     assert "第 2 行" in result.stderr and "未写入任何数据" in result.stderr
 
 
+def take_example_as_mine(path):
+    """What a user does who keeps the example row as a real one: deletes its example mark (the last column)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.cell(row=2, column=ws.max_column).value = None
+    wb.save(path)
+
+
 def test_template_then_import_through_the_cli(tmp_path):
     folder = tmp_path / "shop"
     assert cli("template", "products", tmp_path / "p.xlsx").returncode == 0
     result = cli("import-products", tmp_path / "p.xlsx", "--data-dir", folder)
+    assert result.returncode == 1 and "only the template's example row" in result.stderr  # nothing of the user's
+    take_example_as_mine(tmp_path / "p.xlsx")
+    result = cli("import-products", tmp_path / "p.xlsx", "--data-dir", folder)
     assert result.returncode == 0, result.stderr
     assert "1 new product(s)" in result.stdout
     assert cli("template", "stock", tmp_path / "s.xlsx").returncode == 0
+    take_example_as_mine(tmp_path / "s.xlsx")
     assert cli("import-stock", tmp_path / "s.xlsx", "--data-dir", folder).returncode == 0
     assert cli("check", "--data-dir", folder).returncode == 0
 

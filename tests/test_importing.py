@@ -4,12 +4,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from openpyxl import load_workbook
 
 from shop_aftersales.models import Customer, ImportLog, Product, Sale, SaleLine, StockMove, Supplier
 from shop_aftersales.services.checks import run_checks
-from shop_aftersales.services.importing import (ImportFailed, import_opening_stock, import_products, import_sales,
-                                                write_template)
+from shop_aftersales.services.importing import ImportFailed, import_opening_stock, import_products, import_sales
 from shop_aftersales.services.ledger import on_hand, serial_location
 
 PRODUCT_HEADER = ["商品编码", "条码", "商品名称", "型号", "分类", "品牌", "供应商", "售价", "成本", "序列号管理"]
@@ -205,24 +203,81 @@ def test_opening_stock_twice_and_bad_rows_are_refused(catalogue, xlsx):
     assert snapshot() == before
 
 
-# --------------------------------------------------------------------- template
+# --------------------------------------------------------------------- the header under a title
 
-@pytest.mark.parametrize("kind", ["products", "sales", "opening"])
-def test_a_saved_template_reimports(shop, tmp_path, kind):
-    path = write_template(tmp_path / f"{kind}.xlsx", kind)
-    wb = load_workbook(path)
+def _titled(path, rows, title_rows, merged=True, empty_after=1):
+    """A POS export: title rows (merged over the columns or not), empty rows, then the header and the data."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
     ws = wb.active
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
-    header = [c.value for c in ws[1]]
-    assert header[0] in ("商品编码*", "单号*")
-    assert ws.max_row == 2  # header and one example
-    if kind == "products":
-        assert import_products(path).created == 1
-    else:
-        write_template(tmp_path / "p.xlsx", "products")
-        import_products(tmp_path / "p.xlsx")
-        importer = import_sales if kind == "sales" else import_opening_stock
-        assert importer(path).created == 1
+    for number, title in enumerate(title_rows, start=1):
+        ws.cell(row=number, column=1, value=title)
+        if merged:
+            ws.merge_cells(start_row=number, start_column=1, end_row=number, end_column=len(rows[0]))
+    for offset, row in enumerate(rows, start=len(title_rows) + empty_after + 1):
+        for column, value in enumerate(row, start=1):
+            ws.cell(row=offset, column=column, value=value)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("titles, merged", [
+    (["XX门店销售明细 2026-11"], True),
+    (["XX门店销售明细 2026-11"], False),
+    (["XX门店销售明细", "统计期间：2026-11-01 至 2026-11-30"], True),
+])
+def test_the_header_is_found_under_title_rows(catalogue, tmp_path, titles, merged):
+    rows = good_sales_rows()
+    path = _titled(tmp_path / "pos.xlsx", rows, titles, merged)
+    header_row = len(titles) + 2
+    changes = import_sales(path)
+    assert changes.created == 2
+    assert Sale.get(Sale.receipt_no == "XS-001").customer.phone == "13800138000"
+    # a bad row is named by its real sheet row
+    bad = rows + [["XS-9", "2026-13-45", "", "", "HZ-1", "", "", "", 1, 1, "", ""]]
+    with pytest.raises(ImportFailed) as info:
+        import_sales(_titled(tmp_path / "bad.xlsx", bad, titles, merged))
+    assert problems_of(info.value) == [(header_row + len(bad) - 1, "日期",
+                                        "'2026-13-45' is not a date (write it like 2026-03-18).")]
+    assert f"row {header_row + len(bad) - 1}, column '日期'" in info.value.report()
+
+
+def test_a_missing_column_names_the_real_header_row(catalogue, tmp_path):
+    rows = [["单号", "客户", "商品编码", "数量"], ["X", "Y", "HZ-1", 1]]
+    with pytest.raises(ImportFailed) as info:
+        import_sales(_titled(tmp_path / "pos.xlsx", rows, ["XX门店销售明细 2026-11"], empty_after=2))
+    found = [str(p) for p in info.value.problems]
+    assert {p.row for p in info.value.problems} == {4}  # title, two empty rows, the header on row 4
+    assert any(m.startswith("row 4: The required column '日期' (Date) is missing") for m in found)
+
+
+def test_a_sheet_with_no_header_at_all_says_so(catalogue, xlsx):
+    with pytest.raises(ImportFailed, match="1 problem") as info:
+        import_sales(xlsx([["门店销售明细"], ["abc", "def"], [1, 2]]))
+    assert "No header row was found in the first 20 rows" in str(info.value.problems[0])
+    assert "单号 (Receipt no)" in str(info.value.problems[0])
+
+
+def test_long_codes_a_spreadsheet_turned_into_numbers_are_refused_not_mangled(catalogue, xlsx):
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx([SALES_HEADER,
+                           ["XS-1", "2026-05-01", "", 13800138000, "SJ-1", "", "", 1.2345678901234568e+20, 1, 1, "", ""],
+                           ["XS-2", "2026-05-01", "", "", "SJ-1", "", "", "1.23457E+20", 1, 1, "", ""]]))
+    found = problems_of(info.value)
+    assert [(r, c) for r, c, _m in found] == [(2, "序列号"), (3, "序列号")]
+    assert "lost digits" in found[0][2] and "text" in found[0][2]
+
+
+def test_a_code_that_only_looks_like_a_number_is_a_code(catalogue, xlsx):
+    """12E45 and 3E100 are serials a shop can have: only the way a spreadsheet shows a rounded number is refused."""
+    done = import_sales(xlsx([SALES_HEADER,
+                              ["XS-1", "2026-05-01", "", "", "SJ-1", "", "", "12E45", 1, 1, "", ""],
+                              ["XS-2", "2026-05-01", "", "", "SJ-1", "", "", "3e100", 1, 1, "", ""]]))
+    assert done.created
+    from shop_aftersales.models import SaleLine
+
+    assert {l.serial for l in SaleLine.select()} >= {"12E45", "3e100"}
 
 
 # --------------------------------------------------------------------- hostile workbooks

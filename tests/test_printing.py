@@ -60,7 +60,7 @@ def test_the_return_slip(order, tmp_path):
                      "补水面膜", "脸上过敏", "¥12.00", "Customer signature"):
         assert flat(expected) in text, expected
     assert flat("within the 7-day return period") in text
-    assert scan(pdf, tmp_path) == [number]
+    assert scan(pdf, tmp_path) == [number, number]  # the shop copy, then the customer copy
     hits = search(number)
     assert [(h.kind, h.title) for h in hits if h.exact] == [(RETURN, number)]
 

@@ -141,7 +141,7 @@ def test_the_workbook(small_shop, tmp_path):
     """The structure as written (the figures, recalculated by LibreOffice, are in test_workbook_office.py)."""
     path = export_workbook(tmp_path / "march.xlsx", MARCH, shop_name="测试店")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Notes", "Returns", "Items", "Refunds", "Repairs", "Labour", "Parts used",
+    assert wb.sheetnames == ["Summary", "Charts", "Notes", "Returns", "Items", "Refunds", "Repairs", "Labour", "Parts used",
                              "Exchanges", "Resale", "Scrap", "Supplier returns", "Stock by zone", "Stock adjustments"]
     assert wb.properties.title == "测试店 After-sales report 2026-03-01 to 2026-03-31"
     summary = wb["Summary"]
@@ -149,7 +149,7 @@ def test_the_workbook(small_shop, tmp_path):
     assert cells["Net cost"].data_type == "f" and cells["Net cost"].value.startswith("=SUM(")
     assert cells["Refunds"].data_type == "f" and cells["Refunds"].value == "='Refunds'!E3"
     assert cells["Recovered by resale"].value.startswith("=-'Resale'!")
-    assert len(summary._charts) == 2
+    assert len(wb["Charts"]._charts) == 2
     returns = wb["Returns"]
     assert returns.freeze_panes == "A2" and returns.auto_filter.ref == "A1:G4"
     customer = returns["C2"]

@@ -5,10 +5,13 @@ from PySide6.QtCore import Qt
 
 from shop_aftersales.models import Category
 from shop_aftersales.printing.label import label_size
+from shop_aftersales.printing.slip import SLIP_TERMS, slip_pdf, standard_terms
 from shop_aftersales.services import settings
 from shop_aftersales.services.policy import rules_for, save_policy
 from shop_aftersales.ui.context import AppContext
 from shop_aftersales.ui.settings_dialogs import PolicyDialog, ShopDialog
+
+from helpers import flat, pdf_text
 
 pytestmark = pytest.mark.gui
 
@@ -29,6 +32,21 @@ def test_shop_details_are_saved(qtbot, context):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert settings.get(settings.SHOP_NAME) == "星河生活馆(西湖店)"
     assert label_size() == (60.0, 30.0)
+    assert settings.get(SLIP_TERMS) == ""  # the standard terms, left as they were, follow the slip's language
+
+
+def test_the_shops_return_terms_go_on_the_slip(qtbot, context, tmp_path):
+    from shop_aftersales.models import ReturnOrder
+
+    dialog = ShopDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.terms.toPlainText() == standard_terms()
+    dialog.terms.setPlainText("七天无理由退货，十五天质量问题换货。")
+    with qtbot.waitSignal(context.changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    order = ReturnOrder.select().order_by(ReturnOrder.id.desc()).get()
+    text = pdf_text(slip_pdf(order.id, tmp_path / "slip.pdf"))
+    assert flat("七天无理由退货，十五天质量问题换货。") in text and flat(standard_terms()) not in text
 
 
 def test_promises_and_messages_are_saved(qtbot, context):

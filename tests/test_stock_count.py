@@ -38,7 +38,8 @@ def test_count_scan_and_post(shelf, tmp_path):
     found = lines(count_id)
     assert found[("YZ", None)].expected == 10 and found[("SJ", "S1")].expected == 1
     sheet = stock_count.count_sheet(count_id, tmp_path / "sheet.xlsx")
-    assert [c.value for c in load_workbook(sheet).active[1]] == ["Zone", "Bin", "SKU", "Product", "Serial", "Counted"]
+    assert [c.value for c in load_workbook(sheet).active[4]] == ["Zone", "Bin", "SKU", "Product", "Serial", "Counted",
+                                                                 "Note"]  # under the title block; blind
     stock_count.set_counted(count_id, found[("YZ", None)].id, 8)     # two chairs missing
     stock_count.scan(count_id, "S1")
     stock_count.scan(count_id, "S2")

@@ -14,8 +14,10 @@ from shop_aftersales.reports import analytics
 from shop_aftersales.reports.accounting import export_workbook
 from shop_aftersales.services import stock_count
 from shop_aftersales.services.base import business_step
+from shop_aftersales.services.importing import OPENING_NOTE, import_opening_stock
 from shop_aftersales.services.ledger import MoveRequest, move
 
+from conftest import write_xlsx
 from helpers import TEST_NOW
 from office import needs_libreoffice, recalculate
 from test_reports import MARCH, small_shop  # noqa: F401  (the hand-made shop with answers known in advance)
@@ -85,7 +87,7 @@ def test_march_recalculated_in_libreoffice(small_shop, tmp_path):  # noqa: F811
     assert "###" not in text
     sheets = text.split("\f")[:count]
     assert all("测试店" in page and re.search(r"Page \d+ of \d+", page) for page in sheets)
-    assert count <= 16  # 14 sheets, each on one page across (was 35–42 portrait pages with columns split)
+    assert count == 15  # 15 sheets, each on one page (was 35–42 portrait pages with columns split)
     repairs_page = next(page for page in sheets if "Repair no." in page)
     assert "Outside fees" in repairs_page and "Technician" in repairs_page  # all columns on one page
 
@@ -104,6 +106,9 @@ def test_a_shop_year_recalculated_and_printed(demo_shop, tmp_path):
     assert book.rows("Stock by zone")[0][0].startswith("The shop's own stock as of")
     text = subprocess.run(["pdftotext", str(book.pdf), "-"], capture_output=True, text=True).stdout
     assert "###" not in text
+    # a sheet longer than a page repeats its header row on every page
+    pages = [page for page in text.split("\f") if re.search(r"SH\d{4}-\d{6}", page)]
+    assert len(pages) > 4 and all("Item code" in page for page in pages)
 
 
 def test_a_supplier_filter_narrows_every_sheet_alike(small_shop, tmp_path):  # noqa: F811
@@ -125,12 +130,17 @@ def test_adjustments_are_signed_and_valued_at_cost(shop, tmp_path):
         stock_count.post(count_id, "盘点", approved_by=None)
     with clock.frozen(dt.datetime(2026, 3, 25, 9)):
         business_step(lambda: move(MoveRequest(chair, 1, "adjustment", "sellable", note="找到")))()
+        # opening stock imported during the month is a starting balance, not a difference found; a count whose
+        # reason someone typed as "Opening stock" is still a count
+        import_opening_stock(write_xlsx(tmp_path / "opening.xlsx", [["商品编码", "库区", "数量"], ["YZ", "配件库", 5]]))
+        business_step(lambda: move(MoveRequest(chair, 1, "sellable", "adjustment", reference="PD2026-000009",
+                                               note=OPENING_NOTE)))()
     book = recalculate(export_workbook(tmp_path / "adj.xlsx", MARCH))
     quantities = book.column("Stock adjustments", "Quantity")
-    assert quantities[:2] == [-3, 1]
+    assert quantities[:3] == [-3, 1, -1]
     totals = total_row(book, "Stock adjustments")
-    assert totals["Quantity"] == -2 and close(totals["Value at cost"], -75)
+    assert totals["Quantity"] == -3 and close(totals["Value at cost"], -3 * 37.5)
     summary = book.labelled("Summary")
-    assert close(summary["Stock adjustments at cost (+ found, − missing)"], -75)
+    assert close(summary["Stock adjustments at cost (+ found, − missing)"], -3 * 37.5)
     stock_total = total_row(book, "Stock by zone")
-    assert stock_total["Total"] == 8 and close(stock_total["Value at cost"], 300)
+    assert stock_total["Total"] == 12 and close(stock_total["Value at cost"], 12 * 37.5)

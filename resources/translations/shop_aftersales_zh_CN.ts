@@ -575,6 +575,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>  …… 还有 {more} 个问题。</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; was stored as a number and has lost digits. Format the column as text and type the code again.</source>
+        <translation>“{value}”被存成了数字，位数已丢失。请把该列设为文本格式后重新输入。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a whole number.</source>
         <translation>“{value}”不是整数。</translation>
     </message>
@@ -611,12 +615,96 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>“{value}”不是“是”或“否”。</translation>
     </message>
     <message>
+        <source>The product&apos;s code in your till system, exactly as written there (leading zeros count).</source>
+        <translation>收银系统中的商品编码，按原样填写（开头的 0 也要保留）。</translation>
+    </message>
+    <message>
+        <source>The product&apos;s name as the customer knows it.</source>
+        <translation>顾客熟悉的商品名称。</translation>
+    </message>
+    <message>
+        <source>Model, size or colour.</source>
+        <translation>型号、尺码或颜色。</translation>
+    </message>
+    <message>
+        <source>Who the shop buys it from; a new name creates the supplier.</source>
+        <translation>进货的供应商；填写新名称会新建供应商。</translation>
+    </message>
+    <message>
+        <source>Serial number or IMEI of the unit, exactly as on the unit; only for products tracked by serial number (one row per unit).</source>
+        <translation>商品的序列号或 IMEI，按机身原样填写；仅限按序列号管理的商品（每件一行）。</translation>
+    </message>
+    <message>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
+        <source>The barcode printed on the pack (EAN-13 or the shop&apos;s own); a scan finds the product by it.</source>
+        <translation>包装上的条码（EAN-13 或店内自编码）；扫码时按它查找商品。</translation>
+    </message>
+    <message>
+        <source>The category the return policy and the reports group it by; a new name creates the category.</source>
+        <translation>退换货政策和报表按此分类；填写新名称会新建分类。</translation>
+    </message>
+    <message>
+        <source>The brand.</source>
+        <translation>品牌。</translation>
+    </message>
+    <message>
+        <source>The price of a new unit in yuan.</source>
+        <translation>新品售价（元）。</translation>
+    </message>
+    <message>
+        <source>What the shop pays for a unit, in yuan.</source>
+        <translation>每件进货成本（元）。</translation>
+    </message>
+    <message>
+        <source>Whether each unit is tracked by its own serial number (phones, appliances); empty means no.</source>
+        <translation>是否每件按序列号管理（手机、家电等）；留空表示否。</translation>
+    </message>
+    <message>
+        <source>The receipt number as printed on the receipt; one row per line of the receipt, the same number on each.</source>
+        <translation>销售单上印的单号；销售单的每行商品占一行，各行单号相同。</translation>
+    </message>
+    <message>
+        <source>The day of the sale, optionally with the time.</source>
+        <translation>销售日期，可带时间。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name.</source>
+        <translation>顾客姓名。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s phone number; customers are matched by it.</source>
+        <translation>顾客电话；按电话识别顾客。</translation>
+    </message>
+    <message>
+        <source>How many units were sold on this line (1 for a line with a serial).</source>
+        <translation>本行售出数量（有序列号的行填 1）。</translation>
+    </message>
+    <message>
+        <source>The price paid per unit, in yuan.</source>
+        <translation>实收单价（元）。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s batch or lot; return rates are reported per batch.</source>
+        <translation>供应商批次号；退货率按批次统计。</translation>
+    </message>
+    <message>
         <source>Opening stock</source>
         <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>The stock zone the units are in; choose it from the list.</source>
+        <translation>商品所在库区；请从下拉列表中选择。</translation>
+    </message>
+    <message>
+        <source>How many units are there (1 for a row with a serial).</source>
+        <translation>现有数量（有序列号的行填 1）。</translation>
+    </message>
+    <message>
+        <source>Row {row} is still the template&apos;s example and was left out.</source>
+        <translation>第 {row} 行仍是模板示例，已略过。</translation>
     </message>
     <message>
         <source>{name} is not an Excel .xlsx file. Save it from Excel or WPS as &apos;Excel Workbook (*.xlsx)&apos; and try again.</source>
@@ -639,8 +727,12 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>第一个工作表是空的:没有表头行。</translation>
     </message>
     <message>
-        <source>The required column &apos;{zh}&apos; ({en}) is missing.</source>
-        <translation>缺少必填列“{zh}”({en})。</translation>
+        <source>No header row was found in the first {rows} rows of the first sheet: a row naming the columns, such as {names}.</source>
+        <translation>第一个工作表的前 {rows} 行中没有找到表头行（写有列名的一行，例如 {names}）。</translation>
+    </message>
+    <message>
+        <source>The required column &apos;{zh}&apos; ({en}) is missing from the header row.</source>
+        <translation>表头行缺少必填列“{zh}”（{en}）。</translation>
     </message>
     <message>
         <source>The file has more than {max} rows; split it into smaller files.</source>
@@ -649,6 +741,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>This cell must not be empty.</source>
         <translation>此单元格不能为空。</translation>
+    </message>
+    <message>
+        <source>This row is still marked as the template&apos;s example but holds other values. If it is real, delete the mark “{mark}”; if not, delete the row.</source>
+        <translation>此行仍标记为模板示例，但内容已被改动。若是真实数据，请删除标记“{mark}”；否则请删除此行。</translation>
+    </message>
+    <message>
+        <source>The file holds only the template&apos;s example row: write your own rows over it or below it.</source>
+        <translation>文件中只有模板的示例行：请改写该行，或在其下方填写您的数据。</translation>
     </message>
     <message>
         <source>The file has a header row but no data rows.</source>
@@ -815,6 +915,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>导出于 {moment}</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
@@ -943,6 +1047,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>维修成本</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
         <source>Units on the items received in the period, by the date each was received.</source>
         <translation>本期间收到的售后品件数，按每件的收货日期计。</translation>
     </message>
@@ -987,8 +1095,8 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>导出时各分区中本店自有的商品（顾客送修的商品不属于本店库存），按各商品成本计。不受筛选影响。</translation>
     </message>
     <message>
-        <source>Moves into or out of stock by a count or a correction in the period: + found, − missing, valued at the product&apos;s cost.</source>
-        <translation>本期间因盘点或更正而调入或调出库存的数量：+ 为盘盈，− 为盘亏，按商品成本计价。</translation>
+        <source>Moves into or out of stock by a count or a correction in the period: + found, − missing, valued at the product&apos;s cost. Opening stock is a starting balance, not an adjustment, and is not listed.</source>
+        <translation>本期间因盘点或更正而调入或调出库存的数量：+ 为盘盈，− 为盘亏，按商品成本计价。期初库存是起始余额，不属于调整，不列入。</translation>
     </message>
     <message>
         <source>Figure</source>
@@ -1967,6 +2075,30 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>实盘数</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>With the expected quantities.</source>
+        <translation>含账面数。</translation>
+    </message>
+    <message>
+        <source>Blind count: write what you find (0 for what is not there).</source>
+        <translation>盲盘：按实物填写数量（没有的填 0）。</translation>
+    </message>
+    <message>
+        <source>Stock count {number} · {zones}</source>
+        <translation>盘点单 {number} · {zones}</translation>
+    </message>
+    <message>
+        <source>{shop} · started {started} · printed {printed} · {lines} line(s). {how}</source>
+        <translation>{shop} · 开始于 {started} · 打印于 {printed} · 共 {lines} 行。{how}</translation>
+    </message>
+    <message>
+        <source>Counted by ____________________    Date ______________    Checked by ____________________</source>
+        <translation>盘点人 ____________________    日期 ______________    复核人 ____________________</translation>
+    </message>
+    <message>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>PIN 码为 4 到 8 位数字。</translation>
     </message>
@@ -2073,6 +2205,90 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
+    </message>
+    <message>
+        <source>Text: typed exactly as it is, leading zeros and long numbers kept</source>
+        <translation>文本：按原样保存，保留开头的 0 和长数字</translation>
+    </message>
+    <message>
+        <source>Date, e.g. 2026-03-18 or 2026/03/18 14:05</source>
+        <translation>日期，如 2026-03-18 或 2026/03/18 14:05</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 2999.00</source>
+        <translation>金额（元），如 2999.00</translation>
+    </message>
+    <message>
+        <source>Whole number, more than 0</source>
+        <translation>大于 0 的整数</translation>
+    </message>
+    <message>
+        <source>是 or 否 (yes or no), from the list</source>
+        <translation>从下拉列表中选“是”或“否”</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Columns marked * are required. The notes sheet explains every column.</source>
+        <translation>带 * 的列为必填。“说明”工作表解释了每一列。</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>How to fill in this template</source>
+        <translation>模板填写说明</translation>
+    </message>
+    <message>
+        <source>One record per row on the first sheet, below the header row; keep the header names (the order of the columns does not matter).</source>
+        <translation>在第一个工作表的表头行下方，每行填写一条记录；请保留表头名称（列的顺序不限）。</translation>
+    </message>
+    <message>
+        <source>Row 2 is an example, in grey italics and marked in the last column: write over it or delete it. Left as it is, the import leaves it out.</source>
+        <translation>第 2 行是示例（灰色斜体，最后一列有标记）：请改写或删除。原样保留时，导入会略过它。</translation>
+    </message>
+    <message>
+        <source>Code columns (SKU, barcode, receipt, phone, serial, batch) are formatted as text so that leading zeros and long numbers survive. Paste into them with “Paste values” to keep that format.</source>
+        <translation>编码类列（商品编码、条码、销售单号、电话、序列号、批次）已设为文本格式，开头的 0 和长数字不会丢失。粘贴时请用“只粘贴数值”，以保留该格式。</translation>
+    </message>
+    <message>
+        <source>A file with any problem imports nothing and lists every problem by row and column: correct the file and import it again.</source>
+        <translation>文件有任何问题都不会导入，并会按行、列列出所有问题：改正后请重新导入。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>What goes in it</source>
+        <translation>填写内容</translation>
+    </message>
+    <message>
+        <source>Allowed values</source>
+        <translation>可选值</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Free notes; not imported. The example row&apos;s mark is here.</source>
+        <translation>自由备注，不导入；示例行的标记在此列。</translation>
     </message>
 </context>
 <context>
@@ -2805,12 +3021,60 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>需要记录的情况</translation>
     </message>
     <message>
-        <source>Print label…</source>
-        <translation>打印标签…</translation>
+        <source>Print label</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>Preview label…</source>
+        <translation>预览标签…</translation>
+    </message>
+    <message>
+        <source>Print refund slip</source>
+        <translation>打印退款单</translation>
+    </message>
+    <message>
+        <source>Preview refund slip…</source>
+        <translation>预览退款单…</translation>
+    </message>
+    <message>
+        <source>Print exchange slip</source>
+        <translation>打印换货单</translation>
+    </message>
+    <message>
+        <source>Preview exchange slip…</source>
+        <translation>预览换货单…</translation>
     </message>
     <message>
         <source>Label {code}</source>
         <translation>标签 {code}</translation>
+    </message>
+    <message>
+        <source>Refund {number} recorded: {amount} paid back by {method}.</source>
+        <translation>已登记退款 {number}：{amount}，退款方式：{method}。</translation>
+    </message>
+    <message>
+        <source>Exchange recorded: {product} handed out for {code}.</source>
+        <translation>已登记换货：{code} 换出 {product}。</translation>
+    </message>
+    <message>
+        <source>Print the slip for the customer to sign?</source>
+        <translation>现在打印单据请顾客签字吗？</translation>
+    </message>
+    <message>
+        <source>Settled with the customer</source>
+        <translation>已与顾客办结</translation>
+    </message>
+    <message>
+        <source>A copy is kept at {path}.</source>
+        <translation>副本已保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不打印</translation>
     </message>
     <message>
         <source>Add a photo</source>
@@ -2959,6 +3223,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>&amp;Shop settings…</source>
         <translation>店铺设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nters…</source>
+        <translation>打印机(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Return policy…</source>
@@ -3278,12 +3546,131 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
 <context>
     <name>PrintUi</name>
     <message>
+        <source>slips and lists</source>
+        <translation>单据和列表</translation>
+    </message>
+    <message>
+        <source>item labels</source>
+        <translation>售后标签</translation>
+    </message>
+    <message>
+        <source>shelf labels</source>
+        <translation>价签</translation>
+    </message>
+    <message>
+        <source>receipts</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Printer settings…</source>
+        <translation>打印机设置…</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: the printer “{printer}” chosen for {kind} under Settings → Printers is not installed on this PC (unplugged, renamed or removed). Print or save a PDF from this preview, or choose another printer.</source>
+        <translation>未打印：在“设置 → 打印机”中为{kind}选择的打印机“{printer}”没有安装在这台电脑上（可能已拔出、改名或删除）。请在此预览中打印或另存为 PDF，或另选打印机。</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: this PC has no default printer. Choose the printer for {kind} under Settings → Printers, or print from this preview.</source>
+        <translation>未打印：这台电脑没有默认打印机。请在“设置 → 打印机”中为{kind}选择打印机，或在此预览中打印。</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: no printer is installed on this PC. Save it as a PDF from here, or install a printer and choose it under Settings → Printers.</source>
+        <translation>未打印：这台电脑没有安装打印机。可在此另存为 PDF，或安装打印机后在“设置 → 打印机”中选择。</translation>
+    </message>
+    <message>
+        <source>“{title}” could not be sent to the printer “{printer}”: {reason} Print or save a PDF from this preview.</source>
+        <translation>“{title}”无法发送到打印机“{printer}”：{reason} 请在此预览中打印或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>“{title}” sent to the printer “{printer}”.</source>
+        <translation>已将“{title}”发送到打印机“{printer}”。</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
         <source>The PDF could not be saved: {reason}</source>
         <translation>PDF 无法保存:{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Print buttons print straight to the printer chosen here, without asking; the preview is one click away beside them. These choices are kept on this PC only.</source>
+        <translation>点“打印”会直接发送到这里选定的打印机，不再询问；旁边的“预览”按钮可先查看。这些设置只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this PC: printing opens the preview instead, from which you can save a PDF.</source>
+        <translation>这台电脑没有安装打印机：打印时会打开预览，可从预览另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>A5 slips (return, refund and exchange slips); A4 lists</source>
+        <translation>A5 单据（退货单、退款单、换货单）；A4 列表</translation>
+    </message>
+    <message>
+        <source>{width} × {height} mm (size under Settings → Shop settings)</source>
+        <translation>{width} × {height} 毫米（尺寸在“设置 → 店铺设置”中修改）</translation>
+    </message>
+    <message>
+        <source>{width} × {height} mm</source>
+        <translation>{width} × {height} 毫米</translation>
+    </message>
+    <message>
+        <source>Slips and lists</source>
+        <translation>单据和列表</translation>
+    </message>
+    <message>
+        <source>Item labels</source>
+        <translation>售后标签</translation>
+    </message>
+    <message>
+        <source>Shelf labels</source>
+        <translation>价签</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>打印机：</translation>
+    </message>
+    <message>
+        <source>{width} mm roll</source>
+        <translation>{width} 毫米热敏纸卷</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>System default ({printer})</source>
+        <translation>系统默认（{printer}）</translation>
+    </message>
+    <message>
+        <source>System default (none set)</source>
+        <translation>系统默认（未设置）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>{printer} (not installed)</source>
+        <translation>{printer}（未安装）</translation>
     </message>
 </context>
 <context>
@@ -3305,6 +3692,26 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>故障</translation>
     </message>
     <message>
+        <source>Returns and exchanges follow the shop&apos;s return policy and the national rules for returns, exchanges and repairs (三包). Every unit is inspected before the refund, exchange or repair is confirmed; a refund is paid back the way the goods were paid for. Please keep this slip and bring it when you collect a unit or a refund.</source>
+        <translation>退换货按本店退换货政策及国家三包规定办理。每件商品经检测后再确认退款、换货或维修；退款按原支付方式退回。请妥善保管本单，取回商品或领取退款时请出示。</translation>
+    </message>
+    <message>
+        <source>Inspected and answered by</source>
+        <translation>检测答复期限</translation>
+    </message>
+    <message>
+        <source>Refund due</source>
+        <translation>应退金额</translation>
+    </message>
+    <message>
+        <source>{amount}, paid by {date}</source>
+        <translation>{amount}，{date} 前退款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
         <source>Accessories</source>
         <translation>附件</translation>
     </message>
@@ -3315,6 +3722,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Exception approved</source>
         <translation>例外批准</translation>
+    </message>
+    <message>
+        <source>Repair {number} promised by {date}</source>
+        <translation>维修单 {number}，承诺 {date} 前修好</translation>
+    </message>
+    <message>
+        <source>Return terms</source>
+        <translation>退换货条款</translation>
     </message>
     <message>
         <source>(not recorded)</source>
@@ -3345,6 +3760,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>日期</translation>
     </message>
     <message>
+        <source>A receipt roll is 58 mm or 80 mm wide, not {width} mm.</source>
+        <translation>小票纸宽应为 58 毫米或 80 毫米，而不是 {width} 毫米。</translation>
+    </message>
+    <message>
         <source>Item code</source>
         <translation>售后编号</translation>
     </message>
@@ -3357,8 +3776,20 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>渠道</translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation>价格</translation>
+        <source>Served by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s signature</source>
+        <translation>顾客签名</translation>
+    </message>
+    <message>
+        <source>Continued on the next part ({part} of {parts})</source>
+        <translation>接下页（第 {part} 段，共 {parts} 段）</translation>
     </message>
     <message>
         <source>Buyer</source>
@@ -3369,16 +3800,16 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>商品说明(售前已告知买家):</translation>
     </message>
     <message>
-        <source>Buyer&apos;s signature: ____________________</source>
-        <translation>买家签字:____________________</translation>
-    </message>
-    <message>
         <source>Receipt {number}</source>
         <translation>小票 {number}</translation>
     </message>
     <message>
         <source>Grade {grade} · new {price}</source>
         <translation>成色 {grade} 级 · 新品 {price}</translation>
+    </message>
+    <message>
+        <source>Full text on the receipt</source>
+        <translation>完整说明见小票</translation>
     </message>
     <message>
         <source>Shelf labels</source>
@@ -3393,8 +3824,88 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>原销售单</translation>
     </message>
     <message>
+        <source>Amount refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Refund no.</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>Paid back by</source>
+        <translation>退款方式</translation>
+    </message>
+    <message>
         <source>Handled by</source>
         <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>— (within what the customer paid)</source>
+        <translation>—（未超过顾客实付金额）</translation>
+    </message>
+    <message>
+        <source>I have received the refund above.</source>
+        <translation>本人已收到上述退款。</translation>
+    </message>
+    <message>
+        <source>Returned unit</source>
+        <translation>退回商品</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Exchange of</source>
+        <translation>换货售后品</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>换出商品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>— (allowed by the return policy)</source>
+        <translation>—（符合退换货政策）</translation>
+    </message>
+    <message>
+        <source>I have received the replacement above in good order.</source>
+        <translation>本人已收到上述换货商品，完好无损。</translation>
+    </message>
+    <message>
+        <source>Handed out in exchange</source>
+        <translation>换出商品</translation>
+    </message>
+    <message>
+        <source>Shop copy</source>
+        <translation>店铺联</translation>
+    </message>
+    <message>
+        <source>Customer copy</source>
+        <translation>顾客联</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款单</translation>
+    </message>
+    <message>
+        <source>Exchange slip</source>
+        <translation>换货单</translation>
+    </message>
+    <message>
+        <source>Refund slip {number}</source>
+        <translation>退款单 {number}</translation>
+    </message>
+    <message>
+        <source>Exchange slip {code}</source>
+        <translation>换货单 {code}</translation>
     </message>
     <message>
         <source>Return shipping paid by the shop</source>
@@ -3938,8 +4449,12 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>打开</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
     </message>
     <message>
         <source>Filter</source>
@@ -4414,20 +4929,12 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>调价…</translation>
     </message>
     <message>
-        <source>Shelf label…</source>
-        <translation>价签…</translation>
-    </message>
-    <message>
         <source>Export online listings…</source>
         <translation>导出网店特价商品…</translation>
     </message>
     <message>
         <source>Filter</source>
         <translation>筛选</translation>
-    </message>
-    <message>
-        <source>Print receipt…</source>
-        <translation>打印小票…</translation>
     </message>
     <message>
         <source>Quality check</source>
@@ -4462,12 +4969,32 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>销售单</translation>
     </message>
     <message>
+        <source>Shelf label {code}</source>
+        <translation>价签 {code}</translation>
+    </message>
+    <message>
         <source>Receipt {number}</source>
         <translation>小票 {number}</translation>
     </message>
     <message>
         <source>Shelf label</source>
         <translation>价签</translation>
+    </message>
+    <message>
+        <source>Print shelf label</source>
+        <translation>打印价签</translation>
+    </message>
+    <message>
+        <source>Preview shelf label…</source>
+        <translation>预览价签…</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <source>Preview receipt…</source>
+        <translation>预览小票…</translation>
     </message>
     <message>
         <source>Export online listings</source>
@@ -4560,16 +5087,24 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>与顾客</translation>
     </message>
     <message>
-        <source>Print slip…</source>
-        <translation>打印退货单…</translation>
-    </message>
-    <message>
         <source>Save slip as PDF…</source>
         <translation>退货单存为 PDF…</translation>
     </message>
     <message>
-        <source>Print labels…</source>
-        <translation>打印标签…</translation>
+        <source>Print slip</source>
+        <translation>打印退货单</translation>
+    </message>
+    <message>
+        <source>Preview slip…</source>
+        <translation>预览退货单…</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>Preview labels…</source>
+        <translation>预览标签…</translation>
     </message>
     <message>
         <source>Return {number}</source>
@@ -4840,6 +5375,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Also back up to:</source>
         <translation>同时备份到:</translation>
     </message>
+    <message>
+        <source>Return terms on the slip:</source>
+        <translation>退货单上的退换货条款：</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>
@@ -4939,6 +5478,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>实盘数</translation>
     </message>
     <message>
+        <source>Blind count sheet (without the expected quantities)</source>
+        <translation>盲盘表（不显示账面数）</translation>
+    </message>
+    <message>
+        <source>Untick to print the ledger&apos;s expected quantity beside each line.</source>
+        <translation>取消勾选则在每行旁打印账面数。</translation>
+    </message>
+    <message>
+        <source>Print count sheet…</source>
+        <translation>打印盘点表…</translation>
+    </message>
+    <message>
         <source>Export count sheet…</source>
         <translation>导出盘点表…</translation>
     </message>
@@ -4969,6 +5520,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Count sheet saved to {path}.</source>
+        <translation>盘点表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The count sheet could not be saved: {reason}</source>
+        <translation>盘点表无法保存：{reason}</translation>
     </message>
     <message>
         <source>Posted {number}: {count} adjustment(s).</source>

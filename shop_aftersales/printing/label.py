@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice
 from ..models import AftersalesItem
 from ..services import settings as shop_settings
 from .barcode import draw_code128
-from .pages import begin, custom_size, font, mm, setup, write_pdf
+from .pages import PDF_DPI, begin, custom_size, font, mm, setup, write_pdf
 
 LABEL_WIDTH = "label.width_mm"
 LABEL_HEIGHT = "label.height_mm"
@@ -43,7 +43,7 @@ def render_labels(item_ids: list[int], device: QPagedPaintDevice) -> None:
             y = bar_h + mm(device, 0.3)
             lines = [(font(7.5, bold=True), item.code + (f"  SN {item.serial}" if item.serial else "")),
                      (font(7), f"{item.product.name} {item.product.model}".strip()),
-                     (font(6.5), (item.fault or item.reason_text or "").replace("\n", " "))]
+                     (font(7), (item.fault or item.reason_text or "").replace("\n", " "))]
             for f, text in lines:
                 painter.setFont(f)
                 metrics = QFontMetricsF(f, device)
@@ -57,5 +57,6 @@ def render_labels(item_ids: list[int], device: QPagedPaintDevice) -> None:
         painter.end()
 
 
-def labels_pdf(item_ids: list[int], path: Path) -> Path:
-    return write_pdf(path, lambda device: render_labels(item_ids, device), QCoreApplication.translate("Printing", "Item labels"))
+def labels_pdf(item_ids: list[int], path: Path, resolution: int = PDF_DPI) -> Path:
+    return write_pdf(path, lambda device: render_labels(item_ids, device),
+                     QCoreApplication.translate("Printing", "Item labels"), resolution)

@@ -122,6 +122,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
     info = BookInfo(shop_name, period_text(period),
                     _t(QT_TRANSLATE_NOOP("Domain", "Exported at {moment}")).format(moment=exported.isoformat(" ", "minutes")))
     summary = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Summary")))  # first in the book, written last (it refers to the rest)
+    charts = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Charts")))
     notes = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Notes")))
     where, args = period.product_filter(supplier=analytics._ITEM_SUPPLIER)
 
@@ -133,7 +134,8 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         QT_TRANSLATE_NOOP("Domain", "Receipt"), QT_TRANSLATE_NOOP("Domain", "Units"), QT_TRANSLATE_NOOP("Domain", "Return shipping")),
         money=[6], totals=[5, 6], texts=[3, 4])
     # with a filter, an order's shipping is shared over its units, as the Reports tab does
-    returns.rows((n, _dt(d), c or "", ph or "", r or "", u, _yuan(s)) for n, d, c, ph, r, u, s in _q(f"""
+    # a share is kept exact (¥10 over 3 units is ¥3.333…): summed, it is the Reports tab's figure to the fen
+    returns.rows((n, _dt(d), c or "", ph or "", r or "", u, _exact(s)) for n, d, c, ph, r, u, s in _q(f"""
         SELECT o.number, o.created_at, cu.name, cu.phone, sa.receipt_no, SUM(i.quantity),
                o.shipping_cost * SUM(i.quantity) * 1.0 /
                (SELECT SUM(j.quantity) FROM aftersales_item j WHERE j.order_id = o.id)
@@ -260,6 +262,9 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         LEFT JOIN supplier su ON su.id = x.supplier_id
         WHERE x.shipped_at >= ? AND x.shipped_at < ? {where} ORDER BY x.shipped_at, x.id""", [lo, hi, *args]))
 
+    # opening stock (the import's QC… documents) is a starting balance, not a difference found
+    from ..services.importing import OPENING_NOTE
+    from ..services.numbering import PREFIXES
     from ..services.stock import StockOverview
 
     overview = StockOverview()
@@ -281,17 +286,20 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         QT_TRANSLATE_NOOP("Domain", "From"), QT_TRANSLATE_NOOP("Domain", "To"), QT_TRANSLATE_NOOP("Domain", "Quantity"), QT_TRANSLATE_NOOP("Domain", "Unit cost"),
         QT_TRANSLATE_NOOP("Domain", "Value at cost"), QT_TRANSLATE_NOOP("Domain", "Note")), money=[7, 8], totals=[6, 8], texts=[2])
     customers_unit = _t(QT_TRANSLATE_NOOP("Domain", "Customer's unit (not the shop's stock)"))
-    adjustments.rows((_dt(at), ref, sku, name, _t(src), _t(dst), qty if found else -qty,
+    # a customer's unit is neither the shop's stock nor its value: named in the note, left out of both totals
+    adjustments.rows((_dt(at), ref, sku, name, _t(src), _t(dst), None if owned else (qty if found else -qty),
                       None if owned else _yuan(cost), None if owned else Formula(f"=G{i}*H{i}"),
-                      "; ".join(x for x in (_t(note) if note else "", customers_unit if owned else "") if x))
+                      "; ".join(x for x in (_t(note) if note else "",
+                                            f"{customers_unit} {qty if found else -qty:+d}" if owned else "") if x))
                      for i, (at, ref, sku, name, src, dst, qty, note, found, cost, owned) in enumerate(_q(f"""
         SELECT m.created_at, m.reference, p.sku, p.name, a.name, b.name, m.quantity, m.note, a.code = 'adjustment',
                p.cost, m.customer_owned
         FROM stock_move m JOIN product p ON p.id = m.product_id JOIN location a ON a.id = m.from_location_id
         JOIN location b ON b.id = m.to_location_id
         WHERE (a.code = 'adjustment') <> (b.code = 'adjustment') AND m.created_at >= ? AND m.created_at < ?
-              {adj_where}
-        ORDER BY m.created_at, m.id""", [lo, hi, *adj_args]), start=adjustments.first_row))
+              AND NOT (m.note = ? AND m.reference LIKE ?) {adj_where}
+        ORDER BY m.created_at, m.id""", [lo, hi, OPENING_NOTE, PREFIXES["opening"] + "%", *adj_args]),
+                                                                                             start=adjustments.first_row))
 
     months = [(key, units) for key, units in _q(f"""
         SELECT strftime('%Y-%m', i.created_at), SUM(i.quantity) FROM aftersales_item i {_ITEM}
@@ -299,7 +307,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
     sheets = {"returns": returns, "items": items, "refunds": refunds, "repairs": repairs, "exchanges": exchanges,
               "resale": resale, "scrap": scrap, "suppliers": suppliers, "stock": stock, "adjustments": adjustments,
               "labour": labour, "parts": parts}
-    _summary(summary, period, shop_name, info, sheets, months, as_of)
+    _summary(summary, charts, period, shop_name, info, sheets, months, as_of)
     _notes(notes, period, info, sheets, as_of)
 
 
@@ -315,7 +323,7 @@ COST_LINES = (
 )
 
 
-def _summary(ws, period: analytics.Period, shop_name: str, info: BookInfo, sheets: dict[str, StreamSheet],
+def _summary(ws, charts, period: analytics.Period, shop_name: str, info: BookInfo, sheets: dict[str, StreamSheet],
              months: list[tuple[str, int]], as_of: str) -> None:
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 18
@@ -337,7 +345,7 @@ def _summary(ws, period: analytics.Period, shop_name: str, info: BookInfo, sheet
             if font is not None:
                 cell.font = font
             if index == 2:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = Alignment(indent=1)
             cells.append(cell)
         ws.append(cells)
         rows += 1
@@ -358,7 +366,7 @@ def _summary(ws, period: analytics.Period, shop_name: str, info: BookInfo, sheet
     if not months:
         row(_t(QT_TRANSLATE_NOOP("Domain", "No after-sales in this period.")))
     row("")
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), _t(QT_TRANSLATE_NOOP("Domain", "From")),
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), _t(QT_TRANSLATE_NOOP("Domain", "Source")),
         style=STYLE_HEADER)
     first = rows + 1
     for label, key, column, sign in COST_LINES:
@@ -381,13 +389,21 @@ def _summary(ws, period: analytics.Period, shop_name: str, info: BookInfo, sheet
         row(_t(QT_TRANSLATE_NOOP("Domain", "Total")), Formula(f"=SUM(B{month_header + 1}:B{rows})"), style=STYLE_TOTAL)
     del units_row, net_row
 
+    # the charts on a page of their own: under the tables they would break across pages
+    print_ready(charts, title=_t(QT_TRANSLATE_NOOP("Domain", "Charts")), shop=shop_name, period=info.period,
+                header_rows=0, landscape=False, footer=info.footer)
+    charts.column_dimensions["A"].width = 40
+    cell = WriteOnlyCell(charts, value=f"{shop_name} {_t(QT_TRANSLATE_NOOP('Domain', 'After-sales report'))} "
+                                       f"{period_text(period)}".strip())
+    cell.font = Font(bold=True, size=14)
+    charts.append([cell])
     chart = BarChart()
     chart.type = "bar"  # horizontal: the cost lines' names read across
     chart.title = _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales"))
     chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     _axes(chart, _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), '"¥"#,##0')
-    ws.add_chart(chart, f"A{rows + 2}")
+    charts.add_chart(chart, "A3")
     if months:
         trend = BarChart()
         trend.type = "col"
@@ -396,13 +412,13 @@ def _summary(ws, period: analytics.Period, shop_name: str, info: BookInfo, sheet
                        titles_from_data=False)
         trend.set_categories(Reference(ws, min_col=1, min_row=month_header + 1, max_row=month_header + len(months)))
         _axes(trend, _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), "0")
-        ws.add_chart(trend, f"A{rows + 20}")
+        charts.add_chart(trend, "A24")
 
 
 def _axes(chart: BarChart, y_title: str, y_format: str) -> None:
     """Both axes written out in full (openpyxl leaves them implicit, and Excel may then hide them)."""
     chart.legend = None
-    chart.height, chart.width = 9, 17
+    chart.height, chart.width = 9.5, 18
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.title = y_title
@@ -437,7 +453,8 @@ NOTES = (
                   "repair are not the shop's stock), at each product's cost. Not narrowed by the filter.")),
     (QT_TRANSLATE_NOOP("Domain", "Stock adjustments"), "adjustments",
      QT_TRANSLATE_NOOP("Domain", "Moves into or out of stock by a count or a correction in the period: + found, − missing, "
-                  "valued at the product's cost.")),
+                  "valued at the product's cost. Opening stock is a starting balance, not an adjustment, and is "
+                  "not listed.")),
 )
 
 

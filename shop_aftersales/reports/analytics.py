@@ -256,8 +256,9 @@ _COST_KEYS = {
 }
 
 
-def repair_costs(period: Period, by: str = "month") -> list[RepairCostRow]:
-    """Labour (hours × rate), parts at their cost and outside fees, per month, technician or category."""
+def repair_costs(period: Period, by: str = "month", exact_total: list | None = None) -> list[RepairCostRow]:
+    """Labour (hours × rate), parts at their cost and outside fees, per month, technician or category.
+    *exact_total*, if given, receives the period's total summed before rounding (the workbook's basis)."""
     labour_key, parts_key, outside_key = _COST_KEYS[by]
     where, args = period.product_filter(supplier=_ITEM_SUPPLIER)  # the batch's supplier, as everywhere else
     base = """JOIN repair_order r ON r.id = {x}.repair_id JOIN aftersales_item i ON i.id = r.item_id
@@ -281,8 +282,11 @@ def repair_costs(period: Period, by: str = "month") -> list[RepairCostRow]:
                     [period.lo, period.hi, *args])
     keys = sorted({k for k, _v in labour + parts + outside})
     table = {name: dict(rows) for name, rows in (("labour", labour), ("parts", parts), ("outside", outside))}
-    return [RepairCostRow(k or "—", _money(table["labour"].get(k)), _money(table["parts"].get(k)),
+    rows = [RepairCostRow(k or "—", _money(table["labour"].get(k)), _money(table["parts"].get(k)),
                           _money(table["outside"].get(k))) for k in keys]
+    if exact_total is not None:  # the sum of the exact figures, rounded once (each row is rounded to the fen)
+        exact_total.append(_money(sum(float(v or 0) for t in table.values() for v in t.values())))
+    return rows
 
 
 # ------------------------------------------------------------------ the cost of after-sales
@@ -321,7 +325,9 @@ def cost_of_aftersales(period: Period) -> CostOfAftersales:
                              WHERE o.created_at >= ? AND o.created_at < ? {where}""")
     else:
         shipping = total("SELECT SUM(shipping_cost) FROM return_order WHERE created_at >= ? AND created_at < ?", [])
-    repairs = sum((row.total for row in repair_costs(period, "month")), Decimal(0))
+    exact: list[Decimal] = []
+    repair_costs(period, "month", exact_total=exact)
+    repairs = exact[0]
     write_offs = total(f"SELECT SUM(x.write_off) FROM scrap_record x JOIN aftersales_item i ON i.id = x.item_id "
                        f"JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
                        f"WHERE x.created_at >= ? AND x.created_at < ? {where}")

@@ -92,6 +92,33 @@ def text(value: object) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", " ", str(value)).strip()
 
 
+# how a spreadsheet shows a long number it has rounded (1.23457E+20): a code such as 12E45 or 3E100 is a code
+_SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?E\+\d+$")
+
+
+def code(value: object) -> str:
+    """A code (SKU, barcode, receipt, phone, serial): text, exactly as written. A long code that a spreadsheet
+    stored as a number has already lost digits (15 significant digits at most, or shown as 1.23457E+20) and
+    cannot be recovered: it is refused rather than imported wrong."""
+    if isinstance(value, bool):
+        return text(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer() or abs(value) >= 10 ** 15:
+            raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' was stored as a number and has lost digits. "
+                                              "Format the column as text and type the code again."),
+                            value=_shown_number(value))
+        return text(value)
+    raw = text(value)
+    if _SCIENTIFIC.match(raw):
+        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' was stored as a number and has lost digits. "
+                                          "Format the column as text and type the code again."), value=raw)
+    return raw
+
+
+def _shown_number(value: float | int) -> str:
+    return f"{value:.6g}" if isinstance(value, float) else str(value)
+
+
 def quantity(value: object) -> int:
     if isinstance(value, bool):
         raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a whole number."), value=value)
@@ -171,6 +198,7 @@ class Field:
     parse: Callable[[object], object] = text
     required: bool = False
     aliases: tuple[str, ...] = ()
+    note: str = ""  # what goes in the column (English source, context Domain): the template's notes sheet
 
     def names(self) -> set[str]:
         return {_norm(n) for n in (self.zh, self.en, *self.aliases)}
@@ -193,42 +221,71 @@ class Spec:
         return next(f for f in self.fields if f.key == key)
 
 
-SKU = Field("sku", "商品编码", "SKU", required=True, aliases=("编码", "货号", "商品代码", "product code", "code", "item code"))
+SKU = Field("sku", "商品编码", "SKU", code, required=True,
+            aliases=("编码", "货号", "商品代码", "product code", "code", "item code"),
+            note=QT_TRANSLATE_NOOP("Domain", "The product's code in your till system, exactly as written there "
+                                             "(leading zeros count)."))
+_NAME_NOTE = QT_TRANSLATE_NOOP("Domain", "The product's name as the customer knows it.")
+_MODEL_NOTE = QT_TRANSLATE_NOOP("Domain", "Model, size or colour.")
+_SUPPLIER_NOTE = QT_TRANSLATE_NOOP("Domain", "Who the shop buys it from; a new name creates the supplier.")
+_SERIAL_NOTE = QT_TRANSLATE_NOOP("Domain", "Serial number or IMEI of the unit, exactly as on the unit; only for "
+                                           "products tracked by serial number (one row per unit).")
 
 PRODUCTS = Spec("products", QT_TRANSLATE_NOOP("Domain", "Products"), (
     SKU,
-    Field("barcode", "条码", "Barcode", aliases=("条形码", "ean")),
-    Field("name", "商品名称", "Name", required=True, aliases=("名称", "品名", "product", "product name")),
-    Field("model", "型号", "Model", aliases=("规格", "型号规格", "spec")),
-    Field("category", "分类", "Category", aliases=("类别", "品类")),
-    Field("brand", "品牌", "Brand"),
-    Field("supplier", "供应商", "Supplier", aliases=("厂商",)),
-    Field("list_price", "售价", "List price", price, aliases=("零售价", "标价", "price")),
-    Field("cost", "成本", "Cost", price, aliases=("成本价", "进价", "cost price")),
-    Field("serialised", "序列号管理", "Serialised", yes_no, aliases=("串号管理", "按序列号", "serialized")),
-), ("SJ-1001", "6901234567890", "智能手机 X1", "8+256G 黑色", "手机", "星河", "深圳星河电子", "2999.00", "2100.00", "是"))
+    Field("barcode", "条码", "Barcode", code, aliases=("条形码", "ean"),
+          note=QT_TRANSLATE_NOOP("Domain", "The barcode printed on the pack (EAN-13 or the shop's own); a scan finds "
+                                           "the product by it.")),
+    Field("name", "商品名称", "Name", required=True, aliases=("名称", "品名", "product", "product name"),
+          note=_NAME_NOTE),
+    Field("model", "型号", "Model", aliases=("规格", "型号规格", "spec"), note=_MODEL_NOTE),
+    Field("category", "分类", "Category", aliases=("类别", "品类"),
+          note=QT_TRANSLATE_NOOP("Domain", "The category the return policy and the reports group it by; a new name "
+                                           "creates the category.")),
+    Field("brand", "品牌", "Brand", note=QT_TRANSLATE_NOOP("Domain", "The brand.")),
+    Field("supplier", "供应商", "Supplier", aliases=("厂商",), note=_SUPPLIER_NOTE),
+    Field("list_price", "售价", "List price", price, aliases=("零售价", "标价", "price"),
+          note=QT_TRANSLATE_NOOP("Domain", "The price of a new unit in yuan.")),
+    Field("cost", "成本", "Cost", price, aliases=("成本价", "进价", "cost price"),
+          note=QT_TRANSLATE_NOOP("Domain", "What the shop pays for a unit, in yuan.")),
+    Field("serialised", "序列号管理", "Serialised", yes_no, aliases=("串号管理", "按序列号", "serialized"),
+          note=QT_TRANSLATE_NOOP("Domain", "Whether each unit is tracked by its own serial number (phones, "
+                                           "appliances); empty means no.")),
+), ("SJ-1001", "6901234567890", "智能手机 X1", "8+256G 黑色", "手机", "星河", "深圳星河电子", Decimal("2999.00"),
+    Decimal("2100.00"), "是"))
 
 SALES = Spec("sales", QT_TRANSLATE_NOOP("Domain", "Sales"), (
-    Field("receipt", "单号", "Receipt no", required=True, aliases=("小票号", "销售单号", "单据号", "receipt", "receipt number")),
-    Field("date", "日期", "Date", date, required=True, aliases=("销售日期", "下单日期", "sale date")),
-    Field("customer", "客户", "Customer", aliases=("顾客", "客户名称", "会员", "customer name")),
-    Field("phone", "电话", "Phone", aliases=("手机", "手机号", "联系电话", "mobile")),
+    Field("receipt", "单号", "Receipt no", code, required=True,
+          aliases=("小票号", "销售单号", "单据号", "receipt", "receipt number"),
+          note=QT_TRANSLATE_NOOP("Domain", "The receipt number as printed on the receipt; one row per line of the "
+                                           "receipt, the same number on each.")),
+    Field("date", "日期", "Date", date, required=True, aliases=("销售日期", "下单日期", "sale date"),
+          note=QT_TRANSLATE_NOOP("Domain", "The day of the sale, optionally with the time.")),
+    Field("customer", "客户", "Customer", aliases=("顾客", "客户名称", "会员", "customer name"),
+          note=QT_TRANSLATE_NOOP("Domain", "The customer's name.")),
+    Field("phone", "电话", "Phone", code, aliases=("手机", "手机号", "联系电话", "mobile"),
+          note=QT_TRANSLATE_NOOP("Domain", "The customer's phone number; customers are matched by it.")),
     SKU,
-    Field("name", "商品名称", "Name", aliases=("名称", "品名", "product", "product name")),
-    Field("model", "型号", "Model", aliases=("规格", "spec")),
-    Field("serial", "序列号", "Serial", aliases=("串号", "sn", "imei", "serial number")),
-    Field("quantity", "数量", "Quantity", quantity, required=True, aliases=("qty",)),
-    Field("unit_price", "单价", "Unit price", price, required=True, aliases=("售价", "price")),
-    Field("supplier", "供应商", "Supplier", aliases=("厂商",)),
-    Field("batch", "批次", "Batch", aliases=("批号", "lot", "batch no")),
-), ("XS20260318-001", "2026-03-18", "王芳", "13800138000", "SJ-1001", "智能手机 X1", "8+256G 黑色",
-    "SN0001", 1, "2999.00", "深圳星河电子", "B2603"))
+    Field("name", "商品名称", "Name", aliases=("名称", "品名", "product", "product name"), note=_NAME_NOTE),
+    Field("model", "型号", "Model", aliases=("规格", "spec"), note=_MODEL_NOTE),
+    Field("serial", "序列号", "Serial", code, aliases=("串号", "sn", "imei", "serial number"), note=_SERIAL_NOTE),
+    Field("quantity", "数量", "Quantity", quantity, required=True, aliases=("qty",),
+          note=QT_TRANSLATE_NOOP("Domain", "How many units were sold on this line (1 for a line with a serial).")),
+    Field("unit_price", "单价", "Unit price", price, required=True, aliases=("售价", "price"),
+          note=QT_TRANSLATE_NOOP("Domain", "The price paid per unit, in yuan.")),
+    Field("supplier", "供应商", "Supplier", aliases=("厂商",), note=_SUPPLIER_NOTE),
+    Field("batch", "批次", "Batch", code, aliases=("批号", "lot", "batch no"),
+          note=QT_TRANSLATE_NOOP("Domain", "The supplier's batch or lot; return rates are reported per batch.")),
+), ("XS20260318-001", dt.date(2026, 3, 18), "王芳", "13800138000", "SJ-1001", "智能手机 X1", "8+256G 黑色",
+    "SN0001", 1, Decimal("2999.00"), "深圳星河电子", "B2603"))
 
 OPENING = Spec("opening", QT_TRANSLATE_NOOP("Domain", "Opening stock"), (
     SKU,
-    Field("zone", "库区", "Zone", required=True, aliases=("区域", "仓位", "location")),
-    Field("quantity", "数量", "Quantity", quantity, required=True, aliases=("qty", "库存")),
-    Field("serial", "序列号", "Serial", aliases=("串号", "sn", "imei")),
+    Field("zone", "库区", "Zone", required=True, aliases=("区域", "仓位", "location"),
+          note=QT_TRANSLATE_NOOP("Domain", "The stock zone the units are in; choose it from the list.")),
+    Field("quantity", "数量", "Quantity", quantity, required=True, aliases=("qty", "库存"),
+          note=QT_TRANSLATE_NOOP("Domain", "How many units are there (1 for a row with a serial).")),
+    Field("serial", "序列号", "Serial", code, aliases=("串号", "sn", "imei"), note=_SERIAL_NOTE),
 ), ("SJ-1001", "可销售库存", 1, "SN0100"))
 
 SPECS = {s.kind: s for s in (PRODUCTS, SALES, OPENING)}
@@ -236,6 +293,15 @@ OPENING_NOTE = QT_TRANSLATE_NOOP("Domain", "Opening stock")
 
 
 # ---------------------------------------------------------------- reading
+
+HEADER_SEARCH_ROWS = 20  # a POS export may put a title, a period, empty rows above its header
+
+# The mark on a template's example row. Part of the file format, like the header names: fixed words in both
+# languages (not translated), so a template saved in Chinese is recognised by an app running in English.
+EXAMPLE_MARK = {"zh": "示例：请删除或改写本行", "en": "Example — delete or overwrite"}
+EXAMPLE_MARK_HEADER = {"zh": "备注", "en": "Notes"}
+_EXAMPLE_MARKS = {_norm(m) for m in EXAMPLE_MARK.values()}
+
 
 @dataclass
 class Row:
@@ -248,6 +314,16 @@ class Sheet:
     rows: list[Row]
     headers: dict[str, str]  # field key -> header as written in the file
     problems: list[Problem] = field(default_factory=list)
+    header_row: int = 1      # the sheet row the header was found on
+    example_rows: list[int] = field(default_factory=list)  # the template's untouched example rows, left out
+
+    def notes(self) -> tuple[str, ...]:
+        """What the import says besides its counts: the example row it left out."""
+        if not self.example_rows:
+            return ()
+        return (translate("Domain", QT_TRANSLATE_NOOP("Domain", "Row {row} is still the template's example and was "
+                                                      "left out.")).format(
+            row=", ".join(str(r) for r in self.example_rows)),)
 
 
 def _open_workbook(path: Path):
@@ -274,34 +350,88 @@ def _open_workbook(path: Path):
                                name=path.name, reason=type(exc).__name__)]) from None
 
 
+def _header_match(values: Iterable[object], spec: Spec) -> tuple[dict[str, int], dict[str, str]]:
+    """Which of *spec*'s fields this row names: field key -> column index, and -> the header as written."""
+    positions: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for index, header in enumerate(values):
+        norm = _norm(header)
+        if not norm:
+            continue
+        for f in spec.fields:
+            if norm in f.names() and f.key not in positions:
+                positions[f.key] = index
+                headers[f.key] = text(header)
+                break
+    return positions, headers
+
+
+def find_header(first_rows: list[tuple], spec: Spec) -> int | None:
+    """The index (0-based) among *first_rows* of the header row: the row naming the most of *spec*'s
+    required columns, then the most columns overall; the first such row on a tie. None if no row names any.
+    A title above the header (merged over the columns or not), a period line or empty rows are passed over."""
+    best, best_score = None, (0, 0)
+    for index, values in enumerate(first_rows):
+        positions, _headers = _header_match(values, spec)
+        score = (sum(1 for f in spec.fields if f.required and f.key in positions), len(positions))
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _is_example(values: tuple) -> bool:
+    return any(isinstance(v, str) and _norm(v) in _EXAMPLE_MARKS for v in values)
+
+
+def _example_values(spec: Spec) -> dict[str, object]:
+    parsed = {}
+    for f, value in zip(spec.fields, spec.example):
+        try:
+            parsed[f.key] = f.parse(value) if text(value) != "" else (None if f.parse is not text else "")
+        except CellError:
+            parsed[f.key] = None
+    return parsed
+
+
+def _is_untouched_example(values: dict[str, object], spec: Spec) -> bool:
+    """The row still holds the template's own example (in either language): nothing the user wrote is in it."""
+    example = _example_values(spec)
+    zones = {_norm(z) for names in _ZONE_ZH.values() for z in names} | {_norm(n) for _c, n in _internal_zones()}
+    for key, value in values.items():
+        if key == "zone" and value is not None and _norm(value) in zones:
+            continue  # the example zone, written in the template's language
+        if example.get(key) != value:
+            return False
+    return True
+
+
 def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Sheet:
+    import itertools
+
     wb = _open_workbook(Path(path))
     try:
         ws = wb.worksheets[0]
-        rows_iter = ws.iter_rows(values_only=True)
-        header_row, header_no = None, 0
-        for number, values in enumerate(rows_iter, start=1):
-            if any(text(v) for v in values):
-                header_row, header_no = values, number
-                break
-            if number > 20:
-                break
-        if header_row is None:
+        rows_iter = ws.iter_rows(values_only=True)  # from row 1 (read-only mode fills in missing rows)
+        first_rows = list(itertools.islice(rows_iter, HEADER_SEARCH_ROWS))
+        if not any(text(v) for values in first_rows for v in values):
             raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The first sheet is empty: there is no header row."))])
-        positions: dict[str, int] = {}
-        headers: dict[str, str] = {}
-        for index, header in enumerate(header_row):
-            norm = _norm(header)
-            for f in spec.fields:
-                if norm and norm in f.names() and f.key not in positions:
-                    positions[f.key] = index
-                    headers[f.key] = text(header)
+        found = find_header(first_rows, spec)
+        if found is None:
+            names = ", ".join(f"{f.zh} ({f.en})" for f in spec.fields if f.required)
+            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "No header row was found in the first {rows} rows "
+                                                            "of the first sheet: a row naming the columns, such as "
+                                                            "{names}."), rows=HEADER_SEARCH_ROWS, names=names)])
+        header_no = found + 1
+        positions, headers = _header_match(first_rows[found], spec)
         missing = [f for f in spec.fields if f.required and f.key not in positions]
         if missing:
-            raise ImportFailed([_p(header_no, "", QT_TRANSLATE_NOOP("Domain", "The required column '{zh}' ({en}) is missing."),
+            raise ImportFailed([_p(header_no, "", QT_TRANSLATE_NOOP("Domain", "The required column '{zh}' ({en}) is "
+                                                                  "missing from the header row."),
                                    zh=f.zh, en=f.en) for f in missing])
-        sheet = Sheet([], headers)
-        for number, values in enumerate(rows_iter, start=header_no + 1):
+        sheet = Sheet([], headers, header_row=header_no)
+        marked_problems: list[Problem] = []
+        data_rows = itertools.chain(first_rows[found + 1:], rows_iter)
+        for number, values in enumerate(data_rows, start=header_no + 1):
             if progress is not None and number % 250 == 0:
                 progress(number)
             if not any(text(v) for v in values):
@@ -310,21 +440,37 @@ def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Shee
                 raise ImportFailed([_p(number, "", QT_TRANSLATE_NOOP("Domain", "The file has more than {max} rows; split it "
                                                      "into smaller files."), max=MAX_ROWS)])
             parsed: dict[str, object] = {}
+            row_problems: list[Problem] = []
             for f in spec.fields:
                 pos = positions.get(f.key)
                 raw = values[pos] if pos is not None and pos < len(values) else None
                 if text(raw) == "":
                     if f.required:
-                        sheet.problems.append(_p(number, headers[f.key], QT_TRANSLATE_NOOP("Domain", "This cell must not be empty.")))
+                        row_problems.append(_p(number, headers[f.key], QT_TRANSLATE_NOOP("Domain", "This cell must not be empty.")))
                     parsed[f.key] = None if f.parse is not text else ""
                     continue
                 try:
                     parsed[f.key] = f.parse(raw)
                 except CellError as exc:
-                    sheet.problems.append(_p(number, headers[f.key], exc.source, **exc.params))
+                    row_problems.append(_p(number, headers[f.key], exc.source, **exc.params))
                     parsed[f.key] = None
+            if _is_example(values):
+                if not row_problems and _is_untouched_example(parsed, spec):
+                    sheet.example_rows.append(number)  # the template's own example: not the shop's data
+                    continue
+                # marked as the example but changed: real data or not? Not ours to guess.
+                marked_problems.append(_p(number, "", QT_TRANSLATE_NOOP(
+                    "Domain", "This row is still marked as the template's example but holds other values. If it is "
+                              "real, delete the mark “{mark}”; if not, delete the row.",),
+                    mark=next(v for v in values if isinstance(v, str) and _norm(v) in _EXAMPLE_MARKS).strip()))
+            sheet.problems += row_problems
             sheet.rows.append(Row(number, parsed))
+        sheet.problems += marked_problems
+        sheet.problems.sort(key=lambda p: p.row)
         if not sheet.rows and not sheet.problems:
+            if sheet.example_rows:
+                raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The file holds only the template's example "
+                                                                "row: write your own rows over it or below it."))])
             raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The file has a header row but no data rows."))])
         return sheet
     finally:
@@ -333,13 +479,19 @@ def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Shee
 
 # ---------------------------------------------------------------- template
 
-def write_template(path: Path, kind: str, chinese: bool = True) -> Path:
-    """Save an empty import template (header + one example row) for *kind*."""
-    from ..reports.workbook import write_table
+def _internal_zones() -> list[tuple[str, str]]:
+    """(code, English name) of the shop's stock zones, in their order (the standard ones: no database needed)."""
+    from ..models.stock import STANDARD_LOCATIONS
 
-    spec = SPECS[kind]
-    headers = [(f.zh if chinese else f.en) + ("*" if f.required else "") for f in spec.fields]
-    return write_table(Path(path), translate("Domain", spec.title), headers, [list(spec.example)])
+    return [(code, name) for code, kind, name, _order in sorted(STANDARD_LOCATIONS, key=lambda loc: loc[3])
+            if kind == INTERNAL]
+
+
+def write_template(path: Path, kind: str, chinese: bool = True) -> Path:
+    """Save an import template for *kind* (see :mod:`.import_templates`)."""
+    from .import_templates import write_template as write
+
+    return write(path, kind, chinese)
 
 
 # ---------------------------------------------------------------- the three imports
@@ -414,7 +566,7 @@ def import_products(path: Path, staff=None, progress: Progress | None = None) ->
     _log("products", path, len(sheet.rows), created, updated, staff)
     return Changes(catalog=True, created=created, skipped=updated,
                    messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{created} new product(s), {updated} updated.")).format(
-                       created=created, updated=updated),))
+                       created=created, updated=updated), *sheet.notes()))
 
 
 @business_step
@@ -503,7 +655,8 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
     _log("sales", path, len(sheet.rows), created, skipped, staff)
     return Changes(sales=True, people=True, created=created, skipped=skipped,
                    messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{created} receipt(s) imported, {skipped} already "
-                                                   "present and skipped.")).format(created=created, skipped=skipped),))
+                                                   "present and skipped.")).format(created=created, skipped=skipped),
+                             *sheet.notes()))
 
 
 def _customer(name: str, phone: str):
@@ -519,15 +672,16 @@ def _customer(name: str, phone: str):
 def _zone_lookup() -> dict[str, Location]:
     lookup: dict[str, Location] = {}
     for loc in Location.select().where(Location.kind == INTERNAL):
-        for name in (loc.code, loc.name, translate("Domain", loc.name), _ZONE_ZH.get(loc.code, "")):
+        for name in (loc.code, loc.name, translate("Domain", loc.name), *_ZONE_ZH.get(loc.code, ())):
             if name:
                 lookup[_norm(name)] = loc
     return lookup
 
 
-# Chinese zone names accepted in files even when the app runs in English.
-_ZONE_ZH = {"sellable": "可销售库存", "inspection": "待检测区", "repairable": "可维修区", "in_repair": "维修中",
-            "resale": "特价区", "supplier_return": "退供应商区", "parts": "配件库"}
+# Chinese zone names accepted in files even when the app runs in English; the first is the template's.
+_ZONE_ZH = {"sellable": ("可销售库存",), "inspection": ("待检测区",), "repairable": ("可维修区",),
+            "in_repair": ("维修中",), "qc": ("待质检区", "质检"), "pickup": ("待取件",),
+            "resale": ("特价区",), "supplier_return": ("待退供应商", "退供应商区"), "parts": ("配件库",)}
 
 
 @business_step
@@ -586,7 +740,7 @@ def import_opening_stock(path: Path, staff=None, progress: Progress | None = Non
     _log("opening", path, len(sheet.rows), len(sheet.rows), 0, staff)
     return Changes(stock=True, created=len(sheet.rows),
                    messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{count} opening stock line(s) posted as {reference}.")).format(
-                       count=len(sheet.rows), reference=reference),))
+                       count=len(sheet.rows), reference=reference), *sheet.notes()))
 
 
 IMPORTERS = {"products": import_products, "sales": import_sales, "opening": import_opening_stock}

@@ -333,25 +333,136 @@ def cancel(count_id: int) -> Changes:
     return Changes(stock=True)
 
 
-def count_sheet(count_id: int, path: Path, show_expected: bool = False) -> Path:
-    """A sheet to count on paper: zone, bin, SKU, product, serial, (expected), an empty 'counted' column."""
-    from ..reports.workbook import write_table
+@dataclass(frozen=True)
+class CountSheet:
+    """What the paper count sheet says, for the .xlsx and the printout alike (all text already translated)."""
+    title: str                     # "Stock count PD… · Sellable stock"
+    subtitle: str                  # shop, date (app clock), blind or not
+    headers: list[str]             # zone, bin, SKU, product, serial, [expected], counted, notes
+    rows: list[list[object]]       # counted (column -2) empty unless already counted; notes (column -1) empty
+    signature: str                 # "Counted by ____  Date ____", printed below the rows
+    shop: str
+    printed: str                   # the app clock's date and time
+
+
+def count_sheet_data(count_id: int, show_expected: bool = False) -> CountSheet:
+    """The count sheet's content in counting order (zone, bin, SKU, serial). *show_expected*: with the ledger's
+    expected quantities; by default the count is blind, so the counter writes what is there, not what should be."""
+    from . import settings as shop_settings
 
     count = _count(count_id)
-    headers = [translate("Domain", h) for h in (
-        QT_TRANSLATE_NOOP("Domain", "Zone"), QT_TRANSLATE_NOOP("Domain", "Bin"), QT_TRANSLATE_NOOP("Domain", "SKU"),
-        QT_TRANSLATE_NOOP("Domain", "Product"), QT_TRANSLATE_NOOP("Domain", "Serial"))]
+    tr = lambda source: translate("Domain", source)  # noqa: E731 - the sources are marked where they are written
+    headers = [tr(QT_TRANSLATE_NOOP("Domain", "Zone")), tr(QT_TRANSLATE_NOOP("Domain", "Bin")),
+               tr(QT_TRANSLATE_NOOP("Domain", "SKU")), tr(QT_TRANSLATE_NOOP("Domain", "Product")),
+               tr(QT_TRANSLATE_NOOP("Domain", "Serial"))]
     if show_expected:
-        headers.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Expected")))
-    headers.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Counted")))
+        headers.append(tr(QT_TRANSLATE_NOOP("Domain", "Expected")))
+    headers += [tr(QT_TRANSLATE_NOOP("Domain", "Counted")), tr(QT_TRANSLATE_NOOP("Domain", "Note"))]
     rows = []
-    for line in (StockCountLine.select(StockCountLine, Product, Location).join(Product).switch(StockCountLine)
-                 .join(Location).where(StockCountLine.count == count).order_by(Location.sort_order, Product.bin,
-                                                                               Product.sku)):
-        row = [location_label(line.location), line.product.bin, line.product.sku,
-               f"{line.product.name} {line.product.model}".strip(), line.serial or ""]
+    for _id, zone, bin_, sku, name, model, serial, expected, counted in line_rows(count_id):
+        row: list[object] = [translate("Domain", zone), bin_ or "", sku, f"{name} {model or ''}".strip(), serial or ""]
         if show_expected:
-            row.append(line.expected)
-        row.append(line.counted if line.counted is not None else None)
+            row.append(expected)
+        row += [counted, None]
         rows.append(row)
-    return write_table(Path(path), count.number, headers, rows)
+    zones = tr(QT_TRANSLATE_NOOP("Domain", ", ")).join(location_label(loc) for loc in Location.select().where(Location.code.in_(json.loads(count.zones)))
+                      .order_by(Location.sort_order))
+    printed = f"{now():%Y-%m-%d %H:%M}"
+    shop = shop_settings.get(shop_settings.SHOP_NAME)
+    how = (tr(QT_TRANSLATE_NOOP("Domain", "With the expected quantities.")) if show_expected else
+           tr(QT_TRANSLATE_NOOP("Domain", "Blind count: write what you find (0 for what is not there).")))
+    return CountSheet(
+        title=tr(QT_TRANSLATE_NOOP("Domain", "Stock count {number} · {zones}")).format(number=count.number, zones=zones),
+        subtitle=tr(QT_TRANSLATE_NOOP("Domain", "{shop} · started {started} · printed {printed} · {lines} line(s). "
+                                                "{how}")).format(
+            shop=shop, started=f"{count.created_at:%Y-%m-%d %H:%M}", printed=printed, lines=len(rows),
+            how=how).lstrip(" ·"),
+        headers=headers, rows=rows, shop=shop, printed=printed,
+        signature=tr(QT_TRANSLATE_NOOP("Domain", "Counted by ____________________    Date ______________    "
+                                                 "Checked by ____________________")))
+
+
+def _width(value: object) -> int:
+    raw = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in raw)  # CJK takes two columns
+
+
+def count_sheet(count_id: int, path: Path, show_expected: bool = False) -> Path:
+    """The count sheet as an .xlsx to print and count on: a title block (count number, zones, the date), zone,
+    bin, SKU, product and serial beside an empty bordered "Counted" column and a notes column (the expected
+    quantities only if *show_expected*), the header repeated on every page, fitting the page width, and the
+    counter's signature line under the rows."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    from ..reports.workbook import print_ready, safe_text, save_atomically, set_value
+
+    data = count_sheet_data(count_id, show_expected)
+    columns = len(data.headers)
+    counted_col, notes_col = columns - 2, columns - 1
+    product_col = 3
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(safe_text(_count(count_id).number)[:31])
+    # widths from the data (write-only: before any row); the product wraps, the counted and notes leave room to write
+    widths = [max([_width(h) for h in data.headers[i:i + 1]] + [_width(r[i]) for r in data.rows[:2000]]) + 2
+              for i in range(columns)]
+    widths[product_col] = min(max(widths[product_col], 24), 44)
+    for i in range(columns):
+        if i not in (product_col, counted_col, notes_col):
+            widths[i] = min(max(widths[i], 8), 24)
+    widths[counted_col] = max(widths[counted_col], 12)
+    widths[notes_col] = max(widths[notes_col], 24)
+    if show_expected:
+        widths[counted_col - 1] = max(widths[counted_col - 1], 9)
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    header_row = 4
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    last = get_column_letter(columns)
+
+    def cell(value, *, font=None, border=None, alignment=None, fill=None):
+        c = WriteOnlyCell(ws)
+        set_value(c, value)  # a product named "-5% 特价" stays text, as on every sheet the app writes
+        if font is not None:
+            c.font = font
+        if border is not None:
+            c.border = border
+        if alignment is not None:
+            c.alignment = alignment
+        if fill is not None:
+            c.fill = fill
+        return c
+
+    signature_row = header_row + len(data.rows) + 1  # right under the rows (its height leaves the gap)
+    # write-only: what goes before the rows in the file (sheet properties, frozen panes, row heights) first
+    ws.freeze_panes = f"A{header_row + 1}"
+    print_ready(ws, title=data.title, shop=data.shop, period=data.printed, landscape=sum(widths) > 100,
+                header_rows=0)
+    ws.print_title_rows = f"{header_row}:{header_row}"  # the column header, under the title block, on every page
+    ws.print_area = f"A1:{last}{signature_row}"
+    for number in range(header_row + 1, header_row + 1 + len(data.rows)):
+        ws.row_dimensions[number].height = 20  # room to write a number by hand
+    ws.row_dimensions[signature_row].height = 32
+    ws.append([cell(data.title, font=Font(bold=True, size=14))])
+    ws.append([cell(data.subtitle, font=Font(size=9))])
+    ws.append([])
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add(f"A2:{last}2")
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.append([cell(h, font=bold, border=box, fill=fill, alignment=centre) for h in data.headers])
+    wrap = Alignment(vertical="center", wrap_text=True)
+    middle = Alignment(vertical="center")
+    numbers = Alignment(horizontal="right", vertical="center")
+    align = [wrap if i == product_col else middle for i in range(columns)]
+    align[counted_col] = numbers
+    if show_expected:
+        align[counted_col - 1] = numbers
+    for row in data.rows:
+        ws.append([cell(value, border=box, alignment=align[i]) for i, value in enumerate(row)])
+    ws.append([cell(data.signature, font=Font(size=11), alignment=Alignment(vertical="bottom"))])
+    ws.merged_cells.add(f"A{signature_row}:{last}{signature_row}")
+    return save_atomically(wb, Path(path))

@@ -9,13 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..models import AftersalesItem, Location
-from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS, STATUS_LOCATION, STATUSES, VERDICTS, allowed_for
+from ..models.aftersales import (CONDITIONS, PAYMENT_METHODS, REASONS, RESOLUTIONS, STATUS_LOCATION, STATUSES,
+                                 VERDICTS, allowed_for)
 from ..money import format_yuan
 from ..printing.label import labels_pdf, render_labels
+from ..printing import refund as slips
 from ..services import Changes
 from ..services import items as item_steps
 from ..services import resolutions
@@ -26,7 +28,7 @@ from ..services.returns import add_photo
 from . import actions
 from .context import AppContext
 from .paged_model import PagedTableModel, domain_tr
-from .print_ui import preview, save_pdf
+from .print_ui import ITEM_LABEL, SLIP, PrintOutcome, PreviewDialog, preview, print_document, save_pdf
 from .widgets import fit_columns, make_table_view
 
 
@@ -215,9 +217,8 @@ class ItemCard(QDialog):
                 continue  # done on the repair order (Repairs tab) or in the quality check (Resale tab)
             add(step.target, domain_tr(step.action) + "…", lambda _=False, s=step: self.open_step(s))
         if item.resolution_state == "pending" and not item.customer_owned:
-            add("refund", self.tr("Refund…"), lambda: self._open(actions.RefundDialog(self.context, self.item, self)))
-            add("exchange", self.tr("Exchange…"),
-                lambda: self._open(actions.ExchangeDialog(self.context, self.item, self)))
+            add("refund", self.tr("Refund…"), self.open_refund)
+            add("exchange", self.tr("Exchange…"), self.open_exchange)
             add("decline", self.tr("Settle without refund…"), lambda: self._open(actions.NoteStepDialog(
                 self.context, self.tr("Settle {code} without refund or exchange").format(code=self.item.code),
                 self.tr("Why nothing is refunded or exchanged"),
@@ -226,7 +227,14 @@ class ItemCard(QDialog):
         add("note", self.tr("Add note…"), lambda: self._open(actions.NoteStepDialog(
             self.context, self.tr("Note on {code}").format(code=self.item.code), self.tr("Anything worth knowing"),
             lambda note, staff: item_steps.add_note(self.item.id, note, staff), self)))
-        add("label", self.tr("Print label…"), self.print_label)
+        add("label", self.tr("Print label"), self.print_label)
+        add("label_preview", self.tr("Preview label…"), self.preview_label)
+        if slips.refund_of(item.id) is not None:
+            add("refund_slip", self.tr("Print refund slip"), self.print_settlement)
+            add("refund_slip_preview", self.tr("Preview refund slip…"), self.preview_settlement)
+        elif slips.exchange_of(item.id) is not None:
+            add("exchange_slip", self.tr("Print exchange slip"), self.print_settlement)
+            add("exchange_slip_preview", self.tr("Preview exchange slip…"), self.preview_settlement)
 
     def open_step(self, step) -> QDialog:
         if step is None:
@@ -241,9 +249,105 @@ class ItemCard(QDialog):
         dialog.open()
         return dialog
 
-    def print_label(self) -> None:
-        preview(self, lambda device: render_labels([self.item_id], device),
-                self.tr("Label {code}").format(code=self.item.code))
+    def open_refund(self) -> QDialog:
+        dialog = self._open(actions.RefundDialog(self.context, self.item, self))
+        dialog.accepted.connect(self._settled)
+        return dialog
+
+    def open_exchange(self) -> QDialog:
+        dialog = self._open(actions.ExchangeDialog(self.context, self.item, self))
+        dialog.accepted.connect(self._settled)
+        return dialog
+
+    def _label(self):
+        item_id = self.item_id
+        return lambda device: render_labels([item_id], device), self.tr("Label {code}").format(code=self.item.code)
+
+    def print_label(self) -> PrintOutcome:
+        render, title = self._label()
+        return print_document(self, ITEM_LABEL, render, title, title)
+
+    def preview_label(self) -> PreviewDialog:
+        render, title = self._label()
+        return preview(self, render, title, ITEM_LABEL, file_name=title)
+
+    # ------------------------------------------------------ the refund or exchange slip, for the customer to sign
+    def settlement_slip(self):
+        """The refund slip (退款单) or the exchange slip (换货单) of this unit: (renderer, title, file), or None."""
+        refund = slips.refund_of(self.item_id)
+        if refund is not None:
+            refund_id = refund.id
+            return (lambda device: slips.render_refund_slip(refund_id, device), slips.refund_slip_title(refund_id),
+                    refund.number)
+        exchange = slips.exchange_of(self.item_id)
+        if exchange is not None:
+            exchange_id = exchange.id
+            return (lambda device: slips.render_exchange_slip(exchange_id, device),
+                    slips.exchange_slip_title(exchange_id), slips.exchange_slip_title(exchange_id))
+        return None
+
+    def print_settlement(self) -> PrintOutcome | None:
+        slip = self.settlement_slip()
+        return print_document(self, SLIP, *slip) if slip else None
+
+    def preview_settlement(self) -> PreviewDialog | None:
+        slip = self.settlement_slip()
+        return preview(self, slip[0], slip[1], SLIP, file_name=slip[2]) if slip else None
+
+    def archive_settlement(self) -> Path | None:
+        """Keep the slip as a PDF in the data folder's documents/ (as every return slip is); None if it fails."""
+        refund, exchange = slips.refund_of(self.item_id), slips.exchange_of(self.item_id)
+        try:
+            if refund is not None:
+                folder = self.context.documents_dir / "refund-slips"
+                folder.mkdir(parents=True, exist_ok=True)
+                return slips.refund_slip_pdf(refund.id, folder / f"{refund.number}.pdf")
+            if exchange is not None:
+                folder = self.context.documents_dir / "exchange-slips"
+                folder.mkdir(parents=True, exist_ok=True)
+                return slips.exchange_slip_pdf(exchange.id, folder / f"{exchange.item.code}.pdf")
+        except OSError:
+            return None
+        return None
+
+    def _settled(self) -> QMessageBox | None:
+        """After a refund or an exchange: the slip is kept, and printing it for the customer's signature is the
+        message's default button (the message does not block: the card stays usable behind it)."""
+        refund = slips.refund_of(self.item_id)
+        exchange = None if refund is not None else slips.exchange_of(self.item_id)
+        if refund is None and exchange is None:
+            return None
+        kept = self.archive_settlement()
+        if refund is not None:
+            text = self.tr("Refund {number} recorded: {amount} paid back by {method}.").format(
+                number=refund.number, amount=format_yuan(refund.amount),
+                method=domain_tr(PAYMENT_METHODS.get(refund.method, refund.method)))
+            print_text = self.tr("Print refund slip")
+        else:
+            text = self.tr("Exchange recorded: {product} handed out for {code}.").format(
+                product=f"{exchange.product.name} {exchange.product.model}".strip()
+                + (f" ({exchange.serial})" if exchange.serial else ""), code=self.item.code)
+            print_text = self.tr("Print exchange slip")
+        text += "\n\n" + self.tr("Print the slip for the customer to sign?")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Settled with the customer"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        if kept is not None:
+            box.setInformativeText(self.tr("A copy is kept at {path}.").format(path=kept))
+        box.print_button = box.addButton(print_text, QMessageBox.ButtonRole.AcceptRole)
+        box.preview_button = box.addButton(self.tr("Preview…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.print_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._settled_answer(box, button))
+        self.settled_message = box
+        box.open()
+        return box
+
+    def _settled_answer(self, box: QMessageBox, button) -> None:
+        if button is box.print_button:
+            self.print_settlement()
+        elif button is box.preview_button:
+            self.preview_settlement()
 
     def save_label_pdf(self) -> Path | None:
         return save_pdf(self, lambda path: labels_pdf([self.item_id], path), Path.home() / f"{self.item.code}.pdf")

@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         shop_action = settings_menu.addAction(self.tr("&Shop settings…"))
         shop_action.triggered.connect(lambda: self._dialog(ShopDialog(self.context, self)))
+        printers_action = settings_menu.addAction(self.tr("Pri&nters…"))
+        printers_action.triggered.connect(self.open_printers)
         policy_action = settings_menu.addAction(self.tr("&Return policy…"))
         policy_action.triggered.connect(lambda: self._dialog(PolicyDialog(self.context, self)))
         self.policy_action = policy_action
@@ -324,6 +326,11 @@ class MainWindow(QMainWindow):
         from .staff_dialog import StaffDialog
 
         return self._dialog(StaffDialog(self.context, self))
+
+    def open_printers(self):
+        from .printer_settings import PrinterSettingsDialog
+
+        return self._dialog(PrinterSettingsDialog(self))
 
     def open_audit(self):
         from .audit_dialog import AuditDialog

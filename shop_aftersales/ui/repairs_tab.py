@@ -19,7 +19,7 @@ from .context import AppContext
 from .errors import show_error
 from .list_page import ListPage
 from .paged_model import domain_tr
-from .print_ui import preview
+from .print_ui import SLIP, PrintOutcome, PreviewDialog, preview, print_document
 from .repair_board import BoardView
 from .work_tab import WorkTab
 from .repair_dialogs import PartDialog, ProposalDialog, ReceivePartsDialog, RepairDialog, TechniciansDialog
@@ -59,9 +59,12 @@ class RepairsTab(WorkTab):
                                  self.tr("Filter by repair no., item code, product or technician"), self.open_repair,
                                  sort_column=7)
         self.progress.add_button(self.tr("Open"), self.open_repair)
-        print_button = QPushButton(self.tr("Print…"))
+        print_button = QPushButton(self.tr("Print"))
         print_button.clicked.connect(self.print_progress)
         self.progress.buttons.addWidget(print_button)
+        preview_button = QPushButton(self.tr("Preview…"))
+        preview_button.clicked.connect(self.preview_progress)
+        self.progress.buttons.addWidget(preview_button)
 
         self.pickup = ListPage(context, lambda text: ReadyForPickup(text=text), self.tr("Filter"), self.open_card)
         self.pickup.add_button(self.tr("Copy message for the customer"), self.copy_message)
@@ -111,14 +114,22 @@ class RepairsTab(WorkTab):
         return self.show_dialog(RepairDialog(self.context, repair_id, self))
 
     # ---------------------------------------------------------------- lists
-    def print_progress(self) -> None:
+    def _progress_table(self):
         source = RepairProgress(text=self.progress.filter.text())
         rows = source.fetch(0, 10_000, 7)
         headers = [domain_tr(c.title) for c in source.columns]
         data = [[domain_tr(v) if source.columns[i].translate and v else v for i, v in enumerate(row[1:])]
                 for row in rows]
-        preview(self, lambda device: render_table(device, self.tr("Repair progress"), headers, data),
-                self.tr("Repair progress"))
+        title = self.tr("Repair progress")
+        return lambda device: render_table(device, title, headers, data), title
+
+    def print_progress(self) -> PrintOutcome:
+        render, title = self._progress_table()
+        return print_document(self, SLIP, render, title, f"{title} {today():%Y-%m-%d}")
+
+    def preview_progress(self) -> PreviewDialog:
+        render, title = self._progress_table()
+        return preview(self, render, title, SLIP, file_name=f"{title} {today():%Y-%m-%d}")
 
     def copy_message(self, item_id: int) -> str:
         text = repairs.pickup_message(AftersalesItem.get_by_id(item_id))

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
-from ..models import ResaleSale
+from ..models import AftersalesItem, ResaleSale
 from ..printing.resale import receipt_pdf, render_receipt, render_shelf_labels
 from ..services import Changes, resale
 from ..services.resale_lists import QCQueue, ShelfList, SoldList
 from .context import AppContext
 from .list_page import ListPage
-from .print_ui import preview
+from .print_ui import RECEIPT, SHELF_LABEL, PrintOutcome, PreviewDialog, preview, print_document, printer_choice
 from .work_tab import WorkTab
 from .resale_dialogs import QualityCheckDialog, RepriceDialog, SellDialog
 
@@ -30,14 +30,16 @@ class ResaleTab(WorkTab):
                               descending=True)
         self.shelf.add_button(self.tr("Sell…"), self.sell)
         self.shelf.add_button(self.tr("Change price…"), self.reprice)
-        self.shelf.add_button(self.tr("Shelf label…"), self.print_label)
+        self.shelf.add_button(self.tr("Print shelf label"), self.print_label)
+        self.shelf.add_button(self.tr("Preview shelf label…"), self.preview_label)
         self.shelf.add_button(self.tr("ID card"), self.open_card)
         export = QPushButton(self.tr("Export online listings…"))
         export.clicked.connect(self.export_online)
         self.shelf.buttons.addWidget(export)
         self.sold = ListPage(context, lambda text: SoldList(text=text), self.tr("Filter"), self.print_receipt,
                              sort_column=1, descending=True)
-        self.sold.add_button(self.tr("Print receipt…"), self.print_receipt)
+        self.sold.add_button(self.tr("Print receipt"), self.print_receipt)
+        self.sold.add_button(self.tr("Preview receipt…"), self.preview_receipt)
         self.pages.addTab(self.qc, self.tr("Quality check"))
         self.pages.addTab(self.shelf, self.tr("Resale shelf"))
         self.pages.addTab(self.sold, self.tr("Resold"))
@@ -66,23 +68,41 @@ class ResaleTab(WorkTab):
         folder = self.context.documents_dir / "resale-receipts"
         folder.mkdir(parents=True, exist_ok=True)
         try:
-            kept = receipt_pdf(sale.id, folder / f"{number}.pdf")
+            kept = receipt_pdf(sale.id, folder / f"{number}.pdf", printer_choice(RECEIPT).roll_mm)
             self.window().statusBar().showMessage(self.tr("Sold as {number}; the receipt is kept at {path}.").format(
                 number=number, path=kept), 10_000)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Receipt"), str(exc))
-        preview(self, lambda device: render_receipt(sale.id, device), self.tr("Receipt {number}").format(number=number))
+        self.print_receipt(sale.id)  # straight to the receipt printer, as at any till
 
     def reprice(self, item_id: int) -> QDialog:
         return self.show_dialog(RepriceDialog(self.context, item_id, self))
 
-    def print_label(self, item_id: int) -> None:
-        preview(self, lambda device: render_shelf_labels([item_id], device), self.tr("Shelf label"))
+    def print_label(self, item_id: int) -> PrintOutcome:
+        return print_document(self, SHELF_LABEL, lambda device: render_shelf_labels([item_id], device),
+                              self.tr("Shelf label"), self._label_file(item_id))
 
-    def print_receipt(self, sale_id: int) -> None:
-        sale = ResaleSale.get_by_id(sale_id)
-        preview(self, lambda device: render_receipt(sale_id, device),
-                self.tr("Receipt {number}").format(number=sale.number))
+    def preview_label(self, item_id: int) -> PreviewDialog:
+        return preview(self, lambda device: render_shelf_labels([item_id], device), self.tr("Shelf label"),
+                       SHELF_LABEL, file_name=self._label_file(item_id))
+
+    def _label_file(self, item_id: int) -> str:
+        return self.tr("Shelf label {code}").format(code=AftersalesItem.get_by_id(item_id).code)
+
+    def _receipt(self, sale_id: int):
+        """The receipt's renderer for the roll this PC's receipt printer takes, and its title."""
+        roll = printer_choice(RECEIPT).roll_mm
+        number = ResaleSale.get_by_id(sale_id).number
+        return (lambda device: render_receipt(sale_id, device, roll_mm=roll),
+                self.tr("Receipt {number}").format(number=number), number)
+
+    def print_receipt(self, sale_id: int) -> PrintOutcome:
+        render, title, number = self._receipt(sale_id)
+        return print_document(self, RECEIPT, render, title, number)
+
+    def preview_receipt(self, sale_id: int) -> PreviewDialog:
+        render, title, number = self._receipt(sale_id)
+        return preview(self, render, title, RECEIPT, file_name=number)
 
     def export_online(self) -> Path | None:
         default = str(Path.home() / "online-listings.xlsx")

@@ -18,7 +18,7 @@ from ..services.returns import order_state
 from .context import AppContext
 from .item_card import ItemCard
 from .paged_model import domain_tr
-from .print_ui import preview, save_pdf
+from .print_ui import ITEM_LABEL, SLIP, PrintOutcome, PreviewDialog, preview, print_document, save_pdf
 
 
 def archive_slip(context: AppContext, order_id: int) -> Path:
@@ -47,14 +47,20 @@ class ReturnOrderDialog(QDialog):
         self.table.cellDoubleClicked.connect(lambda row, _col: self.open_item(row))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton(self.tr("Print slip…"))
+        # the print buttons print straight away (Settings → Printers); the preview is beside each
+        self.print_button = QPushButton(self.tr("Print slip"))
         self.print_button.clicked.connect(self.print_slip)
+        self.preview_button = QPushButton(self.tr("Preview slip…"))
+        self.preview_button.clicked.connect(self.preview_slip)
         self.pdf_button = QPushButton(self.tr("Save slip as PDF…"))
         self.pdf_button.clicked.connect(
-            lambda: save_pdf(self, lambda p: slip_pdf(order_id, p), Path.home() / f"{self.order.number}.pdf"))
-        self.labels_button = QPushButton(self.tr("Print labels…"))
+            lambda: save_pdf(self, lambda p: slip_pdf(order_id, p), Path(f"{self.order.number}.pdf")))
+        self.labels_button = QPushButton(self.tr("Print labels"))
         self.labels_button.clicked.connect(self.print_labels)
-        for button in (self.print_button, self.pdf_button, self.labels_button):
+        self.labels_preview_button = QPushButton(self.tr("Preview labels…"))
+        self.labels_preview_button.clicked.connect(self.preview_labels)
+        for button in (self.print_button, self.preview_button, self.pdf_button, self.labels_button,
+                       self.labels_preview_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -92,13 +98,31 @@ class ReturnOrderDialog(QDialog):
         card.open()
         return card
 
-    def print_slip(self) -> None:
-        preview(self, lambda device: render_slip(self.order_id, device),
+    def _slip(self):
+        order_id = self.order_id
+        return (lambda device: render_slip(order_id, device),
                 self.tr("Return slip {number}").format(number=self.order.number))
 
-    def print_labels(self) -> None:
-        preview(self, lambda device: render_labels([i.id for i in self.items], device),
+    def _labels(self):
+        ids = [i.id for i in self.items]
+        return (lambda device: render_labels(ids, device),
                 self.tr("Labels of {number}").format(number=self.order.number))
+
+    def print_slip(self) -> PrintOutcome:
+        render, title = self._slip()
+        return print_document(self, SLIP, render, title, self.order.number)
+
+    def preview_slip(self) -> PreviewDialog:
+        render, title = self._slip()
+        return preview(self, render, title, SLIP, file_name=self.order.number)
+
+    def print_labels(self) -> PrintOutcome:
+        render, title = self._labels()
+        return print_document(self, ITEM_LABEL, render, title, title)
+
+    def preview_labels(self) -> PreviewDialog:
+        render, title = self._labels()
+        return preview(self, render, title, ITEM_LABEL, file_name=title)
 
     def _changed(self, changes: Changes) -> None:
         if changes.items:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpin
 from ..models import Category
 from ..models.aftersales import REASONS, RESOLUTIONS
 from ..printing.label import LABEL_HEIGHT, LABEL_WIDTH, label_size
+from ..printing.slip import SLIP_TERMS, slip_terms, standard_terms
 from ..services import business_step, repairs
 from ..services import settings as shop_settings
 from ..services.policy import Rules, all_policies, remove_category_policy, save_policy
@@ -58,6 +59,12 @@ class ShopDialog(QDialog):
         self.second_folder = QLineEdit(shop_settings.get(SECOND_FOLDER))
         self.second_folder.setPlaceholderText(self.tr("Optional, e.g. a USB drive: E:\\ShopBackups"))
         form.addRow(self.tr("Also back up to:"), self.second_folder)
+        # the shop's return terms, printed on every return slip; left as the standard text, the slip follows
+        # the language it is printed in
+        self.terms = QPlainTextEdit(slip_terms())
+        self.terms.setTabChangesFocus(True)
+        self.terms.setMinimumHeight(90)
+        form.addRow(self.tr("Return terms on the slip:"), self.terms)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -69,9 +76,14 @@ class ShopDialog(QDialog):
                   LABEL_HEIGHT: str(int(self.label_h.value())),
                   repairs.EXPECTED_VALUE_PCT: str(self.expected.value()),
                   repairs.COST_WARNING_PCT: str(self.warning.value()),
-                  "backup.second_folder": self.second_folder.text()}
+                  "backup.second_folder": self.second_folder.text(), SLIP_TERMS: self._terms()}
         self.context.ops.run(shop_settings.update, values, on_success=lambda _r: self.accept(),
                              on_failure=lambda e: show_error(self, e))
+
+
+    def _terms(self) -> str:
+        text = self.terms.toPlainText().strip()
+        return "" if text == standard_terms().strip() else text
 
 
 class PolicyDialog(QDialog):

@@ -7,10 +7,10 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from ..models import Location, StockCount
 from ..services import stock_count
@@ -145,9 +145,20 @@ class StockCountDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.sheet_button = self.buttons.addButton(self.tr("Export count sheet…"), QDialogButtonBox.ButtonRole.ActionRole)
+        sheet_row = QHBoxLayout()
+        self.blind_box = QCheckBox(self.tr("Blind count sheet (without the expected quantities)"))
+        self.blind_box.setChecked(True)  # the counter writes what is there, not what the ledger says should be
+        self.blind_box.setToolTip(self.tr("Untick to print the ledger's expected quantity beside each line."))
+        sheet_row.addWidget(self.blind_box)
+        sheet_row.addStretch(1)
+        self.print_sheet_button = QPushButton(self.tr("Print count sheet…"))
+        self.print_sheet_button.clicked.connect(self.print_sheet)
+        sheet_row.addWidget(self.print_sheet_button)
+        self.sheet_button = QPushButton(self.tr("Export count sheet…"))
         self.sheet_button.clicked.connect(self.export_sheet)
+        sheet_row.addWidget(self.sheet_button)
+        layout.addLayout(sheet_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.cancel_button = self.buttons.addButton(self.tr("Cancel the count"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.clicked.connect(self.cancel_count)
         self.post_button = self.buttons.addButton(self.tr("Post adjustments…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -164,7 +175,8 @@ class StockCountDialog(QDialog):
         for box in self.zone_boxes.values():
             box.setEnabled(not open_count)
         self.start_button.setEnabled(not open_count)
-        for widget in (self.scan_edit, self.sheet_button, self.cancel_button, self.post_button):
+        for widget in (self.scan_edit, self.sheet_button, self.print_sheet_button, self.blind_box, self.cancel_button,
+                       self.post_button):
             widget.setEnabled(open_count)
         if not open_count:
             self.header.setText(self.tr("Choose the zones and start: the ledger's quantities are frozen as "
@@ -172,7 +184,8 @@ class StockCountDialog(QDialog):
             self.model.set_rows([])
             self.summary.clear()
             return
-        zones = ", ".join(domain_tr(Location.get(Location.code == c).name) for c in json.loads(self.count.zones))
+        zones = QCoreApplication.translate("Domain", ", ").join(
+            domain_tr(Location.get(Location.code == c).name) for c in json.loads(self.count.zones))
         self.header.setText(self.tr("Count {number} · {zones} · started {when}").format(
             number=self.count.number, zones=zones, when=f"{self.count.created_at:%Y-%m-%d %H:%M}"))
         self.model.set_rows(stock_count.line_rows(self.count.id))
@@ -252,11 +265,39 @@ class StockCountDialog(QDialog):
             self._run(stock_count.scan, self.count.id, code, lines=True, failed=give_back)
 
     def export_sheet(self) -> None:
+        """Save the count sheet as .xlsx (read and written off the GUI thread: a zone can have 20 000 lines)."""
+        if self.count is None:
+            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export count sheet"),
                                               str(Path.home() / f"{self.count.number}.xlsx"),
                                               self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            stock_count.count_sheet(self.count.id, Path(path))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+
+        def saved(result) -> None:
+            self.summary.setText(self.tr("Count sheet saved to {path}.").format(path=result))
+
+        def not_saved(error) -> None:
+            if isinstance(error, OSError):
+                QMessageBox.warning(self, self.tr("Not saved"), self.tr("The count sheet could not be saved: {reason}")
+                                    .format(reason=error.strerror or error))
+            else:
+                show_error(self, error)
+
+        self.context.ops.run(stock_count.count_sheet, self.count.id, Path(path),
+                             show_expected=not self.blind_box.isChecked(), on_success=saved, on_failure=not_saved)
+
+    def print_sheet(self):
+        """The count sheet in the print preview (print it, or save it as PDF from there)."""
+        if self.count is None:
+            return None
+        from ..printing.count_sheet import render_count_sheet
+        from .print_ui import preview
+
+        sheet = stock_count.count_sheet_data(self.count.id, show_expected=not self.blind_box.isChecked())
+        return preview(self, lambda device: render_count_sheet(device, sheet), sheet.title)
 
     def cancel_count(self) -> None:
         self._run(stock_count.cancel, self.count.id)
