@@ -231,7 +231,10 @@ class StreamSheet:
                 cells.append(value)
                 continue
             cell = WriteOnlyCell(self.ws)
-            set_value(cell, value)
+            if (money or bold) and type(value) in (Decimal, int, float):
+                cell.value = value  # its format comes with the style below: one style change, not two
+            else:
+                set_value(cell, value)
             if bold:
                 cell.style = STYLE_TOTAL_MONEY if money else STYLE_TOTAL
             elif money and isinstance(value, (Decimal, int, float, Formula)):
