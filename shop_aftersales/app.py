@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, __version__
@@ -73,13 +73,20 @@ def open_shop(data_dir: Path, demo: bool = False, temporary: bool = False):
     from .ui.main_window import MainWindow
 
     from .instance import acquire
+    from .models.database import integrity_check_due
     from .services.backup import backed_up_today
+    from .services.housekeeping import clean_leftovers
 
-    lock = acquire(data_dir)  # one running app per data folder
-    set_log_file(str(_setup_logging(data_dir)))
-    install_excepthook()
-    opened = open_database(data_dir)
+    lock = acquire(data_dir)  # one running app per data folder (an OS lock: it dies with the process)
+    try:
+        set_log_file(str(_setup_logging(data_dir)))
+        install_excepthook()
+        opened = open_database(data_dir)
+    except BaseException:
+        lock.unlock()
+        raise
     log.info("Shop Aftersales %s, data %s, SQLite %s", __version__, data_dir, opened.sqlite_version)
+    clean_leftovers(data_dir, Path(data_dir) / "attachments")  # what killed backups, exports and intakes left
     if demo and not has_data():
         seed_demo_shop()
     backup_due = has_data() and not backed_up_today(data_dir)  # at start (and at close), at most once a day
@@ -89,7 +96,65 @@ def open_shop(data_dir: Path, demo: bool = False, temporary: bool = False):
     window = MainWindow(context)
     if backup_due:
         window.back_up_daily()  # on the writer thread: 7 s on five busy years, the window must not wait for it
+    if integrity_check_due(opened.path):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, window,
+                          lambda: integrity_check_in_background(window, opened.path))
     return window
+
+
+# The weekly integrity_check waits until the start is over (the first screens drawn, the daily backup begun).
+INTEGRITY_CHECK_DELAY_MS = 5_000
+
+
+class _IntegrityReport(QObject):
+    finished = Signal(object)  # None: sound; str: what SQLite found; an exception: it could not run
+
+
+def integrity_check_in_background(window, path: Path):
+    """Run SQLite's integrity_check on *path* on a thread of its own (its own read-only connection), and say the
+    result in *window*'s status bar and the log. Returns the thread."""
+    import threading
+
+    from .models.database import run_integrity_check
+
+    report = _IntegrityReport(window)
+    window.integrity_report = report  # kept alive until it reports
+
+    def show(result: object) -> None:
+        bar = window.statusBar()
+        if result is None:
+            log.info("Integrity check of %s: ok", path)
+            bar.showMessage(QCoreApplication.translate("App", "Weekly integrity check: the database is sound."),
+                            8000)
+        elif isinstance(result, BaseException):
+            log.warning("The integrity check of %s could not run: %s", path, result)
+            bar.showMessage(QCoreApplication.translate(
+                "App", "The weekly integrity check could not run ({reason}); it is tried again at the next start."
+            ).format(reason=result))
+        else:
+            log.error("Integrity check of %s found damage: %s", path, result)
+            bar.showMessage(QCoreApplication.translate(
+                "App", "The weekly integrity check found damage in the database ({detail}). Restore the latest "
+                       "backup (File → Restore a backup…) before entering more.").format(detail=result))
+        window.integrity_result = result
+
+    report.finished.connect(show)
+
+    def work() -> None:
+        try:
+            result: object = run_integrity_check(path)
+        except Exception as exc:  # noqa: BLE001 - reported in the status bar
+            result = exc
+        try:
+            report.finished.emit(result)
+        except RuntimeError:  # the window is gone
+            pass
+
+    thread = threading.Thread(target=work, name="integrity-check", daemon=True)
+    thread.start()
+    return thread
 
 
 def _smoke_print(data_dir: Path) -> bool | None:
@@ -119,8 +184,14 @@ def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | No
     try:
         window = open_shop(data_dir, demo=demo, temporary=temporary)
     except DomainError as exc:
+        from .models.database import DatabaseRefused
+
+        code = 3 if isinstance(exc, DatabaseRefused) else 1
+        if smoke:  # nobody is there to close a message box: say it and exit
+            print(exc.message(), file=sys.stderr, flush=True)
+            return code
         QMessageBox.critical(None, QCoreApplication.translate("Errors", "Cannot open the shop"), exc.message())
-        return 3
+        return code
     window.show()
     window.warm_up_later()
     if smoke:

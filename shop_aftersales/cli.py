@@ -1,21 +1,39 @@
 """The command line: opens the GUI, and runs headless jobs for scripts and scheduled tasks.
 
-Exit codes: 0 done; 1 refused (bad input, problems found: the message says why, nothing written);
-2 wrong usage; 3 the database could not be opened (left untouched).
+Exit codes: 0 done; 1 refused (bad input, problems found, the folder open in another copy: the message says
+why, nothing written); 2 wrong usage; 3 the database could not be opened (left untouched); 4 the owner's PIN
+was wrong or not given (nothing written).
+
+Every command that writes or migrates holds the data folder's lock (instance.py) from before the database is
+opened to its end; `check` and `export`, when the app (or another command) has the folder, read it through a
+read-only connection instead, without migrating.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
 from .errors import DomainError
+from .i18n import QT_TRANSLATE_NOOP, translate
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE, EXIT_PIN = 0, 1, 2, 3, 4
+PIN_ENV = "SHOP_AFTERSALES_OWNER_PIN"  # the owner's PIN for scheduled jobs (restore, imports) without a terminal
+
+log = logging.getLogger(__name__)
+
+
+class PinRefused(DomainError):
+    """The owner's PIN was needed and was wrong or not given; nothing was done."""
+
+
+def _tr(text: str) -> str:
+    return translate("Cli", text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,17 +92,16 @@ def _cmd_export(args) -> int:
     from .reports.accounting import export_workbook
     from .reports.analytics import Period
     from .services import settings
+    from .services.housekeeping import export_part_prefix, remove_stale_export_parts
 
     period = Period(args.start, args.end)  # refuses a period that starts after it ends
-    data_dir = args.data_dir
-    from .config import default_data_dir
-    from .models.database import database_path
-
-    if not database_path(data_dir or default_data_dir()).exists():
-        _err(f"No shop database in {data_dir or default_data_dir()}.")
+    if not _has_database(args):
         return EXIT_REFUSED
-    _open(args)
-    path = export_workbook(args.output, period, shop_name=settings.get(settings.SHOP_NAME))
+    _open_for_reading(args)
+    output = args.output if args.output.is_absolute() else Path.cwd() / args.output
+    # what an earlier export to this very file left when it was killed
+    remove_stale_export_parts(output.parent, None, prefix=export_part_prefix(output))
+    path = export_workbook(output, period, shop_name=settings.get(settings.SHOP_NAME))
     _out(str(path))
     return EXIT_OK
 
@@ -97,19 +114,55 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def _open(args) -> Path:
+def _data_dir(args) -> Path:
     from .config import default_data_dir
-    from .models.database import open_database
 
-    data_dir = args.data_dir or default_data_dir()
+    return args.data_dir or default_data_dir()
+
+
+def _has_database(args) -> bool:
+    """Says so (and the command stops) when the folder has no shop database; creates nothing."""
+    from .models.database import database_path
+
+    folder = _data_dir(args)
+    if not database_path(folder).exists():
+        _err(_tr(QT_TRANSLATE_NOOP("Cli", "No shop database in {folder}.")).format(folder=folder))
+        return False
+    return True
+
+
+def _open(args) -> Path:
+    """Lock the data folder (if the command has not yet), open the database and migrate it, and clean up what
+    killed processes left there."""
+    from .models.database import open_database
+    from .services.housekeeping import clean_leftovers
+
+    if getattr(args, "lock", None) is None:
+        args.lock = _locked(args)  # held until the command ends: never a second writer beside a running app
+    data_dir = _data_dir(args)
     open_database(data_dir)
+    clean_leftovers(data_dir)
     return data_dir
+
+
+def _open_for_reading(args) -> Path:
+    """`check` and `export`: as :func:`_open` when the folder is free; while the app (or another command) has it,
+    the database is read through a read-only connection, without migrating."""
+    from .instance import AlreadyRunning
+    from .models.database import open_database_read_only
+
+    try:
+        args.lock = _locked(args)
+    except AlreadyRunning:
+        open_database_read_only(_data_dir(args))
+        return _data_dir(args)
+    return _open(args)
 
 
 def _cmd_demo(args) -> int:
     from .services.demo import seed_demo_shop
 
-    data_dir = _open(args)
+    data_dir = _open(args)  # two at once: one has the lock, the other is told the folder is open
     if args.scale != "demo":
         import time
 
@@ -130,8 +183,8 @@ def _cmd_import(kind: str) -> Callable:
     def run(args) -> int:
         from .services.importing import IMPORTERS, ImportFailed
 
-        args.lock = _locked(args)  # never a second writer beside a running app
         _open(args)
+        _owner_pin(args, "import")
         try:
             changes = IMPORTERS[{"stock": "opening"}.get(kind, kind)](args.file)
         except ImportFailed as exc:
@@ -155,53 +208,138 @@ def _cmd_template(args) -> int:
 
 
 def _locked(args):
-    from .config import default_data_dir
     from .instance import acquire
 
-    return acquire(args.data_dir or default_data_dir())
+    return acquire(_data_dir(args))
+
+
+def _ask_pin() -> str | None:
+    """The owner's PIN: from SHOP_AFTERSALES_OWNER_PIN, else asked on the terminal (never echoed); None without
+    either."""
+    if PIN_ENV in os.environ:
+        return os.environ[PIN_ENV]
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        try:
+            return getpass.getpass(_tr(QT_TRANSLATE_NOOP("Cli", "Owner's PIN: ")))
+        except (EOFError, KeyboardInterrupt):
+            return None
+    return None
+
+
+def _owner_pin(args, step: str, owners: list | None = None) -> None:
+    """Owner-only commands (restore, imports) need an owner's PIN once an owner has one: refused (PinRefused,
+    exit 4) unless the PIN given is an active owner's. *owners*: the owners to check against (default: those of
+    the open database)."""
+    from .models import Staff
+    from .services.staff import has_pin, pin_matches, verify
+
+    if owners is None:
+        owners = list(Staff.select().where((Staff.role == "owner") & (Staff.active == True)))  # noqa: E712
+    owners = [owner for owner in owners if has_pin(owner)]
+    if not owners:
+        return
+    pin = _ask_pin()
+    if pin is None:
+        raise PinRefused(QT_TRANSLATE_NOOP("Domain", "This needs the owner's PIN: type it when asked (in a "
+                                           "terminal), or set SHOP_AFTERSALES_OWNER_PIN for a scheduled job. "
+                                           "Nothing was changed."))
+    refusal = None
+    for owner in owners:
+        try:
+            if owner.id is None:  # an owner read from a backup (the shop's own database does not open)
+                if not pin_matches(owner.pin_hash, pin.strip()):
+                    raise DomainError(QT_TRANSLATE_NOOP("Domain", "Wrong PIN for {name}."), name=owner.name)
+            else:
+                verify(owner, pin.strip())
+            log.info("Owner %s approved %s from the command line", owner.name, step)
+            return
+        except DomainError as exc:
+            refusal = exc
+    raise PinRefused(QT_TRANSLATE_NOOP("Domain", "The owner's PIN was not accepted ({reason}). Nothing was "
+                                       "changed."), reason=refusal.message() if refusal else "?")
+
+
+def _backup_owners(path: Path) -> list:
+    """The active owners in a backup file, read-only (for a restore onto a database that does not open)."""
+    import sqlite3
+
+    from .models import Staff
+
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = conn.execute("SELECT name, role, active, pin_hash FROM staff "
+                                "WHERE role = 'owner' AND active").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []  # not a sound backup: the restore refuses it
+    return [Staff(name=name, role=role, active=bool(active), pin_hash=pin_hash or "")
+            for name, role, active, pin_hash in rows]
 
 
 def _cmd_backup(args) -> int:
     from .services.backup import back_up
 
-    args.lock = _locked(args)  # held until the command ends
     data_dir = _open(args)
     _out(str(back_up(data_dir, "manual")))
     return EXIT_OK
 
 
 def _cmd_restore(args) -> int:
-    from .config import default_data_dir
+    from .models.database import DatabaseRefused, open_database
     from .services.backup import backups_dir, list_backups, restore
 
-    data_dir = args.data_dir or default_data_dir()
+    data_dir = _data_dir(args)
     if args.file is None:
-        for backup in list_backups(backups_dir(data_dir)):
+        backups = list_backups(backups_dir(data_dir))
+        for backup in backups:
             _out(f"{backup.taken:%Y-%m-%d %H:%M:%S}  {backup.size / 1024:10.0f} KB  {backup.path}")
+        if not backups:
+            _err(_tr(QT_TRANSLATE_NOOP("Cli", "No backups in {folder}.")).format(folder=backups_dir(data_dir)))
         return EXIT_OK
+    chosen = args.file if args.file.is_absolute() else Path.cwd() / args.file  # relative: from the current folder
     args.lock = _locked(args)  # nobody else may write while the file is replaced
-    _open(args)
-    safety = restore(data_dir, args.file)
-    _out(f"Restored {args.file}; the database as it was is kept in {safety}.")
+    from .models.database import database_path, prepare_data_dir
+
+    data_dir = prepare_data_dir(data_dir)
+    owners = None
+    if database_path(data_dir).exists():
+        try:
+            open_database(data_dir)
+        except DatabaseRefused as refused:  # the way back from a damaged file: the backup's owner approves
+            _err(str(refused))
+            owners = _backup_owners(chosen)
+    else:
+        owners = _backup_owners(chosen)  # a new PC: the shop comes back from a backup
+    _owner_pin(args, "restore", owners)
+    safety = restore(data_dir, chosen)
+    if safety is None:
+        _out(_tr(QT_TRANSLATE_NOOP("Cli", "Restored {file} into {folder} (it had no database before).")).format(
+            file=chosen, folder=data_dir))
+    else:
+        _out(_tr(QT_TRANSLATE_NOOP("Cli", "Restored {file}; the database as it was is kept in {safety}.")).format(
+            file=chosen, safety=safety))
     return EXIT_OK
 
 
 def _cmd_check(args) -> int:
-    from .config import default_data_dir
-    from .models.database import database_path
     from .services.checks import run_checks
 
-    if not database_path(args.data_dir or default_data_dir()).exists():
-        _err(f"No shop database in {args.data_dir or default_data_dir()}: nothing to check.")
+    if not _has_database(args):
         return EXIT_REFUSED
-    data_dir = _open(args)
+    data_dir = _open_for_reading(args)
     findings = run_checks()
     if findings:
-        _err(f"{len(findings)} problem(s) in {data_dir}:")
+        _err(_tr(QT_TRANSLATE_NOOP("Cli", "{count} problem(s) in {folder}:")).format(count=len(findings),
+                                                                                   folder=data_dir))
         for finding in findings:
             _err(f"  • {finding}")
         return EXIT_REFUSED
-    _out(f"OK: {data_dir} is sound (integrity, foreign keys, stock ledger).")
+    _out(_tr(QT_TRANSLATE_NOOP("Cli", "OK: {folder} is sound (integrity, foreign keys, stock ledger).")).format(
+        folder=data_dir))
     return EXIT_OK
 
 
@@ -240,9 +378,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .models.database import DatabaseRefused
 
         _err(str(exc))
+        if isinstance(exc, PinRefused):
+            return EXIT_PIN
         return EXIT_DATABASE if isinstance(exc, DatabaseRefused) else EXIT_REFUSED
     except OSError as exc:
         _err(f"{exc.strerror or exc}: {exc.filename or ''}".strip())
+        return EXIT_REFUSED
+    except Exception as exc:  # noqa: BLE001 - no traceback for the user: the message, and the log has the rest
+        import sqlite3
+
+        log.debug("Command %s failed", args.command, exc_info=True)
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            _err(_tr(QT_TRANSLATE_NOOP("Cli", "The database stayed locked by another program for too long ({reason}). "
+                                       "Try again when it is closed.")).format(reason=exc))
+        else:
+            _err(_tr(QT_TRANSLATE_NOOP("Cli", "The command failed: {reason}")).format(
+                reason=f"{type(exc).__name__}: {exc}"))
         return EXIT_REFUSED
 
 

@@ -16,6 +16,7 @@ hypothesis_settings.register_profile("deep", max_examples=500, stateful_step_cou
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SHOP_AFTERSALES_FAST_PIN_HASH", "1")  # test-only fast PIN hashes (services.staff)
 
 from shop_aftersales import clock  # noqa: E402
 from shop_aftersales.models import db  # noqa: E402

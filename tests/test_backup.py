@@ -156,3 +156,219 @@ def test_the_days_first_start_backs_up_on_the_writer_thread(qtbot, data_dir, _de
         window.context.ops.shutdown()
         window.context.instance_lock.unlock()
         close_database()
+
+
+# ------------------------------------------------------------------ restoring, for real (issue 16, part 1)
+
+def shop_state(folder: Path):
+    """The live file byte for byte and what the shop holds: a refused restore changes neither."""
+    return (folder / "shop.sqlite3").read_bytes()
+
+
+def newer_version_backup(folder: Path, demo_shop: Path) -> Path:
+    taken = backup.back_up(demo_shop, "manual")
+    newer = folder / "shop-20260601-000000-manual.sqlite3"
+    shutil_copy(taken, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute("INSERT INTO schema_migration (name, applied) VALUES ('0999_from_the_future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    return newer
+
+
+def shutil_copy(a, b):
+    import shutil
+
+    shutil.copyfile(a, b)
+
+
+import sqlite3  # noqa: E402
+
+
+def test_a_backup_from_a_newer_version_is_refused_before_anything_is_replaced(demo_shop, tmp_path):
+    from shop_aftersales.models import db
+    from shop_aftersales.models.database import close_database, open_database
+
+    newer = newer_version_backup(tmp_path, demo_shop)
+    Product.create(sku="KEEP", name="entered today", list_price=Decimal(1))
+    made = {p.name for p in (demo_shop / "backups").iterdir()}
+    with pytest.raises(backup.RestoreRefused, match="newer version") as info:
+        backup.restore(demo_shop, newer)
+    assert "Nothing was changed" in str(info.value)
+    assert not db.is_closed() and Product.select().where(Product.sku == "KEEP").exists()  # open, as it was
+    assert {p.name for p in (demo_shop / "backups").iterdir()} == made  # no before-restore backup either
+    assert sorted(p.name for p in demo_shop.iterdir() if "restoring" in p.name) == []
+    close_database()
+    open_database(demo_shop)  # and it opens again
+    assert run_checks() == []
+
+
+def test_a_foreign_or_empty_file_is_refused_as_a_backup(demo_shop, tmp_path):
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(backup.RestoreRefused, match="another program"):
+        backup.restore(demo_shop, other)
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    with pytest.raises(backup.RestoreRefused, match="not a sound Shop Aftersales backup"):
+        backup.restore(demo_shop, empty)
+    assert run_checks() == []
+
+
+def test_commits_in_a_backups_wal_are_restored(demo_shop, tmp_path):
+    """A copy of a file taken while it was open: its latest commits are still in its -wal beside it."""
+    taken = backup.back_up(demo_shop, "manual")
+    hot = tmp_path / "hot.sqlite3"
+    shutil_copy(taken, hot)
+    conn = sqlite3.connect(hot, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=wal")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("INSERT INTO product (sku, name, model, brand, list_price, cost, serialised, active, created_at) "
+                 "VALUES ('IN-THE-WAL', 'only in the wal', '', '', 100, 50, 0, 1, '2026-06-17 10:00:00')")
+    copy = tmp_path / "shop-20260617-100000-copy.sqlite3"
+    shutil_copy(hot, copy)  # copied as a file manager copies it: the main file and its -wal
+    shutil_copy(Path(str(hot) + "-wal"), Path(str(copy) + "-wal"))
+    conn.close()
+    assert sqlite3.connect(f"file:{copy}?immutable=1", uri=True).execute(
+        "SELECT count(*) FROM product WHERE sku = 'IN-THE-WAL'").fetchone()[0] == 0  # not in the main file
+    backup.check_backup(copy, demo_shop)
+    backup.restore(demo_shop, copy)
+    assert Product.select().where(Product.sku == "IN-THE-WAL").exists()
+    assert run_checks() == []
+
+
+def test_a_failure_while_swapping_leaves_the_shop_as_it_was_and_open(demo_shop, monkeypatch):
+    import os
+
+    taken = backup.back_up(demo_shop, "manual")
+    Product.create(sku="KEEP", name="entered after the backup", list_price=Decimal(1))
+    real_replace = os.replace
+
+    def failing(src, dst):
+        if str(src).endswith(".restoring"):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OSError):
+        backup.restore(demo_shop, taken)
+    monkeypatch.undo()
+    assert Product.select().where(Product.sku == "KEEP").exists()
+    assert [p.name for p in demo_shop.iterdir() if ".restoring" in p.name or ".replaced" in p.name] == []
+    assert run_checks() == []
+
+
+def test_restoring_onto_an_empty_folder_a_new_pc(demo_shop, tmp_path):
+    from shop_aftersales.models.database import close_database
+
+    taken = backup.back_up(demo_shop, "manual")
+    count = Product.select().count()
+    close_database()
+    new_pc = tmp_path / "new-pc"
+    assert backup.restore(new_pc, taken) is None  # nothing to keep from before
+    assert Product.select().count() == count
+
+
+def test_restore_from_the_command_line_tells_the_truth(demo_shop, tmp_path):
+    from shop_aftersales.models.database import close_database
+
+    newer = newer_version_backup(tmp_path, demo_shop)
+    good = backup.back_up(demo_shop, "manual")
+    close_database()
+    folder = demo_shop
+    before = shop_state(folder)
+    result = cli("restore", newer, "--data-dir", folder)
+    assert result.returncode == 1, result.stderr
+    assert "newer version" in result.stderr and "Nothing was changed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert shop_state(folder) == before
+    assert cli("check", "--data-dir", folder).returncode == 0  # not stranded
+    relative = subprocess.run(  # a path relative to the current folder
+        [sys.executable, "-m", "shop_aftersales", "restore", f"backups/{good.name}", "--data-dir", str(folder)],
+        capture_output=True, text=True, env=app_env(LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8"), cwd=folder,
+        timeout=120)
+    assert relative.returncode == 0, relative.stderr
+    assert "Restored" in relative.stdout
+    missing = cli("restore", "no/such/backup.sqlite3", "--data-dir", folder)
+    assert missing.returncode == 1 and "There is no backup file" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_a_damaged_shop_can_still_be_restored(demo_shop):
+    """The way back: the live file does not open (here damaged); restoring a backup still works, and the damaged
+    file is kept byte for byte as the before-restore backup."""
+    from shop_aftersales.models.database import close_database
+
+    good = backup.back_up(demo_shop, "manual")
+    close_database()
+    live = demo_shop / "shop.sqlite3"
+    raw = bytearray(live.read_bytes())
+    raw[4096 * 2: 4096 * 2 + 200] = b"\xff" * 200
+    live.write_bytes(bytes(raw))
+    assert cli("check", "--data-dir", demo_shop).returncode == 3
+    result = cli("restore", good, "--data-dir", demo_shop)
+    assert result.returncode == 0, result.stderr
+    kept = [p for p in (demo_shop / "backups").iterdir() if "before-restore" in p.name]
+    assert [p.read_bytes() for p in kept] == [bytes(raw)]
+    assert cli("check", "--data-dir", demo_shop).returncode == 0
+
+
+def test_a_backup_of_a_database_that_stays_locked_gives_up(data_dir, monkeypatch):
+    """sqlite3's backup() retries a locked source for ever (the GUI's daily backup of a read-only or busy file
+    never ended, and the window could not close): it now gives up with a message."""
+    import time
+
+    path = data_dir / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "c.execute('BEGIN EXCLUSIVE'); c.execute('INSERT INTO t VALUES (1)'); print('holding', flush=True); "
+        "time.sleep(60)"), str(path)], stdout=subprocess.PIPE, text=True)
+    monkeypatch.setattr(backup, "STALL_SECONDS", 1.0)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        with pytest.raises(DomainError, match="The backup was given up"):
+            backup._copy_online(data_dir / "copy.sqlite3", path)
+        assert time.monotonic() - started < 30
+        assert not list(data_dir.glob("copy.sqlite3*"))  # no .part left either
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2, 1.6, 2.2])
+def test_a_restore_killed_at_any_moment_leaves_one_whole_shop(data_dir, _demo_template, delay):
+    """SIGKILL somewhere in a restore (copying, proving, the safety backup, the swap): the shop opens and is
+    sound, either as it was or as the backup; the next command cleans up what the restore left."""
+    import shutil
+    import signal
+    import time
+
+    from shop_aftersales.models.database import close_database, open_database
+
+    shutil.copy(_demo_template, data_dir / "shop.sqlite3")
+    open_database(data_dir)
+    taken = backup.back_up(data_dir, "manual")
+    Product.create(sku="AFTER", name="entered after the backup", list_price=Decimal(1))
+    close_database()
+    child = subprocess.Popen([sys.executable, "-m", "shop_aftersales", "restore", str(taken), "--data-dir",
+                              str(data_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=app_env())
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    result = cli("check", "--data-dir", data_dir)  # takes the lock the dead restore held, cleans up, checks
+    assert result.returncode == 0, result.stderr
+    assert not [p.name for p in data_dir.iterdir() if ".restoring" in p.name or ".replaced" in p.name]
+    assert not list((data_dir / "backups").glob("*.part"))
+    open_database(data_dir)
+    try:
+        assert Product.select().where(Product.sku == "AFTER").count() in (0, 1)
+    finally:
+        close_database()

@@ -192,3 +192,134 @@ def test_a_small_busy_shop_is_generated_through_the_real_steps_and_is_sound(tmp_
         assert [str(p) for p in run_checks()] == []
     finally:
         close_database()
+
+
+# ------------------------------------------------------------------ owner's PIN, refused files (issue 16)
+
+PIN = "2468"
+
+
+@pytest.fixture
+def shop_with_owner_pin(tmp_path_factory):
+    """A demo shop whose owner has set a PIN, and a backup of it."""
+    from decimal import Decimal
+
+    from shop_aftersales.models import Product, Staff
+    from shop_aftersales.models.database import close_database, open_database
+    from shop_aftersales.services import staff as staff_steps
+    from shop_aftersales.services.backup import back_up
+
+    folder = tmp_path_factory.mktemp("pin-shop")
+    assert cli("demo-data", "--data-dir", folder).returncode == 0
+    open_database(folder)
+    try:
+        owner = Staff.select().where(Staff.role == "owner").first()
+        staff_steps.save_staff(owner.id, owner.name, "owner", True, PIN, None)
+        taken = back_up(folder, "manual")
+        Product.create(sku="AFTER-THE-BACKUP", name="entered after the backup", list_price=Decimal(1))
+    finally:
+        close_database()
+    return folder, taken
+
+
+def after_the_backup_is_there(folder) -> bool:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{folder / 'shop.sqlite3'}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM product WHERE sku = 'AFTER-THE-BACKUP'").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def test_restore_and_imports_need_the_owners_pin(shop_with_owner_pin, tmp_path):
+    folder, taken = shop_with_owner_pin
+    result = cli("restore", taken, "--data-dir", folder)  # no terminal, no variable
+    assert result.returncode == 4 and "needs the owner's PIN" in result.stderr
+    result = cli("restore", taken, "--data-dir", folder, SHOP_AFTERSALES_OWNER_PIN="1111")
+    assert result.returncode == 4 and "PIN was not accepted" in result.stderr and "Nothing was changed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert after_the_backup_is_there(folder)  # not restored (the wrong PIN itself is counted: throttling)
+    assert not [p for p in (folder / "backups").iterdir() if "before-restore" in p.name]
+    sales = hostile_workbook(tmp_path / "sales.xlsx")
+    result = cli("import-sales", sales, "--data-dir", folder, SHOP_AFTERSALES_OWNER_PIN="1111")
+    assert result.returncode == 4 and "PIN was not accepted" in result.stderr
+    result = cli("import-sales", sales, "--data-dir", folder, SHOP_AFTERSALES_OWNER_PIN=PIN)
+    assert result.returncode == 1 and "4 problem(s)" in result.stderr  # past the PIN, to the file's own problems
+    result = cli("restore", taken, "--data-dir", folder, SHOP_AFTERSALES_OWNER_PIN=PIN)
+    assert result.returncode == 0 and "Restored" in result.stdout, result.stderr
+    assert not after_the_backup_is_there(folder)
+
+
+def test_the_owners_pin_on_a_terminal_is_asked_without_echo(shop_with_owner_pin):
+    """A person at a terminal is asked (getpass); here through a pseudo-terminal."""
+    import os
+    import pty
+
+    folder, taken = shop_with_owner_pin
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the CLI on the terminal
+        env = app_env(LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
+        env.pop("SHOP_AFTERSALES_OWNER_PIN", None)
+        os.execve(sys.executable, [sys.executable, "-m", "shop_aftersales", "restore", str(taken),
+                                   "--data-dir", str(folder)], env)
+    seen = b""
+    while b"PIN" not in seen:
+        seen += os.read(fd, 1024)
+    os.write(fd, b"1111\n")
+    while True:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 4
+    assert b"1111" not in seen and b"PIN was not accepted" in seen
+
+
+def test_smoke_on_a_refused_database_exits_with_a_message_and_no_box(tmp_path):
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "shop.sqlite3").write_bytes(b"")
+    result = cli("--data-dir", folder, "--smoke", XDG_CONFIG_HOME=str(tmp_path))
+    assert result.returncode == 3
+    assert "is empty (0 bytes)" in result.stderr
+    assert (folder / "shop.sqlite3").read_bytes() == b""
+
+
+@pytest.mark.parametrize("kind", ["empty", "foreign", "folder", "read-only"])
+def test_bad_database_files_exit_3_and_are_left_alone(tmp_path, kind):
+    import sqlite3
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    path = folder / "shop.sqlite3"
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=wal")
+        conn.execute("CREATE TABLE ledger (x)" if kind == "foreign" else "CREATE TABLE other (y)")
+        conn.commit()
+        conn.close()
+        if kind == "read-only":
+            result = cli("demo-data", "--data-dir", tmp_path / "real")
+            assert result.returncode == 0
+            path.write_bytes((tmp_path / "real" / "shop.sqlite3").read_bytes())
+            path.chmod(0o444)
+    before = path.read_bytes() if path.is_file() else None
+    for command in (["check"], ["backup"], ["export", "--from", "2026-01-01", "--to", "2026-01-31", "-o",
+                                           tmp_path / "x.xlsx"]):
+        result = cli(*command, "--data-dir", folder)
+        assert result.returncode == 3, (command, result.stderr)
+        assert "Traceback" not in result.stderr and "was not changed" in result.stderr.replace("Nothing was "
+                                                                                               "changed", "was not changed")
+        if before is not None:
+            assert path.read_bytes() == before
+        assert sorted(p.name for p in folder.iterdir() if p.name.startswith("shop.sqlite3")) == ["shop.sqlite3"]
+    path.chmod(0o644) if path.is_file() else None

@@ -195,3 +195,170 @@ def test_the_full_check_is_skipped_only_for_the_file_the_app_closed_cleanly(data
     path.write_bytes(bytes(raw))
     with pytest.raises(DatabaseRefused):
         open_database(data_dir)
+
+
+# ------------------------------------------------------------------ bad files and odd states (issue 16, part 4)
+
+def sidecars(path):
+    return [p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "-")]
+
+
+def refused(data_dir, kind):
+    path = data_dir / DB_FILE_NAME
+    before = path.read_bytes() if path.is_file() else None
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(data_dir)
+    assert info.value.kind == kind, info.value.message()
+    if before is not None:
+        assert path.read_bytes() == before  # byte for byte
+        assert sidecars(path) == []  # and no -wal / -shm left beside it
+    return info.value.message()
+
+
+def test_a_zero_byte_database_is_refused_not_made_a_new_empty_shop(data_dir):
+    (data_dir / DB_FILE_NAME).write_bytes(b"")
+    assert "is empty (0 bytes)" in refused(data_dir, "empty")
+
+
+def test_another_programs_sqlite_file_is_refused_and_not_migrated(data_dir):
+    path = data_dir / DB_FILE_NAME
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=wal")
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    conn.commit()
+    conn.close()
+    assert "database of another program" in refused(data_dir, "foreign")
+    conn = sqlite3.connect(path)  # and a foreign file that happens to keep a schema_migration table
+    conn.execute("CREATE TABLE schema_migration (id INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
+    conn.execute("INSERT INTO schema_migration (name, applied) VALUES ('20240101_accounts', '2024-01-01')")
+    conn.commit()
+    conn.close()
+    refused(data_dir, "foreign")
+
+
+def test_a_folder_where_the_database_should_be_is_refused(data_dir):
+    (data_dir / DB_FILE_NAME).mkdir()
+    assert "is a folder" in refused(data_dir, "directory")
+
+
+def test_a_read_only_database_file_is_refused(data_dir):
+    open_database(data_dir)
+    close_database()
+    path = data_dir / DB_FILE_NAME
+    path.chmod(0o444)
+    try:
+        assert "read-only" in refused(data_dir, "read-only")
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_refused_newer_database_gets_no_wal_or_shm_beside_it(data_dir):
+    open_database(data_dir)
+    db.execute_sql("INSERT INTO schema_migration (name, applied) VALUES ('0999_from_the_future', '2030-01-01')")
+    close_database()
+    refused(data_dir, "newer")
+
+
+def test_a_database_locked_by_another_program_is_called_busy_not_damaged(data_dir):
+    import subprocess
+    import time
+
+    open_database(data_dir)
+    close_database()
+    path = data_dir / DB_FILE_NAME
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "c.execute('PRAGMA locking_mode=EXCLUSIVE'); c.execute('BEGIN EXCLUSIVE'); "
+        "c.execute('CREATE TABLE other_programs_work (x)'); print('holding', flush=True); time.sleep(60)"),
+        str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        before = path.read_bytes()
+        started = time.monotonic()
+        with pytest.raises(DatabaseRefused) as info:
+            open_database(data_dir)
+        assert info.value.kind == "busy"
+        assert "in use by another program" in info.value.message() and "damaged" not in info.value.message()
+        assert time.monotonic() - started < 30
+        assert path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_full_check_is_not_skipped_for_a_file_changed_with_its_old_size_and_time(data_dir, monkeypatch):
+    """The clean-close marker holds a hash of the first and last pages: a file changed behind the app's back and
+    given back its size and modification time is still checked in full."""
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    open_database(data_dir)
+    close_database()
+    path = data_dir / DB_FILE_NAME
+    stat = path.stat()
+    raw = bytearray(path.read_bytes())
+    raw[24:28] = (int.from_bytes(raw[24:28], "big") + 1).to_bytes(4, "big")  # SQLite's file change counter
+    path.write_bytes(bytes(raw))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    statements.clear()
+    open_database(data_dir)
+    close_database()
+    assert "PRAGMA quick_check" in statements
+
+
+def damage_an_index(path):
+    """Change one key inside an index page, keeping the b-tree well formed: quick_check does not compare an index
+    with its table, integrity_check does."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.execute("CREATE INDEX notes_body ON notes (body)")
+    conn.executemany("INSERT INTO notes VALUES (?)", [(f"note-{n:04d}",) for n in range(50)])
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'notes_body'").fetchone()[0]
+    conn.close()
+    raw = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    at = raw.index(b"note-0049", start, start + page_size)
+    raw[at + 8: at + 9] = b"Z"  # still the largest key
+    path.write_bytes(bytes(raw))
+
+
+def test_integrity_check_finds_what_quick_check_misses(data_dir):
+    from shop_aftersales.models.database import integrity_check_due, run_integrity_check
+
+    open_database(data_dir)
+    close_database()
+    path = data_dir / DB_FILE_NAME
+    assert integrity_check_due(path)
+    assert run_integrity_check(path) is None and not integrity_check_due(path)  # sound: not due for a week
+    damage_an_index(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"  # what the start reads says nothing
+    conn.close()
+    found = run_integrity_check(path)
+    assert found and "notes_body" in found
+
+
+@pytest.mark.gui
+def test_the_weekly_integrity_check_runs_off_the_gui_thread_and_says_what_it_found(window, qtbot):
+    from shop_aftersales.app import integrity_check_in_background
+
+    path = window.context.data_dir / DB_FILE_NAME
+    close_database()
+    damage_an_index(path)
+    open_database(window.context.data_dir)
+    thread = integrity_check_in_background(window, path)
+    qtbot.waitUntil(lambda: hasattr(window, "integrity_result"), timeout=30_000)
+    thread.join(5)
+    assert "found damage in the database" in window.statusBar().currentMessage()
+    assert "notes_body" in window.integrity_result

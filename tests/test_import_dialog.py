@@ -91,3 +91,25 @@ def test_save_template_from_the_dialog(window, qtbot, tmp_path):
     header = [c.value for c in load_workbook(tmp_path / "t.xlsx").active[1]]
     assert "Receipt no*" in header or "单号*" in header
     dialog.close()
+
+
+def test_a_damaged_or_forged_file_is_refused_in_the_dialog_naming_the_file_and_the_cell(window, qtbot, tmp_path):
+    """What crashed with a traceback before (issue 16): a cell its type cannot hold, an XML entity attack."""
+    import hostile_imports as hostile
+
+    damaged = hostile.one_sheet(tmp_path / "收银导出.xlsx", "sales", hostile.with_value(
+        "sales", "单价", hostile.Raw('<c r="{ref}" t="d"><v>not-a-date</v></c>')))
+    sales_before = Sale.select().count()
+    dialog = start(qtbot, window, "sales", damaged)
+    report = dialog.report.toPlainText()
+    assert report.startswith("收银导出.xlsx: The file was not imported:") and "Nothing was written" in report
+    assert "row 3, column '单价': The cell is stored as a date but holds 'not-a-date'" in report
+    dialog.grab().save(str(tmp_path / "import-dialog-damaged.png"))
+    cases = {c.name: c for c in hostile.corpus(tmp_path / "corpus", "sales", big=False)}
+    for name in ("xxe-sheet", "no-sheets", "encrypted", "1e400-number"):
+        dialog.path.setText(str(cases[name].path))
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+        assert cases[name].path.name in dialog.report.toPlainText() and "Nothing was written" in dialog.report.toPlainText()
+    assert Sale.select().count() == sales_before
+    dialog.close()

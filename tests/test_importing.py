@@ -137,7 +137,7 @@ def test_a_receipt_with_two_dates_is_refused(catalogue, xlsx):
 @pytest.mark.parametrize("name, content, expected", [
     ("sales.csv", b"a,b\n1,2\n", "is not an Excel .xlsx file"),
     ("sales.xlsx", b"PK\x03\x04 this is not really a zip", "cannot be read as an Excel workbook"),
-    ("sales.xlsx", b"plain text pretending", "cannot be read as an Excel workbook"),
+    ("sales.xlsx", b"plain text pretending", "is a text (CSV) file, not an Excel workbook"),
 ])
 def test_files_that_are_not_workbooks_are_refused(catalogue, tmp_path, name, content, expected):
     path = tmp_path / name
@@ -345,3 +345,127 @@ def test_formulas_merged_cells_and_wrong_types_never_crash_nor_write(catalogue, 
 def test_a_date_typed_as_an_excel_serial_number_is_read(catalogue, xlsx):
     import_sales(xlsx([SALES_HEADER, ["XS-D", 46099, "", "", "HZ-1", "", "", "", 1, 129, "", ""]]))
     assert Sale.get(Sale.receipt_no == "XS-D").sold_at == dt.datetime(2026, 3, 18)
+
+
+# --------------------------------------------------------------------- what a cell may hold (issue 16)
+
+from shop_aftersales.services.importing import CellError, code, date, price, quantity, words  # noqa: E402
+
+
+@pytest.mark.parametrize("written, amount", [
+    ("1.299,00", "1299.00"), ("1 299,00", "1299.00"), ("1\u00a0299,00", "1299.00"), ("1\u202f299,50", "1299.50"),
+    ("2999,5", "2999.50"), ("0,99", "0.99"), ("1,299", "1299.00"), ("1,299.50", "1299.50"), ("1 299.50", "1299.50"),
+    ("1.299.000", "1299000.00"), ("１２９９．００", "1299.00"), ("¥1,299.00", "1299.00"), ("￥129", "129.00"),
+    ("129元", "129.00"), ("2999.0000", "2999.00"), (1299.5, "1299.50"), (129, "129.00"), ("\u200b129", "129.00"),
+])
+def test_amounts_written_the_european_or_the_full_width_way_are_read_right(written, amount):
+    assert price(written) == Decimal(amount)
+
+
+@pytest.mark.parametrize("written, says", [
+    ("1.299", "more than two decimal places"), ("1,2999", "not an amount"), ("1.299,5,0", "not an amount"),
+    ("1'299.00", "not an amount"), ("1e3", "not an amount"), ("1e400", "not an amount"), ("inf", "not an amount"),
+    ("NaN", "not an amount"), ("Infinity", "not an amount"), ("1" * 30, "implausibly large"),
+    (float("inf"), "implausibly large"), (float("nan"), "not an amount"), (10 ** 30, "implausibly large"),
+    (1e300, "implausibly large"), ("-5", "cannot be negative"), (True, "not an amount"),
+    (dt.datetime(2026, 1, 1), "not an amount"),
+])
+def test_amounts_that_cannot_be_read_unambiguously_are_refused(written, says):
+    with pytest.raises(CellError) as info:
+        price(written)
+    assert says in info.value.source.format(**info.value.params)
+
+
+@pytest.mark.parametrize("written, expected", [("3", 3), ("３", 3), ("1,000", 1000), (2.0, 2), ("2,5", None),
+                                               ("2.5", None), (1e300, None), ("1" * 30, None), ("1e400", None),
+                                               (float("inf"), None), (0, None), ("1 000", 1000)])
+def test_quantities(written, expected):
+    if expected is None:
+        with pytest.raises(CellError):
+            quantity(written)
+    else:
+        assert quantity(written) == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("HZ-1\u200b", "HZ-1"), ("\ufeffHZ-1", "HZ-1"), ("H\u200cZ\u200d-\u20601", "HZ-1"), ("ＨＺ－１", "HZ-1"),
+    ("\u3000HZ-1\u00a0", "HZ-1"), (" HZ-1\n", "HZ-1"), ("\u202eHZ-1", "HZ-1"), ("00123", "00123"), (12345, "12345"),
+    ("HZ\x07-1", None), ("SN1\nSN2", None), ("SN1\tSN2", None), ("H\x85Z", None), ("X" * 101, None),
+])
+def test_codes_are_normalised_so_the_same_code_is_the_same_and_control_characters_refused(written, expected):
+    if expected is None:
+        with pytest.raises(CellError):
+            code(written)
+    else:
+        assert code(written) == expected
+
+
+def test_free_text_drops_invisible_characters_and_refuses_control_characters():
+    assert words("王\u200b芳") == "王芳"
+    assert words("智能手机\u00a0X1\n") == "智能手机 X1"
+    assert words("人体工学椅（黑）") == "人体工学椅（黑）"  # full-width signs in a name are the name's own
+    for bad in ("a\x85b", "a\x7fb", "a\x01b", "长" * 1001):
+        with pytest.raises(CellError):
+            words(bad)
+
+
+def test_a_sale_date_is_refused_after_tomorrow_and_before_2000_by_the_app_clock():
+    from shop_aftersales import clock
+
+    assert date("2026-06-18") == dt.datetime(2026, 6, 18)  # tomorrow of TEST_NOW (2026-06-17): a time zone away
+    assert date("２０２６－０５－０１") == dt.datetime(2026, 5, 1)
+    assert date(20260501) == dt.datetime(2026, 5, 1)
+    for bad, says in (("2026-06-19", "in the future"), ("2099-01-01", "in the future"), (73051, "in the future"),
+                      (dt.datetime(9999, 12, 31), "in the future"), ("1999-12-31", "before 2000"),
+                      (float("inf"), "not a date")):
+        with pytest.raises(CellError) as info:
+            date(bad)
+        assert says in info.value.source.format(**info.value.params)
+    with clock.frozen(dt.datetime(2031, 2, 28, 23, 59)):
+        assert date("2031-03-01") == dt.datetime(2031, 3, 1)
+        with pytest.raises(CellError):
+            date("2031-03-02")
+
+
+def test_a_sku_with_a_zero_width_space_or_in_full_width_is_the_known_product(catalogue, xlsx):
+    count = Product.select().count()
+    changes = import_products(xlsx([["商品编码", "商品名称"], ["HZ-1\u200b", "补水面膜 10片"], ["ＹＺ－１", "人体工学椅 II"]]))
+    assert changes.created == 0 and changes.skipped == 2
+    assert Product.select().count() == count
+    assert Product.get(Product.sku == "HZ-1").name == "补水面膜 10片"
+    assert Product.get(Product.sku == "YZ-1").name == "人体工学椅 II"
+    import_sales(xlsx([SALES_HEADER, ["XS-ZW", "2026-05-01", "", "", "\ufeffHZ-1", "", "", "", 1, "129,00", "", ""]]))
+    line = Sale.get(Sale.receipt_no == "XS-ZW").lines.get()
+    assert line.product.sku == "HZ-1" and line.unit_price == Decimal("129.00")
+
+
+def test_two_columns_for_the_same_field_are_refused_not_guessed(catalogue, xlsx):
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx([["单号", "日期", "商品编码", "数量", "售价", "单价"], ["X", "2026-05-01", "HZ-1", 1, 199, 129]]))
+    assert [(p.row, p.column) for p in info.value.problems] == [(1, "单价")]
+    assert "column E ('售价')" in str(info.value.problems[0])
+
+
+def test_the_refusal_names_the_file(catalogue, xlsx):
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx([SALES_HEADER, ["XS-1", "2099-05-01", "", "", "HZ-1", "", "", "", 1, 1, "", ""]],
+                          name="收银导出.xlsx"))
+    assert info.value.report().startswith("收银导出.xlsx: The file was not imported: 1 problem(s) found.")
+    assert problems_of(info.value)[0][:2] == (2, "日期")
+
+
+def test_a_hidden_sheet_is_not_what_is_imported(catalogue, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    hidden = wb.active
+    hidden.append(SALES_HEADER)
+    hidden.append(["XS-HIDDEN", "2026-05-01", "", "", "HZ-1", "", "", "", 1, 1, "", ""])
+    hidden.sheet_state = "hidden"
+    shown = wb.create_sheet("销售")
+    shown.append(SALES_HEADER)
+    shown.append(["XS-SHOWN", "2026-05-01", "", "", "HZ-1", "", "", "", 1, 129, "", ""])
+    wb.active = 1
+    wb.save(tmp_path / "two.xlsx")
+    import_sales(tmp_path / "two.xlsx")
+    assert [s.receipt_no for s in Sale.select()] == ["XS-SHOWN"]

@@ -117,3 +117,71 @@ def test_resale_rules_per_category(qtbot, context):
     assert resale.pricing_for(chairs.id).grade_a == 80
     assert resale.checklist_for(None) == ["外观完好", "功能正常", "配件齐全", "已清洁"]  # the default is untouched
     assert resale.grade_meaning("C") == "外观有明显磨损" and resale.markdown_days() == 21
+
+
+def test_a_clerk_cannot_widen_the_policy_on_screen_without_the_owners_pin(qtbot, context, monkeypatch, tmp_path):
+    """Issue 16: a clerk widened the policy, then an out-of-policy refund was saved as "allowed"."""
+    from shop_aftersales.models import Staff
+    from shop_aftersales.models.documents import SettingChange
+    from shop_aftersales.services.staff import save_staff
+    from shop_aftersales.ui.settings_log_dialog import SettingChangesDialog
+
+    owner = Staff.get(Staff.role == "owner")
+    clerk = Staff.get(Staff.name == "李娜")
+    save_staff(owner.id, owner.name, "owner", True, "2468", None)  # from now on the policy is the owner's
+    context.set_staff(clerk.id)
+    dialog = PolicyDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.approver.isVisibleTo(dialog) and dialog.approver.pin.isVisibleTo(dialog)
+    shown = []
+    monkeypatch.setattr("shop_aftersales.ui.settings_dialogs.show_error", lambda parent, e: shown.append(str(e)))
+    dialog.return_days.setValue(90)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "Wrong PIN for" in shown[0] and rules_for(None).return_days == 7
+    assert dialog.return_days.value() == 90  # the input is kept
+    dialog.approver.pin.setText("2468")
+    with qtbot.waitSignal(context.changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert rules_for(None).return_days == 90
+    change = SettingChange.select().where(SettingChange.area == "policy").get()
+    assert (change.staff_id, change.approved_by_id) == (clerk.id, owner.id)
+
+    changes = SettingChangesDialog(context, dialog, "policy")
+    qtbot.addWidget(changes)
+    changes.resize(1000, 300)
+    cells = [changes.table.item(0, c).text() for c in range(7)]
+    assert cells[1:5] == ["李娜", owner.name, "Return policy", "Shop-wide default"]
+    assert cells[5] == "Refund within (days): 7" and cells[6] == "Refund within (days): 90"
+    changes.grab().save(str(tmp_path / "setting-changes.png"))
+    dialog.grab().save(str(tmp_path / "policy.png"))
+    print(tmp_path)
+
+
+def test_a_clerk_changes_the_shop_name_but_not_the_backup_folder(qtbot, context, monkeypatch, tmp_path):
+    from shop_aftersales.models import Staff
+    from shop_aftersales.services.backup import SECOND_FOLDER
+    from shop_aftersales.services.staff import save_staff
+
+    owner = Staff.get(Staff.role == "owner")
+    save_staff(owner.id, owner.name, "owner", True, "2468", None)
+    context.set_staff(Staff.get(Staff.name == "李娜").id)
+    dialog = ShopDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("星河生活馆(西湖店)")  # the shop's details: open to staff, no PIN asked
+    with qtbot.waitSignal(context.changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert settings.get(settings.SHOP_NAME) == "星河生活馆(西湖店)"
+    dialog = ShopDialog(context)
+    qtbot.addWidget(dialog)
+    shown = []
+    monkeypatch.setattr("shop_aftersales.ui.settings_dialogs.show_error", lambda parent, e: shown.append(str(e)))
+    dialog.second_folder.setText(str(tmp_path / "usb"))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert settings.get(SECOND_FOLDER) == "" and "Wrong PIN" in shown[0]
+    dialog.approver.pin.setText("2468")
+    with qtbot.waitSignal(context.changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert settings.get(SECOND_FOLDER) == str(tmp_path / "usb")
+    dialog.grab().save(str(tmp_path / "shop.png"))

@@ -111,3 +111,125 @@ def test_switching_operator_asks_their_pin(window, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("4321", True)))
     window.staff_combo.setCurrentIndex(window.staff_combo.findData(clerk.id))
     assert window.context.staff.id == clerk.id
+
+
+# ------------------------------------------------------------------ throttling (issue 16, part 3)
+
+def test_wrong_pins_are_throttled_with_a_growing_wait(people, data_dir):
+    import datetime as dt
+
+    from shop_aftersales import clock
+    from helpers import TEST_NOW
+    from shop_aftersales.models.database import close_database, open_database
+
+    owner, _clerk = people
+    staff_steps.save_staff(owner.id, "店长", "owner", True, "246813", None)
+    owner = Staff.get_by_id(owner.id)
+    for _ in range(2):  # two free tries
+        with pytest.raises(DomainError, match=r"^Wrong PIN for 店长\.$"):
+            staff_steps.verify(owner, "111111")
+    with pytest.raises(staff_steps.PinThrottled, match="After 3 wrong PINs in a row the next try must wait 30 seconds"):
+        staff_steps.verify(owner, "111111")
+    # while the wait runs the PIN is refused without being checked, the right one too, and it says how long
+    with clock.frozen(TEST_NOW + dt.timedelta(seconds=20)):
+        with pytest.raises(staff_steps.PinThrottled, match="Try again in 10 seconds"):
+            staff_steps.verify(owner, "246813")
+    assert Staff.get_by_id(owner.id).pin_failures == 3  # a refused try is not counted
+    # kept in the database: a restart does not lift it
+    close_database()
+    open_database(data_dir)
+    with pytest.raises(staff_steps.PinThrottled, match="Try again in 30 seconds"):
+        staff_steps.verify(owner, "246813")
+    waits = []
+    moment = TEST_NOW
+    for _ in range(7):
+        moment = Staff.get_by_id(owner.id).pin_blocked_until
+        with clock.frozen(moment):
+            with pytest.raises(staff_steps.PinThrottled) as refused:
+                staff_steps.verify(owner, "111111")
+            waits.append(refused.value.wait)
+    assert waits == [dt.timedelta(seconds=s) for s in (60, 120, 240, 480, 900, 900, 900)]  # capped at 15 min
+    assert "wait 15 minutes" in str(refused.value)
+    with clock.frozen(Staff.get_by_id(owner.id).pin_blocked_until):
+        staff_steps.verify(owner, "246813")  # the wait is over: a right PIN passes and starts the count afresh
+        fresh = Staff.get_by_id(owner.id)
+        assert (fresh.pin_failures, fresh.pin_blocked_until) == (0, None)
+        with pytest.raises(DomainError, match=r"^Wrong PIN for 店长\.$"):
+            staff_steps.verify(owner, "111111")
+
+
+def test_a_wrong_pin_counts_even_when_its_step_is_refused(people):
+    """verify runs inside business steps, which roll back on a wrong PIN: the count must not roll back with them."""
+    from shop_aftersales.services import settings as shop_settings
+
+    owner, clerk = people
+    staff_steps.save_staff(owner.id, "店长", "owner", True, "246813", None)
+    owner = Staff.get_by_id(owner.id)
+    # an empty PIN field or letters are no guess at a PIN: refused, not counted (a clerk cannot lock the owner
+    # out by pressing Save on an empty field)
+    for typed in ("", "12ab", "1"):
+        with pytest.raises(DomainError, match="Wrong PIN"):
+            shop_settings.update({"promise.refund_days": "9"}, clerk, Approval(owner, typed))
+    assert Staff.get_by_id(owner.id).pin_failures == 0
+    for _ in range(3):
+        with pytest.raises(DomainError):
+            shop_settings.update({"promise.refund_days": "9"}, clerk, Approval(owner, "111111"))
+    assert Staff.get_by_id(owner.id).pin_failures == 3 and Staff.get_by_id(owner.id).pin_blocked_until is not None
+    with pytest.raises(staff_steps.PinThrottled, match="Try again in 30 seconds"):
+        shop_settings.update({"promise.refund_days": "9"}, clerk, Approval(owner, "246813"))
+    assert shop_settings.get("promise.refund_days") == ""
+
+
+def test_wait_after(shop):
+    import datetime as dt
+
+    assert [staff_steps.wait_after(n).total_seconds() for n in range(0, 10)] == [
+        0, 0, 0, 30, 60, 120, 240, 480, 900, 900]
+    assert staff_steps.wait_after(100) == dt.timedelta(minutes=15)
+
+
+# ------------------------------------------------------------------ the hash's cost and its parameters
+
+def test_the_real_pin_hash_costs_a_quarter_second(shop):
+    """The suite hashes with a fast test-only parameter set (tests/conftest.py); this proves the parameters a shop
+    gets. Measured once: a generous bound (a busy machine is only slower)."""
+    import time
+
+    real = staff_steps.PIN_HASH
+    assert (real.n, real.r, real.p) == (2 ** 17, 8, 1) and real.memory == 128 * 1024 * 1024
+    assert staff_steps.pin_hash_params() == staff_steps.FAST_PIN_HASH  # what the rest of the suite uses
+    started = time.monotonic()
+    stored = staff_steps.hash_pin("2468", params=real)
+    elapsed = time.monotonic() - started
+    print(f"one scrypt n=2**17 r=8 p=1 PIN hash: {elapsed:.3f} s")
+    assert elapsed >= 0.25
+    assert stored.startswith("scrypt$131072$8$1$") and staff_steps.pin_matches(stored, "2468")
+    assert not staff_steps.needs_rehash(stored)
+
+
+def test_old_hashes_still_verify_and_are_rehashed_at_the_next_right_pin(people, monkeypatch):
+    import hashlib
+    import os
+
+    owner, _clerk = people
+    salt = os.urandom(16)
+    legacy = "scrypt${}${}".format(salt.hex(), hashlib.scrypt(b"246813", salt=salt, n=2 ** 14, r=8, p=1,
+                                                              dklen=32).hex())  # as 0006 stored them
+    Staff.update(pin_hash=legacy).where(Staff.id == owner.id).execute()
+    owner = Staff.get_by_id(owner.id)
+    with pytest.raises(DomainError, match="Wrong PIN"):
+        staff_steps.verify(owner, "246812")
+    assert Staff.get_by_id(owner.id).pin_hash == legacy  # a wrong PIN rehashes nothing
+    monkeypatch.setenv(staff_steps.FAST_PIN_HASH_ENV, "0")  # as in a shop
+    monkeypatch.setattr(staff_steps, "PIN_HASH", staff_steps.ScryptParams(2 ** 15, 8, 1))  # (quicker for the test)
+    assert staff_steps.needs_rehash(legacy)
+    staff_steps.verify(owner, "246813")
+    stored = Staff.get_by_id(owner.id).pin_hash
+    assert stored.startswith("scrypt$32768$8$1$") and staff_steps.pin_matches(stored, "246813")
+    assert Staff.get_by_id(owner.id).pin_failures == 0
+
+
+def test_a_hostile_hash_is_refused_not_computed(shop):
+    assert not staff_steps.pin_matches("scrypt$1073741824$8$1$00$00", "1234")  # 1 TiB of memory: not tried
+    assert not staff_steps.pin_matches("scrypt$1000$8$1$00$00", "1234")  # n not a power of two
+    assert not staff_steps.pin_matches("bcrypt$x$y", "1234") and not staff_steps.pin_matches("", "1234")

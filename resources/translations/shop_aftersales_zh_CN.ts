@@ -13,6 +13,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Demo shop in {path}</source>
         <translation>演示店铺：{path}</translation>
     </message>
+    <message>
+        <source>Weekly integrity check: the database is sound.</source>
+        <translation>每周完整性检查：数据库完好。</translation>
+    </message>
+    <message>
+        <source>The weekly integrity check could not run ({reason}); it is tried again at the next start.</source>
+        <translation>每周完整性检查未能运行（{reason}），下次启动时再试。</translation>
+    </message>
+    <message>
+        <source>The weekly integrity check found damage in the database ({detail}). Restore the latest backup (File → Restore a backup…) before entering more.</source>
+        <translation>每周完整性检查发现数据库已损坏（{detail}）。请先恢复最近的备份（文件 → 恢复备份…），再继续录入。</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -85,6 +97,45 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>No shop database in {folder}.</source>
+        <translation>{folder} 中没有店铺数据库。</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s PIN: </source>
+        <translation>店长 PIN 码：</translation>
+    </message>
+    <message>
+        <source>No backups in {folder}.</source>
+        <translation>{folder} 中没有备份。</translation>
+    </message>
+    <message>
+        <source>Restored {file} into {folder} (it had no database before).</source>
+        <translation>已将 {file} 恢复到 {folder}（此前没有数据库）。</translation>
+    </message>
+    <message>
+        <source>Restored {file}; the database as it was is kept in {safety}.</source>
+        <translation>已恢复 {file}；恢复前的数据库保存在 {safety}。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in {folder}:</source>
+        <translation>{folder} 中有 {count} 个问题：</translation>
+    </message>
+    <message>
+        <source>OK: {folder} is sound (integrity, foreign keys, stock ledger).</source>
+        <translation>正常：{folder} 完好（完整性、外键、库存台账）。</translation>
+    </message>
+    <message>
+        <source>The database stayed locked by another program for too long ({reason}). Try again when it is closed.</source>
+        <translation>数据库被其他程序锁定太久（{reason}）。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>The command failed: {reason}</source>
+        <translation>命令失败：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <source>The data folder {path} cannot be created ({reason}). Is the drive connected? Choose another folder with --data-dir.</source>
@@ -99,8 +150,36 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>数据文件夹 {path} 是只读的({reason})。请选择一个可以写入的文件夹。</translation>
     </message>
     <message>
-        <source>The database file {path} is damaged or is not a Shop Aftersales database ({reason}). It was not changed. Restore the latest backup (Help → Restore, or &apos;shop-aftersales restore&apos;), or move the file away to start afresh.</source>
-        <translation>数据库文件 {path} 已损坏,或不是售后管家的数据库({reason})。该文件未被改动。请恢复最近的备份(帮助 → 恢复,或运行 “shop-aftersales restore”),或将该文件移走后重新开始。</translation>
+        <source>The database file {path} is in use by another program (it stayed locked for more than {seconds} seconds). It was not changed. Close the other program (a backup or synchronisation tool, a database viewer) and try again.</source>
+        <translation>数据库文件 {path} 正被其他程序使用（锁定超过 {seconds} 秒），文件未作任何改动。请关闭该程序（备份或同步工具、数据库查看器）后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not the shop&apos;s database file. Nothing was changed. Move the folder away, or choose another data folder with --data-dir.</source>
+        <translation>{path} 是一个文件夹，不是店铺的数据库文件，未作任何改动。请把该文件夹移走，或用 --data-dir 另选数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is empty (0 bytes): it holds no shop. It was not changed. Restore the latest backup (&apos;shop-aftersales restore&apos;), or move the file away to start a new shop.</source>
+        <translation>数据库文件 {path} 是空的（0 字节），里面没有店铺数据，文件未作任何改动。请恢复最近的备份（“shop-aftersales restore”），或把该文件移走，重新开店。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is read-only, so the shop cannot work on it. It was not changed. Make the file writable again (its Properties), then start again.</source>
+        <translation>数据库文件 {path} 是只读的，无法使用，文件未作任何改动。请在文件“属性”中取消只读后重新启动。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged or is not a Shop Aftersales database ({reason}). It was not changed. Restore the latest backup (File → Restore a backup…, or &apos;shop-aftersales restore&apos;), or move the file away to start afresh.</source>
+        <translation>数据库文件 {path} 已损坏或不是售后管家的数据库（{reason}），文件未作任何改动。请恢复最近的备份（文件 → 恢复备份…，或“shop-aftersales restore”），或把该文件移走，重新开始。</translation>
+    </message>
+    <message>
+        <source>The file {path} is a database of another program, not of Shop Aftersales. It was not changed. Move it away, or choose another data folder with --data-dir.</source>
+        <translation>文件 {path} 是其他程序的数据库，不是售后管家的，文件未作任何改动。请把它移走，或用 --data-dir 另选数据文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no shop database in {folder}.</source>
+        <translation>{folder} 中没有店铺数据库。</translation>
+    </message>
+    <message>
+        <source>The database in {folder} needs this version&apos;s upgrade first, and the app (or another command) has the folder open. Close it, then run this again. Nothing was changed.</source>
+        <translation>{folder} 中的数据库需要先升级到本版本，而程序（或另一个命令）正在使用该文件夹。请先关闭，再重新运行。未作任何改动。</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Shop Aftersales (schema {unknown}). Install the newer version to open it. The file was not changed.</source>
@@ -555,6 +634,70 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>报废记录 {number} 没有写明批准的店长。</translation>
     </message>
     <message>
+        <source>The stock ledger</source>
+        <translation>库存台账</translation>
+    </message>
+    <message>
+        <source>The items&apos; history</source>
+        <translation>售后品履历</translation>
+    </message>
+    <message>
+        <source>The safeguard {name} is missing: what it protects could be changed without a trace.</source>
+        <translation>安全保护 {name} 缺失：它保护的记录可能被改动而不留痕迹。</translation>
+    </message>
+    <message>
+        <source>Resale sale</source>
+        <translation>特价销售单</translation>
+    </message>
+    <message>
+        <source>{record} {number} does not agree with the items&apos; history: it was changed behind the app&apos;s back.</source>
+        <translation>{record} {number} 与售后品履历不符：已被绕过本软件改动。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s credit for item {code} does not agree with its history: it was changed behind the app&apos;s back.</source>
+        <translation>售后品 {code} 的供应商退款与其履历不符：已被绕过本软件改动。</translation>
+    </message>
+    <message>
+        <source>{history} has been tampered with: entry #{gone}, before entry #{id} of {when}, was deleted.</source>
+        <translation>{history}被篡改：第 {id} 条（{when}）之前的第 {gone} 条被删除。</translation>
+    </message>
+    <message>
+        <source>{history} has been tampered with: entries #{first} to #{last}, before entry #{id} of {when}, were deleted.</source>
+        <translation>{history}被篡改：第 {id} 条（{when}）之前的第 {first} 至 {last} 条被删除。</translation>
+    </message>
+    <message>
+        <source>{history} has been tampered with: entry #{id} of {when} was changed or put in behind the app&apos;s back.</source>
+        <translation>{history}被篡改：第 {id} 条（{when}）被绕过本软件改动或插入。</translation>
+    </message>
+    <message>
+        <source>{history} breaks in {count} places; the first is entry #{id} of {when}.</source>
+        <translation>{history}共有 {count} 处断裂，第一处在第 {id} 条（{when}）。</translation>
+    </message>
+    <message>
+        <source>{history} has lost the record of its last entry: it was deleted behind the app&apos;s back.</source>
+        <translation>{history}的末条记录标记丢失：已被绕过本软件删除。</translation>
+    </message>
+    <message>
+        <source>{history} has been tampered with: it ends at entry #{last} of {when}, but the app wrote up to #{head}; the newest entries were deleted.</source>
+        <translation>{history}被篡改：现止于第 {last} 条（{when}），但本软件已写到第 {head} 条；最新的记录被删除。</translation>
+    </message>
+    <message>
+        <source>{history} has been tampered with: the app wrote up to entry #{head}, but it goes on to #{last}; entries were added behind the app&apos;s back.</source>
+        <translation>{history}被篡改：本软件只写到第 {head} 条，记录却延续到第 {last} 条；有记录被绕过本软件添加。</translation>
+    </message>
+    <message>
+        <source>{history} has been tampered with: its last entry #{id} of {when} is not the one the app wrote.</source>
+        <translation>{history}被篡改：末条第 {id} 条（{when}）不是本软件写入的那条。</translation>
+    </message>
+    <message>
+        <source>Row {id} of {table} has a {field} that its change log never recorded: it was changed behind the app&apos;s back.</source>
+        <translation>{table} 表第 {id} 行的 {field} 与变更记录不符：已被绕过本软件改动。</translation>
+    </message>
+    <message>
+        <source>Row {id} of {table} is in the change log but no longer in the database: it was deleted.</source>
+        <translation>{table} 表第 {id} 行在变更记录中有，数据库中却没有：已被删除。</translation>
+    </message>
+    <message>
         <source>This data folder already has a shop in it; the demo is only put into an empty one.</source>
         <translation>该数据文件夹中已有店铺数据;演示店铺只能放入空文件夹。</translation>
     </message>
@@ -571,12 +714,32 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>文件未导入:发现 {count} 个问题。未写入任何数据。</translation>
     </message>
     <message>
+        <source>{file}: {message}</source>
+        <translation>{file}：{message}</translation>
+    </message>
+    <message>
         <source>  … and {more} more.</source>
         <translation>  …… 还有 {more} 个问题。</translation>
     </message>
     <message>
+        <source>This cell holds {length} characters; at most {max} fit here.</source>
+        <translation>此单元格有 {length} 个字符，最多只能填 {max} 个。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; holds a control character (\x{code}), which cannot be typed: delete it and type the text again.</source>
+        <translation>“{value}”含有控制字符（\x{code}），键盘无法输入这种字符：请删除后重新输入。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; was stored as a number and has lost digits. Format the column as text and type the code again.</source>
         <translation>“{value}”被存成了数字，位数已丢失。请把该列设为文本格式后重新输入。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is a date or a time, not a code. Format the column as text and type the code again.</source>
+        <translation>“{value}”是日期或时间，不是编码。请把该列设为文本格式后重新输入编码。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; has more than two decimal places. Write the amount in yuan with at most two, such as 1299.00 or 1.30.</source>
+        <translation>“{value}”的小数超过两位。金额以元为单位，最多两位小数，如 1299.00 或 1.30。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a whole number.</source>
@@ -585,6 +748,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>The quantity must be more than zero (got {value}).</source>
         <translation>数量必须大于零(现为 {value})。</translation>
+    </message>
+    <message>
+        <source>The date {value} is in the future (after {latest}): check the year.</source>
+        <translation>日期 {value} 在未来（晚于 {latest}）：请检查年份。</translation>
+    </message>
+    <message>
+        <source>The date {value} is before 2000: check the year.</source>
+        <translation>日期 {value} 早于 2000 年：请检查年份。</translation>
     </message>
     <message>
         <source>The quantity {value} is implausibly large.</source>
@@ -605,10 +776,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>&apos;{value}&apos; is not a date (write it like 2026-03-18).</source>
         <translation>“{value}”不是日期(请写成 2026-03-18 这样的格式)。</translation>
-    </message>
-    <message>
-        <source>The date {value} is out of range.</source>
-        <translation>日期 {value} 超出合理范围。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not yes or no (是/否).</source>
@@ -707,6 +874,34 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>第 {row} 行仍是模板示例，已略过。</translation>
     </message>
     <message>
+        <source>{name} is empty (0 bytes).</source>
+        <translation>{name} 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <source>{name} is protected with a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
+        <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
+    </message>
+    <message>
+        <source>{name} is an old Excel 97–2003 (.xls) workbook, whatever its name says. Open it in Excel or WPS and save it as &apos;Excel Workbook (*.xlsx)&apos;.</source>
+        <translation>{name} 实际是旧版 Excel 97–2003（.xls）工作簿（与文件名无关）。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
+        <source>damaged, or not a zip archive</source>
+        <translation>文件已损坏，或不是 zip 压缩包</translation>
+    </message>
+    <message>
+        <source>{name} is a web page saved under an Excel name (some tills export this way). Open it in Excel or WPS and save it as &apos;Excel Workbook (*.xlsx)&apos;.</source>
+        <translation>{name} 其实是网页文件，只是用了 Excel 的文件名（有些收银系统这样导出）。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
+        <source>{name} is a text (CSV) file, not an Excel workbook, whatever its name says. Open it in Excel or WPS and save it as &apos;Excel Workbook (*.xlsx)&apos;.</source>
+        <translation>{name} 是文本（CSV）文件，不是 Excel 工作簿（与文件名无关）。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {part}. Excel never writes one, and it can be used to attack the computer reading the file: it was not read.</source>
+        <translation>{name} 的 {part} 中含有文档类型声明（DTD）。Excel 从不写入这种内容，它可能被用来攻击读取文件的电脑：本文件未被读取。</translation>
+    </message>
+    <message>
         <source>{name} is not an Excel .xlsx file. Save it from Excel or WPS as &apos;Excel Workbook (*.xlsx)&apos; and try again.</source>
         <translation>{name} 不是 Excel .xlsx 文件。请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后重试。</translation>
     </message>
@@ -719,8 +914,72 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{name} 解压后有 {size} MB:单次导入过大(或文件已损坏)。请拆分成较小的文件。</translation>
     </message>
     <message>
+        <source>{name} is a zip archive, not an Excel workbook.</source>
+        <translation>{name} 是 zip 压缩包，不是 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet that can be read.</source>
+        <translation>{name} 中没有可读取的工作表。</translation>
+    </message>
+    <message>
+        <source>{name} has no visible sheet: every sheet in it is hidden. Show the sheet to import and save the file again.</source>
+        <translation>{name} 中没有可见的工作表：所有工作表都被隐藏了。请取消隐藏要导入的工作表并重新保存。</translation>
+    </message>
+    <message>
+        <source>The cell is stored as a number but holds &apos;{value}&apos;: the file is damaged.</source>
+        <translation>该单元格按数字存储，内容却是“{value}”：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The cell is stored as a date but holds &apos;{value}&apos;: the file is damaged.</source>
+        <translation>该单元格按日期存储，内容却是“{value}”：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The cell is stored as yes/no (TRUE/FALSE) but holds &apos;{value}&apos;: the file is damaged.</source>
+        <translation>该单元格按是/否（TRUE/FALSE）存储，内容却是“{value}”：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The cell cannot be read ({reason}): the file is damaged.</source>
+        <translation>该单元格无法读取（{reason}）：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The cell refers to text number {index} of the file, which the file does not have: the file is damaged.</source>
+        <translation>该单元格引用了文件中第 {index} 号文本，而文件里没有这一项：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The cell reference &apos;{ref}&apos; is not valid here: the file is damaged.</source>
+        <translation>单元格位置“{ref}”在此处无效：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>a row number is not valid</source>
+        <translation>行号无效</translation>
+    </message>
+    <message>
+        <source>the rows are out of order</source>
+        <translation>行的顺序错乱</translation>
+    </message>
+    <message>
+        <source>a row lies beyond Excel&apos;s last row</source>
+        <translation>有一行超出了 Excel 的最后一行</translation>
+    </message>
+    <message>
+        <source>its XML is broken</source>
+        <translation>其 XML 内容已损坏</translation>
+    </message>
+    <message>
         <source>{name} cannot be read as an Excel workbook ({reason}).</source>
         <translation>无法将 {name} 作为 Excel 工作簿读取({reason})。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} rows on its sheet &apos;{sheet}&apos;; one import takes at most {max} rows. Split it into smaller files.</source>
+        <translation>{name} 的工作表“{sheet}”有 {count} 行；一次最多导入 {max} 行。请拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>The sheet &apos;{sheet}&apos; of {name} is damaged after row {row} and cannot be read: {what}.</source>
+        <translation>{name} 的工作表“{sheet}”在第 {row} 行之后已损坏，无法读取：{what}。</translation>
+    </message>
+    <message>
+        <source>The sheet of {name} is damaged near row {row} and cannot be read ({reason}).</source>
+        <translation>{name} 的工作表在第 {row} 行附近已损坏，无法读取（{reason}）。</translation>
     </message>
     <message>
         <source>The first sheet is empty: there is no header row.</source>
@@ -729,6 +988,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>No header row was found in the first {rows} rows of the first sheet: a row naming the columns, such as {names}.</source>
         <translation>第一个工作表的前 {rows} 行中没有找到表头行（写有列名的一行，例如 {names}）。</translation>
+    </message>
+    <message>
+        <source>This column and column {other} (&apos;{other_name}&apos;) are both read as {field}: keep one of them.</source>
+        <translation>此列与第 {other} 列（“{other_name}”）都会被读作{field}：请只保留其中一列。</translation>
     </message>
     <message>
         <source>The required column &apos;{zh}&apos; ({en}) is missing from the header row.</source>
@@ -1963,6 +2226,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>售后管家已经在使用这个数据文件夹(计算机 {host} 上的进程 {pid})。请切换到那个窗口,或先将其关闭。</translation>
     </message>
     <message>
+        <source>The backup was given up: the database stayed locked for more than {seconds} seconds (is the file read-only, or open in another program?). Nothing was backed up.</source>
+        <translation>备份已放弃：数据库锁定超过 {seconds} 秒（文件是否只读，或被其他程序打开？）。未做备份。</translation>
+    </message>
+    <message>
         <source>The backup failed its integrity check ({detail}).</source>
         <translation>备份未通过完整性检查({detail})。</translation>
     </message>
@@ -1975,8 +2242,40 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已备份到 {path},但未能备份到第二个文件夹 {second}({reason})。U 盘插好了吗?</translation>
     </message>
     <message>
-        <source>{name} is not a sound Shop Aftersales backup; nothing was changed.</source>
-        <translation>{name} 不是完好的售后管家备份;未做任何更改。</translation>
+        <source>There is no backup file {path}. Nothing was changed.</source>
+        <translation>没有备份文件 {path}，未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} is not a sound Shop Aftersales backup ({reason}); nothing was changed.</source>
+        <translation>{name} 不是完好的售后管家备份（{reason}），未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer version of Shop Aftersales (schema {unknown}). Install that version to restore it. Nothing was changed.</source>
+        <translation>{name} 由更新版本的售后管家生成（结构 {unknown}）。请安装该版本后再恢复，未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} is a database of another program, not a Shop Aftersales backup; nothing was changed.</source>
+        <translation>{name} 是其他程序的数据库，不是售后管家的备份，未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} could not be copied for restoring ({reason}). Nothing was changed.</source>
+        <translation>无法复制 {name} 用于恢复（{reason}），未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} is the shop&apos;s database itself, not a backup. Nothing was changed.</source>
+        <translation>{name} 就是店铺数据库本身，不是备份，未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} could not be brought up to this version ({reason}); nothing was changed.</source>
+        <translation>{name} 无法升级到本版本（{reason}），未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database is still in use by another program; nothing was changed. Close it and try again.</source>
+        <translation>店铺数据库仍被其他程序使用，未作任何改动。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>The restored database did not open ({reason}); the shop&apos;s database was put back as it was.</source>
+        <translation>恢复后的数据库无法打开（{reason}），店铺数据库已还原为原样。</translation>
     </message>
     <message>
         <source>Who</source>
@@ -2103,12 +2402,36 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>PIN 码为 4 到 8 位数字。</translation>
     </message>
     <message>
+        <source>{seconds} seconds</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
         <source>Choose who you are.</source>
         <translation>请选择您是谁。</translation>
     </message>
     <message>
+        <source>Too many wrong PINs for {name}: the PIN is not checked for now. Try again in {wait}.</source>
+        <translation>{name} 的 PIN 码错误次数太多，暂不核对。请 {wait}后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}. After {count} wrong PINs in a row the next try must wait {wait}.</source>
+        <translation>{name} 的 PIN 码不正确。已连续错 {count} 次，须等 {wait}才能再试。</translation>
+    </message>
+    <message>
+        <source>This needs the owner&apos;s PIN: type it when asked (in a terminal), or set SHOP_AFTERSALES_OWNER_PIN for a scheduled job. Nothing was changed.</source>
+        <translation>此操作需要店长的 PIN 码：请在终端提示时输入，定时任务请设置 SHOP_AFTERSALES_OWNER_PIN。未作任何改动。</translation>
+    </message>
+    <message>
         <source>Wrong PIN for {name}.</source>
         <translation>{name} 的 PIN 码不正确。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s PIN was not accepted ({reason}). Nothing was changed.</source>
+        <translation>店长的 PIN 码未通过（{reason}），未作任何改动。</translation>
     </message>
     <message>
         <source>Give the staff member&apos;s name.</source>
@@ -2289,6 +2612,42 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Free notes; not imported. The example row&apos;s mark is here.</source>
         <translation>自由备注，不导入；示例行的标记在此列。</translation>
+    </message>
+    <message>
+        <source>Choose a printer for each kind of printout.</source>
+        <translation>请为每种打印件选择打印机。</translation>
+    </message>
+    <message>
+        <source>Return policy</source>
+        <translation>退换货政策</translation>
+    </message>
+    <message>
+        <source>Resale rules</source>
+        <translation>再销售规则</translation>
+    </message>
+    <message>
+        <source>Promises and messages</source>
+        <translation>承诺时限与顾客消息</translation>
+    </message>
+    <message>
+        <source>Backup folders</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Shop details</source>
+        <translation>店铺信息</translation>
+    </message>
+    <message>
+        <source>Other settings</source>
+        <translation>其他设置</translation>
+    </message>
+    <message>
+        <source>Only the owner can change this: choose the owner and type the owner&apos;s PIN.</source>
+        <translation>此项只有店长可以修改：请选择店长并输入店长的 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -3229,6 +3588,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>打印机(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Changes to the settings…</source>
+        <translation>设置修改记录(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Return policy…</source>
         <translation>退换货政策(&amp;R)…</translation>
     </message>
@@ -3344,6 +3707,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Restored {name}.</source>
         <translation>已恢复 {name}。</translation>
     </message>
+    <message>
+        <source>{name} was not restored; the shop is as it was.</source>
+        <translation>{name} 未恢复，店铺数据保持原样。</translation>
+    </message>
 </context>
 <context>
     <name>NoReceiptDialog</name>
@@ -3400,6 +3767,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Owner&apos;s PIN</source>
         <translation>店长 PIN 码</translation>
+    </message>
+    <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人（店长）：</translation>
     </message>
 </context>
 <context>
@@ -3671,6 +4042,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>{printer} (not installed)</source>
         <translation>{printer}（未安装）</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>{printer}, {width} mm roll</source>
+        <translation>{printer}，{width} 毫米热敏纸卷</translation>
     </message>
 </context>
 <context>
@@ -5319,6 +5698,145 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
 </context>
 <context>
+    <name>SettingChangesDialog</name>
+    <message>
+        <source>Changes to the settings</source>
+        <translation>设置修改记录</translation>
+    </message>
+    <message>
+        <source>All settings</source>
+        <translation>全部设置</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Shop-wide default</source>
+        <translation>全店默认</translation>
+    </message>
+    <message>
+        <source>Changes: {count}</source>
+        <translation>修改：{count} 次</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <source>Refund within (days)</source>
+        <translation>退货期限（天）</translation>
+    </message>
+    <message>
+        <source>Exchange within (days)</source>
+        <translation>换货期限（天）</translation>
+    </message>
+    <message>
+        <source>Warranty (months)</source>
+        <translation>保修（月）</translation>
+    </message>
+    <message>
+        <source>Opened goods refunded</source>
+        <translation>已拆封可退</translation>
+    </message>
+    <message>
+        <source>Used goods refunded</source>
+        <translation>已使用可退</translation>
+    </message>
+    <message>
+        <source>Restocking fee %</source>
+        <translation>折旧费 %</translation>
+    </message>
+    <message>
+        <source>What each reason allows</source>
+        <translation>各退货原因允许的处理方式</translation>
+    </message>
+    <message>
+        <source>Grade A %</source>
+        <translation>A 级 %</translation>
+    </message>
+    <message>
+        <source>Grade B %</source>
+        <translation>B 级 %</translation>
+    </message>
+    <message>
+        <source>Grade C %</source>
+        <translation>C 级 %</translation>
+    </message>
+    <message>
+        <source>Floor %</source>
+        <translation>底价 %</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检测清单</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Works here</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>Changes…</source>
+        <translation>修改记录…</translation>
+    </message>
+</context>
+<context>
     <name>ShipToSupplierDialog</name>
     <message>
         <source>Shipped back to the supplier: {code}</source>
@@ -5379,6 +5897,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Return terms on the slip:</source>
         <translation>退货单上的退换货条款：</translation>
     </message>
+    <message>
+        <source>The repair shares and the backup folder are the owner&apos;s to change.</source>
+        <translation>维修比例和备份文件夹只有店长可以修改。</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>
@@ -5425,6 +5947,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>No PIN yet.</source>
         <translation>尚未设置 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Refused until {time} after wrong PINs (a new PIN lifts this).</source>
+        <translation>PIN 码多次输错，{time} 前暂停使用（设置新 PIN 码可解除）。</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from .aftersales import (AftersalesItem, Exchange, ItemEvent, ItemPhoto, Refund,
 from .base import BaseModel, MoneyField, db
 from .counts import StockCount, StockCountLine
 from .catalog import Category, Product, Supplier
-from .documents import DocumentSequence, ImportLog, Setting
+from .documents import DocumentSequence, ImportLog, Setting, SettingChange
 from .parties import ROLES, Customer, Staff
 from .resale import PricingRule, QualityCheck, QualityChecklist, ResaleListing, ResaleSale
 from .repairs import LabourLog, PartReceipt, RepairOrder, RepairPart, Technician, TechnicianCategory
@@ -17,13 +17,13 @@ ALL_MODELS = [
     Location, StockMove, StockQuant, StockSerial, DocumentSequence, Setting, ImportLog,
     ReturnPolicy, ReturnOrder, AftersalesItem, ItemPhoto, ItemEvent, Refund, Exchange, ScrapRecord, SupplierReturn,
     Technician, TechnicianCategory, RepairOrder, LabourLog, RepairPart, PartReceipt,
-    QualityChecklist, QualityCheck, PricingRule, ResaleListing, ResaleSale, StockCount, StockCountLine,
+    QualityChecklist, QualityCheck, PricingRule, ResaleListing, ResaleSale, StockCount, StockCountLine, SettingChange,
 ]
 
 __all__ = [
     "ALL_MODELS", "AftersalesItem", "Exchange", "ItemEvent", "ItemPhoto", "Refund", "ReturnOrder", "ReturnPolicy",
     "ScrapRecord", "SupplierReturn", "LabourLog", "PartReceipt", "RepairOrder", "RepairPart", "Technician",
     "TechnicianCategory", "StockCount", "StockCountLine", "PricingRule", "QualityCheck", "QualityChecklist", "ResaleListing", "ResaleSale", "ROLES", "BaseModel", "Category", "Customer", "DocumentSequence", "ImportLog",
-    "Location", "MoneyField", "Product", "Sale", "SaleLine", "Setting", "Staff", "StockMove",
+    "Location", "MoneyField", "Product", "Sale", "SaleLine", "Setting", "SettingChange", "Staff", "StockMove",
     "StockQuant", "StockSerial", "Supplier", "db",
 ]

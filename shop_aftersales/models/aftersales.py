@@ -310,6 +310,7 @@ class ItemEvent(BaseModel):
     note = pw.TextField(default="")
     data = pw.TextField(default="{}")  # JSON of details (amounts as strings of yuan)
     move = pw.ForeignKeyField(StockMove, null=True, on_delete="RESTRICT")
+    chain_hash = pw.BlobField(null=True)  # sha256 link of the history's hash chain (models/chain.py)
 
 
 class Refund(BaseModel):

@@ -24,6 +24,19 @@ class Setting(BaseModel):
     value = pw.TextField(default="")
 
 
+class SettingChange(BaseModel):
+    """One change of a setting, of the return policy, the resale rules, a PC's printers or the staff list: who,
+    when, the owner who approved it, before → after (text or JSON, services.settings). Append-only (0010)."""
+
+    created_at = pw.DateTimeField(default=created_now, index=True)
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="setting_changes")
+    approved_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="approved_setting_changes")
+    area = pw.CharField(index=True)
+    subject = pw.CharField(default="")
+    before = pw.TextField(default="")
+    after = pw.TextField(default="")
+
+
 class ImportLog(BaseModel):
     created_at = pw.DateTimeField(default=created_now)
     kind = pw.CharField()

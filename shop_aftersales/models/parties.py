@@ -28,4 +28,6 @@ class Staff(BaseModel):
     name = pw.CharField(unique=True)
     role = pw.CharField(default="sales")
     active = pw.BooleanField(default=True)
-    pin_hash = pw.CharField(default="")  # "scrypt$salt$digest" (services.staff); never the PIN itself
+    pin_hash = pw.CharField(default="")  # "scrypt$n$r$p$salt$digest" (services.staff); never the PIN itself
+    pin_failures = pw.IntegerField(default=0)  # wrong PINs in a row (migration 0010)
+    pin_blocked_until = pw.DateTimeField(null=True)  # after 3 wrong PINs: refused unchecked until then

@@ -97,6 +97,7 @@ class StockMove(BaseModel):
     note = pw.TextField(default="")
     staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     customer_owned = pw.BooleanField(default=False)  # in for warranty repair: not the shop's stock
+    chain_hash = pw.BlobField(null=True)  # sha256 link of the ledger's hash chain (models/chain.py)
 
     class Meta:
         indexes = (

@@ -66,7 +66,7 @@ def export_workbook(path: Path, period: analytics.Period, progress: Progress | N
     path = Path(path)
     if not path.parent.is_dir():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The folder {folder} does not exist."), folder=str(path.parent))
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part.xlsx", dir=path.parent)  # see housekeeping
     os.close(fd)
     wb = Workbook(write_only=True)
     try:

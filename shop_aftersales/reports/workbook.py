@@ -307,7 +307,8 @@ class StreamSheet:
 
 def save_atomically(wb: Workbook, path: Path) -> Path:
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent if path.parent.exists() else None)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part.xlsx",
+                               dir=path.parent if path.parent.exists() else None)  # see services/housekeeping
     os.close(fd)
     try:
         wb.save(tmp)

@@ -1,14 +1,18 @@
 """Backups through SQLite's online backup API (a copy of the open file is not a backup), kept in rotation
 (7 daily, 4 weekly, 12 monthly) in the data folder's backups/ and optionally in a second folder such as a USB
-drive; and restoring one: the current file is backed up first, the chosen one is checked before anything is
-replaced, and the database is reopened on it."""
+drive; and restoring one: the chosen file (with its -wal) is copied beside the live one and proven there as the
+shop's own file is at start, the current file is backed up, and only then swapped with one atomic rename; the
+database is reopened on it (see :func:`restore`)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import sqlite3
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,13 +20,15 @@ from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import db
-from ..models.database import DB_FILE_NAME, close_database, open_database
+from ..models.database import (DB_FILE_NAME, DatabaseRefused, remove_made_sidecars, close_database,
+                               database_path, inspect_file, open_database, open_database_file, prepare_data_dir)
 from . import settings
 
 SECOND_FOLDER = "backup.second_folder"
 PREFIX = "shop-"
 SUFFIX = ".sqlite3"
 KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
+PART = ".part"  # a backup being written; a killed one's is removed at the next start (housekeeping)
 
 
 @dataclass(frozen=True)
@@ -85,14 +91,57 @@ def rotate(folder: Path) -> list[Path]:
     return removed
 
 
-def _copy_online(target: Path) -> None:
-    """Copy the open database page by page with sqlite3's backup API, through its own connection."""
-    source = sqlite3.connect(db.database)
-    tmp = target.with_name(target.name + ".part")
+# A backup step that finds the file locked (another program holding it, a read-only file whose journal cannot be
+# recovered) is retried by sqlite3 for ever: after this long without progress it is given up, with a message.
+STALL_SECONDS = 30.0
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
+class _Stalled(Exception):
+    pass
+
+
+def _stall_guard(seconds: float | None = None):
+    """A progress callback for sqlite3's backup() that aborts it after *seconds* of BUSY/LOCKED steps."""
+    limit = STALL_SECONDS if seconds is None else seconds
+    last = [time.monotonic()]
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (SQLITE_BUSY, SQLITE_LOCKED):
+            if time.monotonic() - last[0] > limit:
+                raise _Stalled()
+        else:
+            last[0] = time.monotonic()
+
+    return progress
+
+
+def _stalled(seconds: float) -> DomainError:
+    return DomainError(QT_TRANSLATE_NOOP("Domain", "The backup was given up: the database stayed locked for more "
+                                         "than {seconds} seconds (is the file read-only, or open in another "
+                                         "program?). Nothing was backed up."), seconds=round(seconds))
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
+def _copy_online(target: Path, source_path: Path | str | None = None) -> None:
+    """Copy the database (the open one, or *source_path*) page by page with sqlite3's backup API, through a
+    read-only connection of its own; the copy is written as a .part file and renamed once it is proven."""
+    source = sqlite3.connect(_read_only_uri(Path(source_path or db.database)), uri=True, timeout=5)
+    tmp = target.with_name(target.name + PART)
     try:
         dest = sqlite3.connect(tmp)
         try:
-            source.backup(dest, pages=256)
+            try:
+                source.backup(dest, pages=256, progress=_stall_guard())
+            except _Stalled:
+                raise _stalled(STALL_SECONDS) from None
+            except sqlite3.OperationalError as exc:
+                if "readonly" in str(exc) or "locked" in str(exc) or "busy" in str(exc):
+                    raise _stalled(STALL_SECONDS) from exc
+                raise
             check = dest.execute("PRAGMA integrity_check").fetchone()[0]
             if check != "ok":
                 raise DomainError(QT_TRANSLATE_NOOP("Domain", "The backup failed its integrity check ({detail})."),
@@ -115,14 +164,21 @@ def back_up(data_dir: Path, reason: str = "manual") -> Path:
     except OSError as exc:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The backup could not be written to {folder}: {reason}"),
                           folder=str(folder), reason=exc.strerror or exc) from exc
+    except sqlite3.Error as exc:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The backup could not be written to {folder}: {reason}"),
+                          folder=str(folder), reason=str(exc)) from exc
     rotate(folder)
     second = settings.get(SECOND_FOLDER).strip()
     if second:
+        part = Path(second) / (target.name + PART)
         try:
             Path(second).mkdir(parents=True, exist_ok=True)
-            shutil.copy2(target, Path(second) / target.name)
+            shutil.copy2(target, part)  # a pulled drive or a kill leaves a .part, never a half backup by its name
+            os.replace(part, Path(second) / target.name)
             rotate(Path(second))
         except OSError as exc:
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
             raise DomainError(QT_TRANSLATE_NOOP("Domain", "Backed up to {path}, but not to the second folder "
                                                 "{second} ({reason}). Is the drive plugged in?"),
                               path=str(target), second=second, reason=exc.strerror or exc) from exc
@@ -134,41 +190,236 @@ def backed_up_today(data_dir: Path) -> bool:
     return bool(newest) and newest[0].taken.date() == now().date()
 
 
-def check_backup(path: Path) -> None:
-    """Refuse a file that is not a sound Shop Aftersales database."""
+# ------------------------------------------------------------------------------------------------ restoring
+
+STAGING = ".restoring"  # the chosen backup, copied beside the live file and proven there
+REPLACED = ".replaced"  # the live file as it was, kept (a hard link) until the restored one has opened
+CHECKING = ".checking"  # the dialog's check of a backup, copied beside the live file
+
+
+class RestoreRefused(DomainError):
+    """The backup was not restored; the shop's database is exactly as it was."""
+
+
+def _chosen_file(backup: Path) -> Path:
+    """The chosen backup as an absolute path (a relative one is taken from the current folder)."""
+    path = Path(backup).expanduser()
+    path = path if path.is_absolute() else Path.cwd() / path
+    if not path.is_file():
+        raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "There is no backup file {path}. Nothing was changed."),
+                             path=str(path))
+    return path
+
+
+def _not_sound(name: str, reason: object) -> RestoreRefused:
+    return RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} is not a sound Shop Aftersales backup ({reason}); "
+                                            "nothing was changed."), name=name, reason=reason)
+
+
+def _refusal(refused: DatabaseRefused, name: str) -> RestoreRefused:
+    if refused.kind == "newer":
+        return RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} was made by a newer version of Shop Aftersales "
+                                                "(schema {unknown}). Install that version to restore it. Nothing "
+                                                "was changed."), name=name, unknown=refused.params.get("unknown"))
+    if refused.kind == "foreign":
+        return RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} is a database of another program, not a Shop "
+                                                "Aftersales backup; nothing was changed."), name=name)
+    if refused.kind == "empty":
+        return _not_sound(name, "0 bytes")
+    return _not_sound(name, refused.params.get("reason") or refused.kind)
+
+
+def _remove_file_and_sidecars(path: Path) -> None:
+    for p in (path, *(Path(str(path) + s) for s in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(OSError):
+            p.unlink(missing_ok=True)
+
+
+def _stage(backup: Path, staging: Path) -> None:
+    """Copy *backup* into *staging* through SQLite's backup API on a read-only connection: what the backup's
+    -wal holds (a copy taken while it was open, or a raw before-restore copy) comes along."""
+    _remove_file_and_sidecars(staging)
+    if backup.stat().st_size == 0:
+        raise _not_sound(backup.name, "0 bytes")
+    sidecars = [Path(str(backup) + s) for s in ("-wal", "-shm")]
+    there_before = {p: p.exists() for p in sidecars}
+    uri = _read_only_uri(backup)
+    if not os.access(backup.parent, os.W_OK) and not sidecars[0].exists():
+        uri += "&immutable=1"  # a write-protected drive: SQLite could not make the -shm a WAL file needs to be read
     try:
-        conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(uri, uri=True, timeout=5)
         try:
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            has_schema = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migration'").fetchone()
+            dest = sqlite3.connect(staging)
+            try:
+                source.backup(dest, pages=1024, progress=_stall_guard())
+            finally:
+                dest.close()
         finally:
-            conn.close()
-    except sqlite3.Error:
-        ok, has_schema = False, None
-    if not ok or not has_schema:
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{name} is not a sound Shop Aftersales backup; nothing was "
-                                            "changed."), name=Path(path).name)
-
-
-def restore(data_dir: Path, backup: Path) -> Path:
-    """Replace the shop's database with *backup*. The current one is backed up first (kept as a
-    'before-restore' backup) and the database is reopened on the restored file."""
-    backup = Path(backup)
-    check_backup(backup)
-    live = Path(data_dir) / DB_FILE_NAME
-    tmp = live.with_name(live.name + ".restoring")
-    shutil.copyfile(backup, tmp)  # taken aside first: the safety backup's rotation may prune the chosen file
-    try:
-        safety = back_up(data_dir, "before-restore")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    close_database()
-    try:
-        for suffix in ("-wal", "-shm"):
-            Path(str(live) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, live)
+            source.close()
+    except _Stalled:
+        _remove_file_and_sidecars(staging)
+        raise _not_sound(backup.name, "locked") from None
+    except (sqlite3.Error, OSError) as exc:
+        _remove_file_and_sidecars(staging)
+        if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
+            raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} could not be copied for restoring ({reason}). "
+                                                   "Nothing was changed."),
+                                 name=backup.name, reason=exc.strerror or exc) from exc
+        raise _not_sound(backup.name, exc) from exc
     finally:
-        tmp.unlink(missing_ok=True)
-        open_database(data_dir)
-    return safety
+        remove_made_sidecars(backup, there_before)
+    _require_history(staging, backup.name)
+
+
+def _require_history(copy: Path, name: str) -> None:
+    """A backup is a shop's database: an empty SQLite file (which the start would take for a new shop) is not."""
+    conn = sqlite3.connect(_read_only_uri(copy), uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error as exc:
+        tables, reason = set(), exc
+    else:
+        reason = "no Shop Aftersales data"
+    finally:
+        conn.close()
+    if "schema_migration" not in tables:
+        _remove_file_and_sidecars(copy)
+        if tables:
+            raise _refusal(DatabaseRefused("", kind="foreign"), name)
+        raise _not_sound(name, reason)
+
+
+def check_backup(path: Path, data_dir: Path | None = None) -> None:
+    """Refuse a file that is not a sound Shop Aftersales database of this version or an older one: its copy
+    (with what its -wal holds) is checked exactly as the shop's own file is at start, with integrity_check.
+    Changes nothing (the copy is made beside the shop's database, or in the system's temporary folder)."""
+    path = _chosen_file(path)
+    folder = Path(data_dir) if data_dir is not None else None
+    with tempfile.TemporaryDirectory(prefix=DB_FILE_NAME + CHECKING + "-", dir=folder) as work:
+        copy = Path(work) / DB_FILE_NAME
+        _stage(path, copy)
+        try:
+            inspect_file(copy, full=True, thorough=True)
+        except DatabaseRefused as refused:
+            raise _refusal(refused, path.name) from None
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _raw_copy(live: Path, data_dir: Path) -> Path:
+    """The live file byte for byte (with its -wal), for when it cannot be opened: damaged, or a newer version's."""
+    folder = backups_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / _name(now(), "before-restore")
+    for suffix in ("", "-wal"):
+        source = Path(str(live) + suffix)
+        if source.exists():
+            part = Path(str(target) + suffix + PART)
+            shutil.copy2(source, part)
+            os.replace(part, Path(str(target) + suffix))
+    return target
+
+
+def _safety_backup(data_dir: Path, live: Path) -> Path | None:
+    """Back the live database up before it is replaced: through the online backup when it opens, as a raw copy
+    when it does not. Leaves the database closed."""
+    if not live.exists():
+        return None
+    try:
+        open_database_file(live)
+    except DatabaseRefused:
+        return _raw_copy(live, data_dir)
+    try:
+        return back_up(data_dir, "before-restore")
+    finally:
+        close_database()
+
+
+def restore(data_dir: Path, backup: Path) -> Path | None:
+    """Replace the shop's database with *backup* (a relative path is taken from the current folder).
+
+    The chosen file is copied beside the live one with SQLite's backup API (taking in its -wal), and that copy is
+    proven as the shop's own file is at start (integrity_check, a newer version's, another program's) and
+    brought up to this version's schema; only then is the current database backed up (kept as a
+    'before-restore' backup, returned) and swapped for the copy with one atomic rename. A refusal or a failure at
+    any point leaves the shop's database as it was; the database is open again (on the restored file, or on the
+    old one) when this returns or raises, if it can be opened at all."""
+    chosen = _chosen_file(backup)
+    data_dir = prepare_data_dir(data_dir)  # a new PC's empty folder too
+    live = database_path(data_dir)
+    existed = live.exists()
+    if chosen.resolve() == live.resolve():
+        raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} is the shop's database itself, not a backup. "
+                                               "Nothing was changed."), name=chosen.name)
+    staging = live.with_name(live.name + STAGING)
+    replaced = live.with_name(live.name + REPLACED)
+    close_database()
+    swapped = False
+    try:
+        _stage(chosen, staging)
+        try:
+            open_database_file(staging, thorough=True)  # proven and migrated as the shop's own file would be
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseRefused as refused:
+            raise _refusal(refused, chosen.name) from None
+        except DomainError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a migration that fails on this backup
+            raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} could not be brought up to this version "
+                                                   "({reason}); nothing was changed."),
+                                 name=chosen.name, reason=exc) from exc
+        finally:
+            if not db.is_closed():
+                db.close()
+        safety = _safety_backup(data_dir, live)
+        wal, shm = (Path(str(live) + s) for s in ("-wal", "-shm"))
+        if wal.exists() and wal.stat().st_size > 0:  # commits not yet in the main file: someone has it open
+            if safety is not None:
+                safety.unlink(missing_ok=True)
+            raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "The shop's database is still in use by another "
+                                                   "program; nothing was changed. Close it and try again."))
+        replaced.unlink(missing_ok=True)
+        if live.exists():
+            try:
+                os.link(live, replaced)
+            except OSError:
+                shutil.copy2(live, replaced)
+        wal.unlink(missing_ok=True)  # empty; and the old file's wal-index must not meet the new file
+        shm.unlink(missing_ok=True)
+        os.replace(staging, live)
+        swapped = True
+        _fsync_folder(data_dir)
+        for marker in (live.with_name(live.name + ".closed"), live.with_name(live.name + ".integrity")):
+            marker.unlink(missing_ok=True)
+        try:
+            open_database(data_dir)
+        except Exception as exc:
+            if replaced.exists():  # put the old file back: the shop is as it was
+                close_database()
+                for suffix in ("-wal", "-shm"):
+                    Path(str(live) + suffix).unlink(missing_ok=True)
+                os.replace(replaced, live)
+                swapped = False
+            reason = exc.message() if isinstance(exc, DomainError) else exc
+            raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "The restored database did not open ({reason}); the "
+                                                   "shop's database was put back as it was."),
+                                 reason=reason) from exc
+        replaced.unlink(missing_ok=True)
+        return safety
+    except BaseException:
+        _remove_file_and_sidecars(staging)
+        if not swapped:
+            replaced.unlink(missing_ok=True)
+        if db.is_closed() and existed:
+            with contextlib.suppress(Exception):
+                open_database(data_dir)  # the old file, as it was (a refused one stays closed)
+        raise

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..models import db
+from ..models import chain, db
+from ..models.aftersales import EVENT_REFUND, EVENT_RESALE, EVENT_SCRAPPED, EVENT_SUPPLIER_CREDIT
 from .numbering import PREFIXES
 
 
@@ -125,6 +127,7 @@ def run_checks(limit: int = 50) -> list[Finding]:
         if name not in triggers:
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The safeguard {name} that keeps stock moves unchanged is missing."),
                                name=name))
+    findings += tamper_findings(triggers, limit)
     # Document numbers are unique and never reused: every sequence is ahead of every number issued.
     for doc_type, prefix, next_value in _rows("SELECT doc_type, prefix, next_value FROM document_sequence"):
         if prefix != PREFIXES.get(doc_type, prefix):
@@ -251,4 +254,166 @@ def business_findings(limit: int = 50) -> list[Finding]:
                               (SELECT id FROM staff WHERE role = 'owner')"""):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Scrap record {number} names no owner who approved it."),
                            number=number))
+    return findings
+
+
+# ------------------------------------------------------------------ tamper evidence (migration 0011, models/chain.py)
+
+# The safeguards of migration 0011: what is written once, and what only changes in the ways the app changes it.
+SAFEGUARDS = tuple(f"{t}_no_{e}" for t in ("refund", "exchange", "resale_sale", "scrap_record", "quality_check",
+                                             "sale_line", "import_log", "change_log") for e in ("update", "delete")) + (
+    "sale_no_delete", "sale_fixed", "sale_customer_once", "sale_log_customer_id",
+    "supplier_return_no_delete", "supplier_return_fixed", "supplier_return_shipped_final",
+    "supplier_return_log_insert", "staff_no_delete", "staff_fixed", "staff_log_insert",
+    "history_chain_no_delete", "history_chain_forward",
+    *(f"supplier_return_log_{f}" for f in ("supplier_id", "listed_at", "shipped_at", "credit", "reference")),
+    *(f"staff_log_{f}" for f in ("name", "role", "active", "pin_hash")),
+)
+# Rows `check` compares with their change log, field by field (their values when written are logged too).
+LOGGED = {"staff": ("name", "role", "active", "pin_hash"),
+          "supplier_return": ("supplier_id", "listed_at", "shipped_at", "credit", "reference")}
+
+_HISTORY_NAMES = {"stock_move": QT_TRANSLATE_NOOP("Domain", "The stock ledger"),
+                  "item_event": QT_TRANSLATE_NOOP("Domain", "The items' history")}
+_DATE_COLUMN = "created_at"
+
+
+def tamper_findings(triggers: set[str] | None = None, limit: int = 50) -> list[Finding]:
+    """The history's hash chains are whole, the safeguards are there, and the logged records agree with their log."""
+    if triggers is None:
+        triggers = {r[0] for r in _rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    findings = [_f(QT_TRANSLATE_NOOP("Domain", "The safeguard {name} is missing: what it protects could be changed "
+                                     "without a trace."), name=name) for name in SAFEGUARDS if name not in triggers]
+    for table in chain.CHAINS:
+        findings += chain_findings(table, limit)
+    findings += change_log_findings(limit)
+    findings += money_findings(limit)
+    return findings
+
+
+def _fen(path: str) -> str:
+    """The yuan amount at *path* of an event's JSON data, in fen (NULL where the data is not JSON)."""
+    return f"CAST(ROUND(CASE WHEN json_valid(e.data) THEN json_extract(e.data, '{path}') END * 100) AS INTEGER)"
+
+
+_NUMBERED = {  # record, its event code, the amount in the record and in the event's data
+    "refund": (QT_TRANSLATE_NOOP("Domain", "Refund"), EVENT_REFUND, "amount", "$.amount"),
+    "scrap_record": (QT_TRANSLATE_NOOP("Domain", "Scrap record"), EVENT_SCRAPPED, "write_off", "$.write_off"),
+    "resale_sale": (QT_TRANSLATE_NOOP("Domain", "Resale sale"), EVENT_RESALE, "price", "$.amount"),
+}
+
+
+def money_findings(limit: int = 50) -> list[Finding]:
+    """What moved money agrees with the items' history, whose chain `check` proves: the refund, write-off,
+    resale price and supplier credit each item's history wrote down when it happened."""
+    findings: list[Finding] = []
+    for table, (label, code, amount, path) in _NUMBERED.items():
+        for (number,) in _rows(f"""
+                SELECT t.number FROM {table} t WHERE NOT EXISTS (
+                    SELECT 1 FROM item_event e WHERE e.item_id = t.item_id AND e.code = {code}
+                    AND CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.number') END = t.number
+                    AND {_fen(path)} = t.{amount})
+                LIMIT ?""", (limit,)):
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{record} {number} does not agree with the items' history: "
+                                                 "it was changed behind the app's back."),
+                               record=translate("Domain", label), number=number))
+    for (code,) in _rows(f"""
+            SELECT i.code FROM supplier_return t JOIN aftersales_item i ON i.id = t.item_id
+            WHERE t.shipped_at IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM item_event e WHERE e.item_id = t.item_id AND e.code = {EVENT_SUPPLIER_CREDIT}
+                AND {_fen('$.credit')} IS COALESCE(t.credit, 0))
+            LIMIT ?""", (limit,)):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The supplier's credit for item {code} does not agree with its "
+                                             "history: it was changed behind the app's back."), code=code))
+    return findings
+
+
+def chain_findings(table: str, limit: int = 50) -> list[Finding]:
+    """Recompute every link of *table*'s hash chain, oldest first: an edited or inserted row breaks its own link,
+    a deleted one the link of the row after it, and deleting the newest rows leaves the chain short of its head.
+
+    The row's content is read as JSON made by SQLite (fast); a link that does not match is computed once more from
+    the row's values with Python's JSON, the recipe itself, before it is reported."""
+    history = translate("Domain", _HISTORY_NAMES[table])
+    columns = ", ".join(chain.CHAINS[table])
+    findings: list[Finding] = []
+    breaks, first = 0, None
+    previous, previous_id = chain.GENESIS, 0
+    sha256 = hashlib.sha256
+
+    def when(row_id: int) -> str:
+        found = _rows(f"SELECT {_DATE_COLUMN} FROM {table} WHERE id = ?", (row_id,))
+        return str(found[0][0] if found and found[0][0] else "-")[:16]
+
+    # the JSON as UTF-8 bytes straight from SQLite (no decoding and encoding again in Python)
+    for row_id, stored, content in db.execute_sql(
+            f"SELECT id, chain_hash, CAST(json_array({columns}) AS BLOB) FROM {table} ORDER BY id"):
+        if stored != sha256(previous + content).digest() and stored != _python_link(table, row_id, previous):
+            breaks += 1
+            first = first or (row_id, when(row_id))
+            if len(findings) < limit:
+                if row_id == previous_id + 2:
+                    findings.append(_f(QT_TRANSLATE_NOOP(
+                        "Domain", "{history} has been tampered with: entry #{gone}, before entry #{id} of "
+                        "{when}, was deleted."), history=history, gone=previous_id + 1, id=row_id,
+                        when=when(row_id)))
+                elif row_id != previous_id + 1:
+                    findings.append(_f(QT_TRANSLATE_NOOP(
+                        "Domain", "{history} has been tampered with: entries #{first} to #{last}, before entry "
+                        "#{id} of {when}, were deleted."), history=history, first=previous_id + 1,
+                        last=row_id - 1, id=row_id, when=when(row_id)))
+                else:
+                    findings.append(_f(QT_TRANSLATE_NOOP(
+                        "Domain", "{history} has been tampered with: entry #{id} of {when} was changed or put in "
+                        "behind the app's back."), history=history, id=row_id, when=when(row_id)))
+        previous = stored if isinstance(stored, bytes) else chain.GENESIS
+        previous_id = row_id
+    if breaks > 1:
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{history} breaks in {count} places; the first is entry #{id} "
+                                             "of {when}."), history=history, count=breaks, id=first[0],
+                           when=first[1]))
+    head = chain.head(table)
+    if head is None:
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{history} has lost the record of its last entry: it was "
+                                             "deleted behind the app's back."), history=history))
+    elif previous_id < head[0]:
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{history} has been tampered with: it ends at entry #{last} "
+                                             "of {when}, but the app wrote up to #{head}; the newest entries were "
+                                             "deleted."), history=history, last=previous_id, when=when(previous_id),
+                           head=head[0]))
+    elif previous_id > head[0]:
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{history} has been tampered with: the app wrote up to entry "
+                                             "#{head}, but it goes on to #{last}; entries were added behind the "
+                                             "app's back."), history=history, head=head[0], last=previous_id))
+    elif previous != head[1]:
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{history} has been tampered with: its last entry #{id} of "
+                                             "{when} is not the one the app wrote."), history=history, id=previous_id,
+                           when=when(previous_id)))
+    return findings
+
+
+def _python_link(table: str, row_id: int, previous: bytes) -> bytes:
+    values = _rows(f"SELECT {', '.join(chain.CHAINS[table])} FROM {table} WHERE id = ?", (row_id,))[0]
+    return chain.link(previous, chain.content(values))
+
+
+def change_log_findings(limit: int = 50) -> list[Finding]:
+    """Every staff member and supplier return holds what its change log last wrote, and nothing logged is gone."""
+    findings: list[Finding] = []
+    for table, fields in LOGGED.items():
+        for field in fields:
+            for (row_id,) in _rows(f"""
+                    SELECT t.id FROM {table} t
+                    WHERE CAST(t.{field} AS TEXT) IS NOT (
+                        SELECT c.new_value FROM change_log c
+                        WHERE c.table_name = '{table}' AND c.row_id = t.id AND c.field = '{field}'
+                        ORDER BY c.id DESC LIMIT 1)
+                    LIMIT ?""", (limit,)):
+                findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Row {id} of {table} has a {field} that its change "
+                                                     "log never recorded: it was changed behind the app's back."),
+                                   id=row_id, table=table, field=field))
+        for (row_id,) in _rows(f"""SELECT DISTINCT c.row_id FROM change_log c WHERE c.table_name = '{table}'
+                                   AND c.row_id NOT IN (SELECT id FROM {table}) LIMIT ?""", (limit,)):
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Row {id} of {table} is in the change log but no longer "
+                                                 "in the database: it was deleted."), id=row_id, table=table))
     return findings

@@ -9,8 +9,11 @@ transaction. The GUI and the CLI call the same functions.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import logging
 import re
-import zipfile
+import unicodedata
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,172 +25,21 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import (Category, Customer, ImportLog, Location, Product, Sale, SaleLine, StockMove,
                       Supplier)
 from ..models.stock import ADJUSTMENT, INTERNAL
-from ..money import to_decimal
-from .base import Changes, Progress, business_step
+from .base import Cancelled, Changes, Progress, business_step
+# the vocabulary of imports (cells and problems) and the reading of untrusted files, re-exported from here
+from .import_cells import (DAMAGED, CellError, ImportFailed, Problem, code, date, price, quantity, text, words,
+                           yes_no)
+from .import_cells import problem as _p
+from .import_files import SheetDamaged, column_name, first_visible_sheet, open_workbook, refused, sheet_rows
 from .ledger import MoveRequest, move, serial_location
 from .numbering import next_number
 
+log = logging.getLogger(__name__)
+# openpyxl warns about what it leaves out of a file it reads (extensions, a date it cannot show): nothing for a user
+warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
+
 MAX_ROWS = 200_000
-MAX_EXPANDED_BYTES = 200 * 1024 * 1024  # what the .xlsx unpacks to: refuse zip bombs and monster sheets early
 CHUNK = 500
-
-
-# ---------------------------------------------------------------- problems
-
-@dataclass(frozen=True)
-class Problem:
-    row: int      # spreadsheet row number (1-based, as Excel shows it); 0 for the whole file
-    column: str   # the column's header as found in the file, or ""
-    source: str   # English message source (context "Domain")
-    params: tuple[tuple[str, object], ...] = ()
-
-    def message(self) -> str:
-        return translate("Domain", self.source).format(**dict(self.params))
-
-    def __str__(self) -> str:
-        if self.row and self.column:
-            where = QT_TRANSLATE_NOOP("Domain", "row {row}, column '{column}': {message}")
-        elif self.row:
-            where = QT_TRANSLATE_NOOP("Domain", "row {row}: {message}")
-        else:
-            return self.message()
-        return translate("Domain", where).format(row=self.row, column=self.column, message=self.message())
-
-
-class ImportFailed(DomainError):
-    """The file was refused; nothing was written. ``problems`` lists every reason."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Domain", "The file was not imported: {count} problem(s) found. Nothing was written."),
-                         count=len(problems))
-        self.problems = problems
-
-    def report(self, limit: int | None = None) -> str:
-        lines = [self.message()]
-        shown = self.problems if limit is None else self.problems[:limit]
-        lines += [f"  • {p}" for p in shown]
-        if limit is not None and len(self.problems) > limit:
-            lines.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "  … and {more} more.")).format(
-                more=len(self.problems) - limit))
-        return "\n".join(lines)
-
-
-def _p(row: int, column: str, source: str, **params: object) -> Problem:
-    return Problem(row, column, source, tuple(params.items()))
-
-
-# ---------------------------------------------------------------- columns and cell parsers
-
-class CellError(ValueError):
-    def __init__(self, source: str, **params: object) -> None:
-        super().__init__(source)
-        self.source, self.params = source, params
-
-
-def text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # codes typed as numbers come back as 12345.0
-    return re.sub(r"[\x00-\x1f\x7f]", " ", str(value)).strip()
-
-
-# how a spreadsheet shows a long number it has rounded (1.23457E+20): a code such as 12E45 or 3E100 is a code
-_SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?E\+\d+$")
-
-
-def code(value: object) -> str:
-    """A code (SKU, barcode, receipt, phone, serial): text, exactly as written. A long code that a spreadsheet
-    stored as a number has already lost digits (15 significant digits at most, or shown as 1.23457E+20) and
-    cannot be recovered: it is refused rather than imported wrong."""
-    if isinstance(value, bool):
-        return text(value)
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and not value.is_integer() or abs(value) >= 10 ** 15:
-            raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' was stored as a number and has lost digits. "
-                                              "Format the column as text and type the code again."),
-                            value=_shown_number(value))
-        return text(value)
-    raw = text(value)
-    if _SCIENTIFIC.match(raw):
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' was stored as a number and has lost digits. "
-                                          "Format the column as text and type the code again."), value=raw)
-    return raw
-
-
-def _shown_number(value: float | int) -> str:
-    return f"{value:.6g}" if isinstance(value, float) else str(value)
-
-
-def quantity(value: object) -> int:
-    if isinstance(value, bool):
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a whole number."), value=value)
-    try:
-        d = to_decimal(value) if not isinstance(value, (int, float)) else Decimal(repr(value))
-    except ValueError:
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a whole number."), value=value) from None
-    if d != d.to_integral_value():
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a whole number."), value=value)
-    if d <= 0:
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "The quantity must be more than zero (got {value})."), value=value)
-    if d > 1_000_000:
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "The quantity {value} is implausibly large."), value=value)
-    return int(d)
-
-
-def price(value: object) -> Decimal:
-    try:
-        d = to_decimal(value)
-    except ValueError:
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not an amount of money."), value=value) from None
-    if d < 0:
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "An amount cannot be negative (got {value})."), value=value)
-    if d > Decimal("100000000"):
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "The amount {value} is implausibly large."), value=value)
-    return d
-
-
-_DATE_PATTERNS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S",
-    "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M", "%d.%m.%Y",
-)
-
-
-def date(value: object) -> dt.datetime:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20_000 < value < 80_000:
-        from openpyxl.utils.datetime import from_excel  # a date typed into a cell with a number format
-
-        value = from_excel(value)
-    if isinstance(value, dt.datetime):
-        result = value.replace(microsecond=0, tzinfo=None)
-    elif isinstance(value, dt.date):
-        result = dt.datetime(value.year, value.month, value.day)
-    else:
-        raw = text(value)
-        for pattern in _DATE_PATTERNS:
-            try:
-                result = dt.datetime.strptime(raw, pattern)
-                break
-            except ValueError:
-                continue
-        else:
-            raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not a date (write it like 2026-03-18)."), value=raw)
-    if not (dt.datetime(1990, 1, 1) <= result <= dt.datetime(2100, 1, 1)):
-        raise CellError(QT_TRANSLATE_NOOP("Domain", "The date {value} is out of range."), value=result.date().isoformat())
-    return result
-
-
-_YES = {"是", "y", "yes", "true", "1", "有", "√", "x"}
-_NO = {"否", "n", "no", "false", "0", "无", ""}
-
-
-def yes_no(value: object) -> bool:
-    raw = text(value).lower()
-    if raw in _YES:
-        return True
-    if raw in _NO:
-        return False
-    raise CellError(QT_TRANSLATE_NOOP("Domain", "'{value}' is not yes or no (是/否)."), value=raw)
 
 
 @dataclass(frozen=True)
@@ -195,7 +47,7 @@ class Field:
     key: str
     zh: str
     en: str
-    parse: Callable[[object], object] = text
+    parse: Callable[[object], object] = words
     required: bool = False
     aliases: tuple[str, ...] = ()
     note: str = ""  # what goes in the column (English source, context Domain): the template's notes sheet
@@ -204,8 +56,19 @@ class Field:
         return {_norm(n) for n in (self.zh, self.en, *self.aliases)}
 
 
+_NAMES: dict[Field, frozenset[str]] = {}
+
+
+def _names(f: Field) -> frozenset[str]:
+    """:meth:`Field.names`, worked out once (a header row may have 16 384 columns)."""
+    found = _NAMES.get(f)
+    if found is None:
+        found = _NAMES[f] = frozenset(f.names())
+    return found
+
+
 def _norm(header: object) -> str:
-    raw = text(header).lower()
+    raw = unicodedata.normalize("NFKC", text(header)).lower()
     raw = re.sub(r"[（(].*?[)）]", "", raw)  # "单价(元)" -> "单价"
     return re.sub(r"[\s*＊:：_\-]", "", raw)
 
@@ -326,30 +189,6 @@ class Sheet:
             row=", ".join(str(r) for r in self.example_rows)),)
 
 
-def _open_workbook(path: Path):
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
-        raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "{name} is not an Excel .xlsx file. Save it from Excel "
-                                        "or WPS as 'Excel Workbook (*.xlsx)' and try again."), name=path.name)])
-    if not path.is_file():
-        raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The file {name} does not exist."), name=str(path))])
-    try:
-        if not zipfile.is_zipfile(path):
-            raise InvalidFileException(path.name)
-        with zipfile.ZipFile(path) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-        if expanded > MAX_EXPANDED_BYTES:
-            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "{name} unpacks to {size} MB: too large for "
-                                                          "one import (or damaged). Split it into smaller files."),
-                                   name=path.name, size=expanded // (1024 * 1024))])
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "{name} cannot be read as an Excel workbook ({reason})."),
-                               name=path.name, reason=type(exc).__name__)]) from None
-
-
 def _header_match(values: Iterable[object], spec: Spec) -> tuple[dict[str, int], dict[str, str]]:
     """Which of *spec*'s fields this row names: field key -> column index, and -> the header as written."""
     positions: dict[str, int] = {}
@@ -359,7 +198,7 @@ def _header_match(values: Iterable[object], spec: Spec) -> tuple[dict[str, int],
         if not norm:
             continue
         for f in spec.fields:
-            if norm in f.names() and f.key not in positions:
+            if norm in _names(f) and f.key not in positions:
                 positions[f.key] = index
                 headers[f.key] = text(header)
                 break
@@ -379,15 +218,16 @@ def find_header(first_rows: list[tuple], spec: Spec) -> int | None:
     return best
 
 
-def _is_example(values: tuple) -> bool:
-    return any(isinstance(v, str) and _norm(v) in _EXAMPLE_MARKS for v in values)
+def _is_example(values: Iterable[object]) -> bool:
+    return any(isinstance(v, str) and ("示例" in v or "example" in v.lower()) and _norm(v) in _EXAMPLE_MARKS
+               for v in values)
 
 
 def _example_values(spec: Spec) -> dict[str, object]:
     parsed = {}
     for f, value in zip(spec.fields, spec.example):
         try:
-            parsed[f.key] = f.parse(value) if text(value) != "" else (None if f.parse is not text else "")
+            parsed[f.key] = f.parse(value) if text(value) != "" else (None if f.parse is not words else "")
         except CellError:
             parsed[f.key] = None
     return parsed
@@ -406,75 +246,167 @@ def _is_untouched_example(values: dict[str, object], spec: Spec) -> bool:
 
 
 def read_sheet(path: Path, spec: Spec, progress: Progress | None = None) -> Sheet:
-    import itertools
-
-    wb = _open_workbook(Path(path))
+    """Read and check the first visible sheet of *path* against *spec*. Whatever is wrong with the file (it is no
+    workbook, it is damaged or forged, a cell cannot be read) is an :class:`ImportFailed` naming the file, and
+    the row and column where known: nothing the file holds ends as a traceback."""
+    path = Path(path)
+    wb = ws = None
+    at = [0]  # the sheet row being read, for a refusal that has nothing better to say
     try:
-        ws = wb.worksheets[0]
-        rows_iter = ws.iter_rows(values_only=True)  # from row 1 (read-only mode fills in missing rows)
-        first_rows = list(itertools.islice(rows_iter, HEADER_SEARCH_ROWS))
-        if not any(text(v) for values in first_rows for v in values):
-            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The first sheet is empty: there is no header row."))])
-        found = find_header(first_rows, spec)
-        if found is None:
-            names = ", ".join(f"{f.zh} ({f.en})" for f in spec.fields if f.required)
-            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "No header row was found in the first {rows} rows "
-                                                            "of the first sheet: a row naming the columns, such as "
-                                                            "{names}."), rows=HEADER_SEARCH_ROWS, names=names)])
-        header_no = found + 1
-        positions, headers = _header_match(first_rows[found], spec)
-        missing = [f for f in spec.fields if f.required and f.key not in positions]
-        if missing:
-            raise ImportFailed([_p(header_no, "", QT_TRANSLATE_NOOP("Domain", "The required column '{zh}' ({en}) is "
-                                                                  "missing from the header row."),
-                                   zh=f.zh, en=f.en) for f in missing])
-        sheet = Sheet([], headers, header_row=header_no)
-        marked_problems: list[Problem] = []
-        data_rows = itertools.chain(first_rows[found + 1:], rows_iter)
-        for number, values in enumerate(data_rows, start=header_no + 1):
-            if progress is not None and number % 250 == 0:
-                progress(number)
-            if not any(text(v) for v in values):
-                continue
-            if len(sheet.rows) >= MAX_ROWS:
-                raise ImportFailed([_p(number, "", QT_TRANSLATE_NOOP("Domain", "The file has more than {max} rows; split it "
-                                                     "into smaller files."), max=MAX_ROWS)])
-            parsed: dict[str, object] = {}
-            row_problems: list[Problem] = []
-            for f in spec.fields:
-                pos = positions.get(f.key)
-                raw = values[pos] if pos is not None and pos < len(values) else None
-                if text(raw) == "":
-                    if f.required:
-                        row_problems.append(_p(number, headers[f.key], QT_TRANSLATE_NOOP("Domain", "This cell must not be empty.")))
-                    parsed[f.key] = None if f.parse is not text else ""
-                    continue
-                try:
-                    parsed[f.key] = f.parse(raw)
-                except CellError as exc:
-                    row_problems.append(_p(number, headers[f.key], exc.source, **exc.params))
-                    parsed[f.key] = None
-            if _is_example(values):
-                if not row_problems and _is_untouched_example(parsed, spec):
-                    sheet.example_rows.append(number)  # the template's own example: not the shop's data
-                    continue
-                # marked as the example but changed: real data or not? Not ours to guess.
-                marked_problems.append(_p(number, "", QT_TRANSLATE_NOOP(
-                    "Domain", "This row is still marked as the template's example but holds other values. If it is "
-                              "real, delete the mark “{mark}”; if not, delete the row.",),
-                    mark=next(v for v in values if isinstance(v, str) and _norm(v) in _EXAMPLE_MARKS).strip()))
-            sheet.problems += row_problems
-            sheet.rows.append(Row(number, parsed))
-        sheet.problems += marked_problems
-        sheet.problems.sort(key=lambda p: p.row)
-        if not sheet.rows and not sheet.problems:
-            if sheet.example_rows:
-                raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The file holds only the template's example "
-                                                                "row: write your own rows over it or below it."))])
-            raise ImportFailed([_p(0, "", QT_TRANSLATE_NOOP("Domain", "The file has a header row but no data rows."))])
-        return sheet
+        wb, rows = open_workbook(path)
+        ws = first_visible_sheet(wb, path)
+        count = rows.get(str(ws._worksheet_path).lstrip("/"), 0)
+        if count > MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise refused(path, QT_TRANSLATE_NOOP("Domain", "{name} has {count} rows on its sheet '{sheet}'; one import "
+                                                   "takes at most {max} rows. Split it into smaller files."),
+                           name=path.name, count=count, sheet=ws.title, max=MAX_ROWS)
+        return _read_rows(wb, ws, path, spec, progress, at)
+    except (DomainError, Cancelled):
+        raise
+    except SheetDamaged as exc:
+        raise refused(path, QT_TRANSLATE_NOOP("Domain", "The sheet '{sheet}' of {name} is damaged after row {row} and "
+                                               "cannot be read: {what}."),
+                       sheet=getattr(ws, "title", ""), name=path.name, row=exc.after_row, what=translate("Domain", exc.what)) from None
+    except Exception as exc:  # noqa: BLE001 - zipfile, lxml, expat, openpyxl: whatever a damaged file makes them raise
+        log.info("%s refused: %r", path, exc, exc_info=True)
+        if at[0]:
+            raise refused(path, QT_TRANSLATE_NOOP("Domain", "The sheet of {name} is damaged near row {row} and cannot "
+                                                   "be read ({reason})."),
+                           name=path.name, row=at[0], reason=type(exc).__name__) from None
+        raise refused(path, QT_TRANSLATE_NOOP("Domain", "{name} cannot be read as an Excel workbook ({reason})."),
+                       name=path.name, reason=type(exc).__name__) from None
     finally:
-        wb.close()
+        if wb is not None:
+            try:
+                wb.close()
+            except Exception:  # noqa: BLE001 - closing a damaged archive
+                pass
+
+
+def _dense(values: dict[int, object]) -> tuple:
+    row = [None] * (max(values) if values else 0)
+    for column, value in values.items():
+        row[column - 1] = value
+    return tuple(row)
+
+
+def _duplicate_columns(values: tuple, spec: Spec) -> list[tuple[int, int, Field]]:
+    """(column index, index of the column before it, field) for each column naming a field an earlier one names."""
+    first: dict[str, int] = {}
+    found = []
+    for index, header in enumerate(values):
+        norm = _norm(header)
+        if not norm:
+            continue
+        for f in spec.fields:
+            if norm in _names(f):
+                if f.key in first:
+                    found.append((index, first[f.key], f))
+                else:
+                    first[f.key] = index
+                break
+    return found
+
+
+def _read_rows(wb, ws, path: Path, spec: Spec, progress: Progress | None, at: list[int]) -> Sheet:
+    rows = iter(sheet_rows(wb, ws))
+    first: dict[int, dict[int, object]] = {}
+    damaged: list[tuple[int, int | None, str, str, dict]] = []
+    pending = None
+    for number, values, bad in rows:
+        at[0] = number
+        damaged += [(number, *d) for d in bad]
+        if number > HEADER_SEARCH_ROWS:
+            pending = (number, values)
+            break
+        first[number] = values
+    first_rows = [_dense(first.get(n, {})) for n in range(1, HEADER_SEARCH_ROWS + 1)]
+    found = find_header(first_rows, spec)
+    labels = {i + 1: text(v) for i, v in enumerate(first_rows[found]) if text(v)} if found is not None else {}
+
+    def damage() -> list[Problem]:
+        return [_p(row, labels.get(column, "") if column else "", source, **params) if column and column in labels
+                else _p(row, letters, source, **params)
+                for row, column, letters, source, params in damaged]
+
+    if found is None:
+        if damaged:
+            raise ImportFailed(damage(), file=path.name)
+        if pending is None and not any(text(v) for values in first.values() for v in values.values()):
+            raise refused(path, QT_TRANSLATE_NOOP("Domain", "The first sheet is empty: there is no header row."))
+        names = ", ".join(f"{f.zh} ({f.en})" for f in spec.fields if f.required)
+        raise refused(path, QT_TRANSLATE_NOOP("Domain", "No header row was found in the first {rows} rows "
+                                               "of the first sheet: a row naming the columns, such as "
+                                               "{names}."), rows=HEADER_SEARCH_ROWS, names=names)
+    header_no = found + 1
+    positions, headers = _header_match(first_rows[found], spec)
+    problems = [_p(header_no, text(first_rows[found][index]), QT_TRANSLATE_NOOP(
+        "Domain", "This column and column {other} ('{other_name}') are both read as {field}: keep one of them."),
+        other=column_name(other + 1), other_name=text(first_rows[found][other]), field=f"{f.zh} ({f.en})")
+        for index, other, f in _duplicate_columns(first_rows[found], spec)]
+    problems += [_p(header_no, "", QT_TRANSLATE_NOOP("Domain", "The required column '{zh}' ({en}) is "
+                                                     "missing from the header row."), zh=f.zh, en=f.en)
+                 for f in spec.fields if f.required and f.key not in positions]
+    if problems:
+        raise ImportFailed(damage() + problems, file=path.name)
+    sheet = Sheet([], headers, header_row=header_no)
+    marked_problems: list[Problem] = []
+    columns = [(f, positions[f.key] + 1 if f.key in positions else None) for f in spec.fields]
+
+    def rest():
+        for number, values, bad in rows:
+            damaged.extend((number, *d) for d in bad)
+            yield number, values
+
+    data_rows = itertools.chain(((n, v) for n, v in sorted(first.items()) if n > header_no),
+                                [pending] if pending else [], rest())
+    seen = 0
+    for number, values in data_rows:
+        at[0] = number
+        seen += 1
+        if progress is not None and seen % 250 == 0:
+            progress(number)
+        if not any(text(v) for v in values.values()):
+            continue
+        if len(sheet.rows) >= MAX_ROWS:
+            raise ImportFailed([_p(number, "", QT_TRANSLATE_NOOP("Domain", "The file has more than {max} rows; split it "
+                                                                 "into smaller files."), max=MAX_ROWS)], file=path.name)
+        parsed: dict[str, object] = {}
+        row_problems: list[Problem] = []
+        for f, column in columns:
+            raw = values.get(column) if column is not None else None
+            if raw is DAMAGED:  # reported as such
+                parsed[f.key] = None
+                continue
+            if text(raw) == "":
+                if f.required:
+                    row_problems.append(_p(number, headers[f.key], QT_TRANSLATE_NOOP("Domain", "This cell must not be empty.")))
+                parsed[f.key] = None if f.parse is not words else ""
+                continue
+            try:
+                parsed[f.key] = f.parse(raw)
+            except CellError as exc:
+                row_problems.append(_p(number, headers[f.key], exc.source, **exc.params))
+                parsed[f.key] = None
+        if _is_example(values.values()):
+            if not row_problems and _is_untouched_example(parsed, spec):
+                sheet.example_rows.append(number)  # the template's own example: not the shop's data
+                continue
+            # marked as the example but changed: real data or not? Not ours to guess.
+            marked_problems.append(_p(number, "", QT_TRANSLATE_NOOP(
+                "Domain", "This row is still marked as the template's example but holds other values. If it is "
+                          "real, delete the mark “{mark}”; if not, delete the row.",),
+                mark=next(v for v in values.values() if isinstance(v, str) and _norm(v) in _EXAMPLE_MARKS).strip()))
+        sheet.problems += row_problems
+        sheet.rows.append(Row(number, parsed))
+    sheet.problems += marked_problems + damage()
+    sheet.problems.sort(key=lambda p: p.row)
+    if not sheet.rows and not sheet.problems:
+        if sheet.example_rows:
+            raise refused(path, QT_TRANSLATE_NOOP("Domain", "The file holds only the template's example "
+                                                   "row: write your own rows over it or below it."))
+        raise refused(path, QT_TRANSLATE_NOOP("Domain", "The file has a header row but no data rows."))
+    return sheet
 
 
 # ---------------------------------------------------------------- template
@@ -541,7 +473,7 @@ def import_products(path: Path, staff=None, progress: Progress | None = None) ->
                                    QT_TRANSLATE_NOOP("Domain", "{sku} already has sales or stock; whether it is tracked by "
                                                "serial number can no longer change."), sku=product.sku))
     if problems:
-        raise ImportFailed(problems)
+        raise ImportFailed(sorted(problems, key=lambda p: p.row), file=Path(path).name)
     categories: dict = {}
     suppliers: dict = {}
     created = updated = 0
@@ -625,7 +557,7 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
                                                               "receipt {receipt}."),
                                        serial=serial, receipt=receipt))
     if problems:
-        raise ImportFailed(sorted(problems, key=lambda p: p.row))
+        raise ImportFailed(sorted(problems, key=lambda p: p.row), file=Path(path).name)
 
     suppliers: dict = {}
     created = skipped = 0
@@ -730,7 +662,7 @@ def import_opening_stock(path: Path, staff=None, progress: Progress | None = Non
             problems.append(_p(row.number, h["serial"], QT_TRANSLATE_NOOP("Domain", "{sku} is not tracked by serial number; leave "
                                                           "the serial empty."), sku=product.sku))
     if problems:
-        raise ImportFailed(sorted(problems, key=lambda p: p.row))
+        raise ImportFailed(sorted(problems, key=lambda p: p.row), file=Path(path).name)
     reference = next_number("opening")
     for row in sheet.rows:
         v = row.values

@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import AftersalesItem, ItemEvent, Product, Staff
+from ..models import chain
 from ..models.aftersales import (EVENT_INSPECTED, EVENT_NOTE, EVENT_STATUS, RETURNED_TO_CUSTOMER, STATUS_LOCATION,
                                  STATUSES, allowed_for, transition)
 from ..clock import now
@@ -31,10 +32,11 @@ def record(item: AftersalesItem, code: int, staff: Staff | None, *, from_status:
     def plain(value):
         return str(value) if isinstance(value, Decimal) else value
 
-    return ItemEvent.create(item=item, code=code, staff=staff, from_status=from_status, to_status=to_status,
-                            note=note.strip(), data=json.dumps({k: plain(v) for k, v in (data or {}).items()},
-                                                               ensure_ascii=False),
-                            move=stock_move)
+    # the next link of the history's hash chain (models/chain.py)
+    return chain.append(ItemEvent, item=item, code=code, staff=staff, from_status=from_status, to_status=to_status,
+                        note=note.strip(), data=json.dumps({k: plain(v) for k, v in (data or {}).items()},
+                                                           ensure_ascii=False),
+                        move=stock_move)
 
 
 def require_staff(staff: Staff | None) -> Staff:

@@ -15,6 +15,7 @@ import peewee as pw
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import Location, Product, Staff, StockMove, StockQuant, StockSerial, db
+from ..models import chain
 from ..models.stock import INTERNAL
 
 
@@ -113,8 +114,8 @@ def move(req: MoveRequest) -> StockMove:
          .on_conflict(conflict_target=[StockSerial.product, StockSerial.serial],
                       update={StockSerial.location: target.id})
          .execute())
-    return StockMove.create(
-        product=product, quantity=req.quantity, from_location=source, to_location=target,
+    return chain.append(  # the next link of the ledger's hash chain (models/chain.py)
+        StockMove, product=product, quantity=req.quantity, from_location=source, to_location=target,
         serial=serial, reference=req.reference, note=req.note, staff=req.staff,
         customer_owned=req.customer_owned)
 

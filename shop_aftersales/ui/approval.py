@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from ..models import Staff
-from ..services.staff import Approval, has_pin
+from ..services.staff import Approval, has_pin, owner_protection_on
 
 
 class OwnerApproval(QWidget):
@@ -18,7 +19,7 @@ class OwnerApproval(QWidget):
             self.owner.addItem("—", None)
         for staff in Staff.select().where((Staff.role == "owner") & Staff.active).order_by(Staff.id):
             self.owner.addItem(staff.name, staff.id)
-        current = context.staff
+        current = getattr(context, "staff", None)  # (a screen opened without the app's context: nobody)
         if current is not None and current.role == "owner" and not optional:
             self.owner.setCurrentIndex(max(self.owner.findData(current.id), 0))
         self.pin = QLineEdit()
@@ -41,3 +42,16 @@ class OwnerApproval(QWidget):
     def approval(self) -> Approval | None:
         staff = self.staff()
         return Approval(staff, self.pin.text()) if staff is not None else None
+
+
+def add_owner_row(form: QFormLayout, context, parent: QWidget | None = None) -> OwnerApproval:
+    """The "Approved by (owner)" row of an owner-only settings screen: the owner (the one signed in, if it is
+    the owner) and the owner's PIN. Shown once an owner has a PIN; before that anyone may change the settings."""
+    approver = OwnerApproval(context, parent)
+    form.addRow(QCoreApplication.translate("OwnerApproval", "Approved by (owner):"), approver)
+    if not owner_protection_on():
+        approver.setVisible(False)
+        label = form.labelForField(approver)
+        if label is not None:
+            label.setVisible(False)
+    return approver

@@ -1,13 +1,14 @@
-"""File → Back up now / Restore…: the backups with their date and size; restoring one backs up the current
-database first, checks the chosen file, and reopens the shop on it."""
+"""File → Back up now / Restore…: the backups with their date and size; the chosen file is checked (a copy of it,
+as the shop's own file is checked at start) before the owner is asked to confirm; restoring backs up the current
+database first and reopens the shop on the restored file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..services.backup import Backup, backups_dir, check_backup, list_backups
 from ..services.staff import require_owner
@@ -76,8 +77,12 @@ class RestoreDialog(QDialog):
     def choose(self, path: Path) -> None:
         try:
             require_owner(self.approver.approval())  # restoring is the owner's step
-            check_backup(path)
-        except Exception as exc:  # a damaged or foreign file: say so, change nothing
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # integrity_check reads the whole copy
+            try:
+                check_backup(path, self.context.data_dir)  # a copy, with its -wal, checked as the shop's file is
+            finally:
+                QApplication.restoreOverrideCursor()
+        except Exception as exc:  # a damaged, foreign or newer version's file: say so, change nothing
             show_error(self, exc)
             return
         answer = QMessageBox.question(self, self.tr("Restore"), self.tr(

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         shop_action.triggered.connect(lambda: self._dialog(ShopDialog(self.context, self)))
         printers_action = settings_menu.addAction(self.tr("Pri&nters…"))
         printers_action.triggered.connect(self.open_printers)
+        changes_action = settings_menu.addAction(self.tr("&Changes to the settings…"))
+        changes_action.triggered.connect(self.open_setting_changes)
         policy_action = settings_menu.addAction(self.tr("&Return policy…"))
         policy_action.triggered.connect(lambda: self._dialog(PolicyDialog(self.context, self)))
         self.policy_action = policy_action
@@ -330,7 +332,12 @@ class MainWindow(QMainWindow):
     def open_printers(self):
         from .printer_settings import PrinterSettingsDialog
 
-        return self._dialog(PrinterSettingsDialog(self))
+        return self._dialog(PrinterSettingsDialog(self, self.context))
+
+    def open_setting_changes(self):
+        from .settings_log_dialog import SettingChangesDialog
+
+        return self._dialog(SettingChangesDialog(self.context, self))
 
     def open_audit(self):
         from .audit_dialog import AuditDialog
@@ -345,7 +352,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def restore_backup(self, path) -> "MainWindow | None":
-        """Replace the database with the backup and reopen the shop in a fresh window."""
+        """Replace the database with the backup and reopen the shop in a fresh window; the status bar says truly
+        whether it was restored (a refused or failed restore leaves the shop's database as it was)."""
+        from ..models import db
         from ..models.database import close_database
         from ..services.backup import restore
 
@@ -353,12 +362,18 @@ class MainWindow(QMainWindow):
             return None
         self.context.ops.shutdown()  # the writer thread's connection is closed first
         close_database()
+        restored = False
         try:
             restore(self.context.data_dir, path)
+            restored = True
         except Exception as exc:  # noqa: BLE001 - reported; the shop reopens on what is there
             from .errors import show_error
 
             show_error(self, exc)
+        if db.is_closed():  # restore() reopens the shop's file in every case it can; this is the last resort
+            from ..models.database import open_database
+
+            open_database(self.context.data_dir)
         from .context import AppContext
 
         context = AppContext(self.context.data_dir)
@@ -367,7 +382,10 @@ class MainWindow(QMainWindow):
         window.show()
         self._skip_backup = True
         self.close()
-        window.statusBar().showMessage(self.tr("Restored {name}.").format(name=getattr(path, "name", path)), 10_000)
+        name = getattr(path, "name", path)
+        window.statusBar().showMessage(
+            self.tr("Restored {name}.").format(name=name) if restored
+            else self.tr("{name} was not restored; the shop is as it was.").format(name=name), 10_000)
         self.replacement = window
         return window
 

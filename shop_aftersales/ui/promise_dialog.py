@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
 from ..i18n import translate
 from ..services import queues, repairs
 from ..services import settings as shop_settings
+from .approval import add_owner_row
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
+from .settings_log_dialog import add_changes_button
 
 
 class PromisesDialog(QDialog):
@@ -59,20 +61,30 @@ class PromisesDialog(QDialog):
         reset.clicked.connect(self.reset_texts)
         form.addRow("", reset)
         layout.addWidget(messages)
+        approval_form = QFormLayout()
+        self.approver = add_owner_row(approval_form, context, self)  # the promises are the owner's to change
+        layout.addLayout(approval_form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        add_changes_button(self.buttons, self, context, "promises")
         layout.addWidget(self.buttons)
+        self.shown = self.values()
 
     def reset_texts(self) -> None:
         for key, edit in self.texts.items():
             edit.setPlainText(translate("Domain", queues.MESSAGES[key]))
 
-    def save(self) -> None:
+    def values(self) -> dict[str, str]:
         values = {key: str(box.value()) for key, box in (self.days | self.repair_days).items()}
         for key, edit in self.texts.items():
             text = edit.toPlainText().strip()
             # the standard text is kept as "" so it follows the language the app runs in
             values[key] = "" if text == translate("Domain", queues.MESSAGES[key]) else text
-        self.context.ops.run(shop_settings.update, values, on_success=lambda _r: self.accept(),
-                             on_failure=lambda e: show_error(self, e))
+        return values
+
+    def save(self) -> None:
+        # only what was changed here is saved (a default shown and left alone stays the default)
+        values = {key: value for key, value in self.values().items() if value != self.shown.get(key)}
+        self.context.ops.run(shop_settings.update, values, self.context.staff, self.approver.approval(),
+                             on_success=lambda _r: self.accept(), on_failure=lambda e: show_error(self, e))

@@ -12,15 +12,21 @@ from ..models import Category
 from ..models.aftersales import REASONS, RESOLUTIONS
 from ..printing.label import LABEL_HEIGHT, LABEL_WIDTH, label_size
 from ..printing.slip import SLIP_TERMS, slip_terms, standard_terms
-from ..services import business_step, repairs
+from ..services import repairs
 from ..services import settings as shop_settings
-from ..services.policy import Rules, all_policies, remove_category_policy, save_policy
+from ..services.owner_settings import remove_return_policy, save_resale_rules, save_return_policy
+from ..services.policy import Rules, all_policies
+from .approval import add_owner_row
 from .context import AppContext
 from .errors import show_error
+from .settings_log_dialog import add_changes_button
 from .paged_model import domain_tr
 
 
 class ShopDialog(QDialog):
+    """The shop's details (open to all staff) and, below them, owner-only settings: what a repaired unit fetches,
+    the repair-cost warning and the second backup folder (changing those needs the owner's approval)."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -56,6 +62,7 @@ class ShopDialog(QDialog):
         form.addRow(self.tr("Warn when a repair costs more than (share of that):"), self.warning)
         from ..services.backup import SECOND_FOLDER
 
+        self.second_folder_key = SECOND_FOLDER
         self.second_folder = QLineEdit(shop_settings.get(SECOND_FOLDER))
         self.second_folder.setPlaceholderText(self.tr("Optional, e.g. a USB drive: E:\\ShopBackups"))
         form.addRow(self.tr("Also back up to:"), self.second_folder)
@@ -65,21 +72,31 @@ class ShopDialog(QDialog):
         self.terms.setTabChangesFocus(True)
         self.terms.setMinimumHeight(90)
         form.addRow(self.tr("Return terms on the slip:"), self.terms)
+        note = QLabel(self.tr("The repair shares and the backup folder are the owner's to change."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow(note)
+        self.approver = add_owner_row(form, context, self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        add_changes_button(self.buttons, self, context, None)
         form.addRow(self.buttons)
+        self.shown = self.values()
 
-    def save(self) -> None:
-        values = {shop_settings.SHOP_NAME: self.name.text(), shop_settings.SHOP_ADDRESS: self.address.text(),
+    def values(self) -> dict[str, str]:
+        return {shop_settings.SHOP_NAME: self.name.text(), shop_settings.SHOP_ADDRESS: self.address.text(),
                   shop_settings.SHOP_PHONE: self.phone.text(), LABEL_WIDTH: str(int(self.label_w.value())),
                   LABEL_HEIGHT: str(int(self.label_h.value())),
                   repairs.EXPECTED_VALUE_PCT: str(self.expected.value()),
                   repairs.COST_WARNING_PCT: str(self.warning.value()),
-                  "backup.second_folder": self.second_folder.text(), SLIP_TERMS: self._terms()}
-        self.context.ops.run(shop_settings.update, values, on_success=lambda _r: self.accept(),
-                             on_failure=lambda e: show_error(self, e))
+                  self.second_folder_key: self.second_folder.text(), SLIP_TERMS: self._terms()}
 
+    def save(self) -> None:
+        # only what was changed here is saved: a default shown but not touched is not a change (nor the owner's)
+        values = {key: value for key, value in self.values().items() if value != self.shown.get(key)}
+        self.context.ops.run(shop_settings.update, values, self.context.staff, self.approver.approval(),
+                             on_success=lambda _r: self.accept(), on_failure=lambda e: show_error(self, e))
 
     def _terms(self) -> str:
         text = self.terms.toPlainText().strip()
@@ -145,15 +162,21 @@ class PolicyDialog(QDialog):
         note.setStyleSheet("color: palette(placeholder-text);")
         right.addWidget(note)
         right.addStretch(1)
+        approval_form = QFormLayout()
+        self.approver = add_owner_row(approval_form, context, self)
+        right.addLayout(approval_form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        add_changes_button(self.buttons, self, context, "policy")
         right.addWidget(self.buttons)
         layout.addLayout(right, 2)
         self.policies: list[tuple[int | None, Rules]] = []
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
+        if hasattr(self, "approver"):
+            self.approver.pin.clear()  # a PIN typed for one change is not left for the next person
         self.policies = [(c.id if c else None, rules) for c, rules in all_policies()]
         self.policies.sort(key=lambda p: (p[0] is not None, p[0] or 0))
         self.list.blockSignals(True)
@@ -190,8 +213,9 @@ class PolicyDialog(QDialog):
 
     def save(self) -> None:
         category_id = self.policies[self.list.currentRow()][0]
-        self.context.ops.run(save_policy, category_id, self.current_rules(),
-                             on_success=lambda _r: self.reload(category_id), on_failure=lambda e: show_error(self, e))
+        self.context.ops.run(save_return_policy, category_id, self.current_rules(), self.context.staff,
+                             self.approver.approval(), on_success=lambda _r: self.reload(category_id),
+                             on_failure=lambda e: show_error(self, e))
 
     def _add_category(self) -> None:
         taken = {c for c, _r in self.policies if c}
@@ -202,14 +226,15 @@ class PolicyDialog(QDialog):
                                         [c.name for c in free], 0, False)
         if ok:
             category = next(c for c in free if c.name == name)
-            self.context.ops.run(save_policy, category.id, self.current_rules(),
-                                 on_success=lambda _r: self.reload(category.id),
+            self.context.ops.run(save_return_policy, category.id, self.current_rules(), self.context.staff,
+                                 self.approver.approval(), on_success=lambda _r: self.reload(category.id),
                                  on_failure=lambda e: show_error(self, e))
 
     def _remove_category(self) -> None:
         category_id = self.policies[self.list.currentRow()][0]
         if category_id is not None:
-            self.context.ops.run(remove_category_policy, category_id, on_success=lambda _r: self.reload(),
+            self.context.ops.run(remove_return_policy, category_id, self.context.staff, self.approver.approval(),
+                                 on_success=lambda _r: self.reload(),
                                  on_failure=lambda e: show_error(self, e))
 
 
@@ -272,12 +297,23 @@ class ResaleRulesDialog(QDialog):
         shop_form.addRow(self.tr("Suggest a markdown after:"), self.markdown_days)
         shop_form.addRow(self.tr("Markdown by:"), self.markdown_pct)
         right.addWidget(shop_wide)
+        approval_form = QFormLayout()
+        self.approver = add_owner_row(approval_form, context, self)
+        right.addLayout(approval_form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        add_changes_button(self.buttons, self, context, "resale")
         right.addWidget(self.buttons)
         layout.addLayout(right, 2)
         self.list.setCurrentRow(0)
+        self.shown = self.shop_wide_values()
+
+    def shop_wide_values(self) -> dict[str, str]:
+        values = {f"resale.grade.{g}": e.text() for g, e in self.meanings.items()}
+        values.update({self.resale.MARKDOWN_DAYS: str(self.markdown_days.value()),
+                       self.resale.MARKDOWN_PCT: str(self.markdown_pct.value())})
+        return values
 
     def _show(self, row: int) -> None:
         category_id = self.categories[row]
@@ -290,15 +326,13 @@ class ResaleRulesDialog(QDialog):
     def save(self) -> None:
         category_id = self.categories[self.list.currentRow()]
         lines = self.checklist.toPlainText().splitlines()
-        values = {f"resale.grade.{g}": e.text() for g, e in self.meanings.items()}
-        values.update({self.resale.MARKDOWN_DAYS: str(self.markdown_days.value()),
-                       self.resale.MARKDOWN_PCT: str(self.markdown_pct.value())})
-        resale, shares = self.resale, self.shares
+        values = {k: v for k, v in self.shop_wide_values().items() if v != self.shown.get(k)}
+        shares = self.shares
+        self.context.ops.run(save_resale_rules, category_id, lines, shares["A"].value(), shares["B"].value(),
+                             shares["C"].value(), self.floor.value(), values, self.context.staff,
+                             self.approver.approval(), on_success=lambda _r: self._saved(),
+                             on_failure=lambda e: show_error(self, e))
 
-        def step():
-            resale.save_checklist(category_id, lines)
-            resale.save_pricing(category_id, shares["A"].value(), shares["B"].value(), shares["C"].value(),
-                                self.floor.value())
-            return shop_settings.update(values)
-
-        self.context.ops.run(business_step(step), on_failure=lambda e: show_error(self, e))
+    def _saved(self) -> None:
+        self.shown = self.shop_wide_values()
+        self.approver.pin.clear()

@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
+from ..clock import now
 from ..models import ROLES, Staff
 from ..services.staff import save_staff
 from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
+from .settings_log_dialog import add_changes_button
 
 
 class StaffDialog(QDialog):
@@ -53,11 +55,14 @@ class StaffDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        add_changes_button(self.buttons, self, context, "staff")
         right.addWidget(self.buttons)
         layout.addLayout(right, 2)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
+        self.approver._pin_needed()  # the owner may just have set a first PIN
+        self.approver.pin.clear()
         self.staff = list(Staff.select().order_by(Staff.id))
         self.list.blockSignals(True)
         self.list.clear()
@@ -76,7 +81,11 @@ class StaffDialog(QDialog):
         self.role.setCurrentIndex(max(self.role.findData(person.role if person else "sales"), 0))
         self.active.setChecked(person.active if person else True)
         self.pin.clear()
-        self.pin_state.setText(self.tr("Has a PIN.") if person and person.pin_hash else self.tr("No PIN yet."))
+        state = self.tr("Has a PIN.") if person and person.pin_hash else self.tr("No PIN yet.")
+        if person and person.pin_blocked_until is not None and person.pin_blocked_until > now():
+            state += " " + self.tr("Refused until {time} after wrong PINs (a new PIN lifts this).").format(
+                time=person.pin_blocked_until.strftime("%H:%M:%S"))
+        self.pin_state.setText(state)
 
     def new(self) -> None:
         self.list.clearSelection()
@@ -90,6 +99,6 @@ class StaffDialog(QDialog):
 
     def save(self) -> None:
         self.context.ops.run(save_staff, self.current_id, self.name.text(), self.role.currentData(),
-                             self.active.isChecked(), self.pin.text(), self.approver.approval(),
+                             self.active.isChecked(), self.pin.text(), self.approver.approval(), self.context.staff,
                              on_success=lambda changes: self.reload(changes.ids[0]),
                              on_failure=lambda e: show_error(self, e))
