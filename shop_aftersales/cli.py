@@ -37,10 +37,13 @@ def _tr(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # given before or after the command: a sub-command's own copy must not put its default over the global one
+    # (`--data-dir X restore FILE` restored into the default folder), so it sets nothing when not given
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, metavar="DIR",
+    common.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                         help="the shop's data folder (default: the per-user application data folder)")
-    common.add_argument("--lang", metavar="LANG", help="language of messages: zh_CN or en (default: the system's)")
+    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
+                        help="language of messages: zh_CN or en (default: the system's)")
 
     parser = argparse.ArgumentParser(
         prog="shop-aftersales", parents=[common],
@@ -246,10 +249,14 @@ def _owner_pin(args, step: str, owners: list | None = None) -> None:
                                            "terminal), or set SHOP_AFTERSALES_OWNER_PIN for a scheduled job. "
                                            "Nothing was changed."))
     refusal = None
-    for owner in owners:
+    # the owner whose PIN it is, found without counting a failure against the others (with two owners, one's
+    # right PIN must not move the other towards being blocked); only that owner, or the first, is then verified
+    # (throttled and counted)
+    matching = [owner for owner in owners if pin_matches(owner.pin_hash, pin.strip())]
+    for owner in (matching or owners[:1]):
         try:
             if owner.id is None:  # an owner read from a backup (the shop's own database does not open)
-                if not pin_matches(owner.pin_hash, pin.strip()):
+                if not matching:
                     raise DomainError(QT_TRANSLATE_NOOP("Domain", "Wrong PIN for {name}."), name=owner.name)
             else:
                 verify(owner, pin.strip())
@@ -311,6 +318,8 @@ def _cmd_restore(args) -> int:
             open_database(data_dir)
         except DatabaseRefused as refused:  # the way back from a damaged file: the backup's owner approves
             _err(str(refused))
+            if refused.kind not in ("damaged", "empty", "newer", "foreign"):
+                raise  # read-only, busy…: the shop's own owners still hold it; no way round their PIN
             owners = _backup_owners(chosen)
     else:
         owners = _backup_owners(chosen)  # a new PC: the shop comes back from a backup
@@ -364,6 +373,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for option in ("data_dir", "lang"):  # neither given (before nor after the command)
+        if not hasattr(args, option):
+            setattr(args, option, None)
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)  # the log file (GUI) gets INFO; the console only what needs attention
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

@@ -52,6 +52,20 @@ def test_back_up_and_restore_round_trip(demo_shop):
     assert Product.select().where(Product.sku == "AFTER").exists()
 
 
+def test_a_restore_does_not_need_the_second_folder(demo_shop, tmp_path):
+    """The USB drive of the second backup folder is not plugged in: the restore goes ahead (its safety copy goes
+    to backups/ only) instead of failing with a message about the drive."""
+    from shop_aftersales.services import settings as shop_settings
+
+    taken = backup.back_up(demo_shop, "manual")
+    missing = tmp_path / "usb-not-plugged-in"
+    missing.write_text("a file, so no folder can be made there")
+    shop_settings.update({backup.SECOND_FOLDER: str(missing / "ShopBackups")})
+    Product.create(sku="AFTER", name="added after the backup", list_price=Decimal(1))
+    safety = backup.restore(demo_shop, taken)
+    assert safety.parent == demo_shop / "backups" and not Product.select().where(Product.sku == "AFTER").exists()
+
+
 def test_a_damaged_backup_is_refused_and_nothing_changes(demo_shop, tmp_path):
     damaged = tmp_path / "shop-20260101-000000-daily.sqlite3"
     damaged.write_bytes(b"not a database" * 100)

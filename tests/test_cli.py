@@ -323,3 +323,14 @@ def test_bad_database_files_exit_3_and_are_left_alone(tmp_path, kind):
             assert path.read_bytes() == before
         assert sorted(p.name for p in folder.iterdir() if p.name.startswith("shop.sqlite3")) == ["shop.sqlite3"]
     path.chmod(0o644) if path.is_file() else None
+
+
+def test_the_global_data_dir_and_lang_hold_for_every_command(tmp_path):
+    """`--data-dir X COMMAND` is the same as `COMMAND --data-dir X` (the sub-command's own option used to put its
+    empty default over the global one: the demo went into the default folder, a restore would have too)."""
+    folder = tmp_path / "before-the-command"
+    result = cli("--data-dir", folder, "demo-data")
+    assert result.returncode == 0, result.stderr
+    assert (folder / "shop.sqlite3").exists()
+    checked = cli("--lang", "zh_CN", "--data-dir", folder, "check")
+    assert checked.returncode == 0 and "正常" in checked.stdout

@@ -54,8 +54,13 @@ def leave_leftovers(folder: Path, usb: Path) -> dict[str, list[Path]]:
     os.utime(export_part, (1_700_000_000, 1_700_000_000))  # killed long ago
     fresh_export = folder / ".another.q8w7e6.part.xlsx"  # still being written (a few minutes at most)
     fresh_export.write_bytes(b"PK")
+    download = usb / "film.mp4.part"  # another program's unfinished download on the same stick: not ours
+    download.write_bytes(b"half a film")
+    attachments = folder / "attachments"
     return {"gone": [orphan, orphan_beside, part, usb_part, staging, replaced, checking, export_part],
-            "kept": [kept_photo, fresh_export, folder / "shop.sqlite3"]}
+            "kept": [kept_photo, fresh_export, folder / "shop.sqlite3", download,
+                     attachments / ".orphaned" / "SH-NEVER-SAVED" / "photo-1.jpg",  # set aside, never deleted
+                     attachments / ".orphaned" / kept_photo.parent.name / "photo-2.jpg"]}
 
 
 def test_the_next_start_removes_what_killed_processes_left(demo_shop, tmp_path):
@@ -68,6 +73,31 @@ def test_the_next_start_removes_what_killed_processes_left(demo_shop, tmp_path):
     for path in files["kept"]:
         assert path.exists(), path
     assert not (demo_shop / "attachments" / "SH-NEVER-SAVED").exists()  # its emptied folder too
+
+
+def test_photos_set_aside_come_back_when_the_database_names_them_again(demo_shop):
+    """A restored older backup does not know the newest items' photos: they are set aside, and come back when the
+    restore is undone (the database names them again)."""
+    from shop_aftersales.models import AftersalesItem, ItemPhoto
+
+    item = AftersalesItem.select().first()
+    photo = demo_shop / "attachments" / item.code / "late.jpg"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    photo.write_bytes(b"\xff\xd8 taken after the backup")
+    clean_leftovers(demo_shop)
+    aside = demo_shop / "attachments" / ".orphaned" / item.code / "late.jpg"
+    assert not photo.exists() and aside.read_bytes() == b"\xff\xd8 taken after the backup"
+    ItemPhoto.create(item=item, file_name=f"{item.code}/late.jpg", original_name="late.jpg")  # named again
+    clean_leftovers(demo_shop)
+    assert photo.read_bytes() == b"\xff\xd8 taken after the backup" and not aside.exists()
+
+
+def test_a_shop_without_items_keeps_every_photo(shop):
+    """A new or lost database (no items at all) must not cost the photos of the shop's folder."""
+    photo = shop / "attachments" / "SH2026-000001" / "photo-1.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"\xff\xd8")
+    assert clean_leftovers(shop) == [] and photo.exists()
 
 
 @pytest.mark.gui

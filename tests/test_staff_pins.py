@@ -233,3 +233,23 @@ def test_a_hostile_hash_is_refused_not_computed(shop):
     assert not staff_steps.pin_matches("scrypt$1073741824$8$1$00$00", "1234")  # 1 TiB of memory: not tried
     assert not staff_steps.pin_matches("scrypt$1000$8$1$00$00", "1234")  # n not a power of two
     assert not staff_steps.pin_matches("bcrypt$x$y", "1234") and not staff_steps.pin_matches("", "1234")
+
+
+def test_a_block_written_by_a_clock_that_ran_ahead_does_not_keep_the_owner_out(people):
+    """The PC's clock ran a year ahead while wrong PINs were typed, then was put right: the block it wrote lies
+    further off than the longest wait and no longer counts (else the owner, who alone may lift it, is locked out)."""
+    import datetime as dt
+
+    from shop_aftersales import clock
+    from helpers import TEST_NOW
+
+    owner, _clerk = people
+    staff_steps.save_staff(owner.id, "店长", "owner", True, "246813", None)
+    owner = Staff.get_by_id(owner.id)
+    with clock.frozen(TEST_NOW + dt.timedelta(days=365)):
+        for _ in range(3):
+            with pytest.raises(DomainError):
+                staff_steps.verify(owner, "111111")
+    assert Staff.get_by_id(owner.id).pin_blocked_until > TEST_NOW + dt.timedelta(days=300)
+    staff_steps.verify(owner, "246813")  # the clock is right again: the PIN is checked, and passes
+    assert Staff.get_by_id(owner.id).pin_failures == 0

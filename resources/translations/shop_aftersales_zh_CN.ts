@@ -5744,6 +5744,74 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>修改：{count} 次</translation>
     </message>
     <message>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Item label width</source>
+        <translation>售后标签宽度</translation>
+    </message>
+    <message>
+        <source>Item label height</source>
+        <translation>售后标签高度</translation>
+    </message>
+    <message>
+        <source>Return terms on the slip</source>
+        <translation>退货单上的退换货条款</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>第二备份文件夹</translation>
+    </message>
+    <message>
+        <source>A repaired unit fetches (share of list price)</source>
+        <translation>修好的商品可售（占原价）</translation>
+    </message>
+    <message>
+        <source>Repair cost warning (share of that)</source>
+        <translation>维修成本提醒（占上述售价）</translation>
+    </message>
+    <message>
+        <source>Repair turnaround (days)</source>
+        <translation>维修周期（天）</translation>
+    </message>
+    <message>
+        <source>Complex repair (days)</source>
+        <translation>复杂维修（天）</translation>
+    </message>
+    <message>
+        <source>Message: return received</source>
+        <translation>消息：已收到退货</translation>
+    </message>
+    <message>
+        <source>Message: ready for pickup</source>
+        <translation>消息：可以取件</translation>
+    </message>
+    <message>
+        <source>Message: refund paid</source>
+        <translation>消息：已退款</translation>
+    </message>
+    <message>
+        <source>Markdown after (days on the shelf)</source>
+        <translation>上架多少天后降价</translation>
+    </message>
+    <message>
+        <source>Markdown (%)</source>
+        <translation>降价幅度（%）</translation>
+    </message>
+    <message>
+        <source>Return settled within (days)</source>
+        <translation>退货办结期限（天）</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>

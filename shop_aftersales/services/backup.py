@@ -154,8 +154,9 @@ def _copy_online(target: Path, source_path: Path | str | None = None) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def back_up(data_dir: Path, reason: str = "manual") -> Path:
-    """Back up now into backups/ (and the second folder, if set), then rotate. Returns the new backup."""
+def back_up(data_dir: Path, reason: str = "manual", second_folder: bool = True) -> Path:
+    """Back up now into backups/ (and the second folder, if set and *second_folder*), then rotate. Returns the
+    new backup."""
     folder = backups_dir(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -168,7 +169,7 @@ def back_up(data_dir: Path, reason: str = "manual") -> Path:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The backup could not be written to {folder}: {reason}"),
                           folder=str(folder), reason=str(exc)) from exc
     rotate(folder)
-    second = settings.get(SECOND_FOLDER).strip()
+    second = settings.get(SECOND_FOLDER).strip() if second_folder else ""
     if second:
         part = Path(second) / (target.name + PART)
         try:
@@ -339,7 +340,8 @@ def _safety_backup(data_dir: Path, live: Path) -> Path | None:
     except DatabaseRefused:
         return _raw_copy(live, data_dir)
     try:
-        return back_up(data_dir, "before-restore")
+        # into backups/ only: a USB drive left at home must not stop the restore (nor be blamed for it)
+        return back_up(data_dir, "before-restore", second_folder=False)
     finally:
         close_database()
 

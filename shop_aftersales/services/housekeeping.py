@@ -14,14 +14,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import shutil
 from pathlib import Path
 
 from ..instance import LOCK_NAME
-from ..models import ItemPhoto
+from ..models import AftersalesItem, ItemPhoto
 from ..models.database import DB_FILE_NAME
 from . import settings
 from .backup import CHECKING, PART, REPLACED, SECOND_FOLDER, STAGING, backups_dir
+from .backup import PREFIX as BACKUP_PREFIX
+from .backup import SUFFIX as BACKUP_SUFFIX
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +73,44 @@ def _remove(path: Path, removed: list[Path]) -> None:
         log.warning("Could not remove the leftover %s: %s", path, exc)
 
 
+ORPHANED = ".orphaned"  # photos no item names, set aside (never deleted): a restore may name them again
+
+
 def orphan_photos(attachments: Path) -> list[Path]:
-    """Files under *attachments* that no ItemPhoto names (the database must be open)."""
+    """Files under *attachments* that no ItemPhoto names (the database must be open), the set-aside ones apart."""
     attachments = Path(attachments)
     if not attachments.is_dir():
         return []
     known = {name for (name,) in ItemPhoto.select(ItemPhoto.file_name).tuples()}
     return [path for path in sorted(attachments.rglob("*"))
-            if path.is_file() and path.relative_to(attachments).as_posix() not in known]
+            if path.is_file() and path.relative_to(attachments).parts[0] != ORPHANED
+            and path.relative_to(attachments).as_posix() not in known]
+
+
+def set_aside_orphan_photos(attachments: Path, moved: list[Path]) -> None:
+    """Photos no item names (an intake rolled back after its photos were copied; or items a restored older backup
+    does not have yet) go to attachments/.orphaned; those the database names again (the restore undone) come
+    back. Nothing is deleted, and nothing is touched while the shop has no items at all (a new or lost database
+    must not cost the photos)."""
+    attachments = Path(attachments)
+    if not attachments.is_dir() or not AftersalesItem.select().exists():
+        return
+    aside = attachments / ORPHANED
+    if aside.is_dir():
+        known = {name for (name,) in ItemPhoto.select(ItemPhoto.file_name).tuples()}
+        for path in sorted(aside.rglob("*")):
+            relative = path.relative_to(aside).as_posix()
+            if path.is_file() and relative in known and not (attachments / relative).exists():
+                (attachments / relative).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, attachments / relative)
+    for path in orphan_photos(attachments):
+        target = aside / path.relative_to(attachments)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+            moved.append(path)
+        except OSError as exc:
+            log.warning("Could not set the orphan photo %s aside: %s", path, exc)
 
 
 def clean_leftovers(data_dir: Path, attachments: Path | None = None) -> list[Path]:
@@ -93,8 +126,11 @@ def clean_leftovers(data_dir: Path, attachments: Path | None = None) -> list[Pat
                 folders.append(Path(second))
         for folder in folders:
             with contextlib.suppress(OSError):
-                for path in folder.glob(f"*{PART}"):
-                    _remove(path, removed)
+                # our own unfinished backups only: the second folder may be a USB stick or Downloads, where
+                # other programs' .part files are not ours to remove
+                for path in folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}{PART}"):
+                    if path.is_file():
+                        _remove(path, removed)
         for suffix in (STAGING, REPLACED):
             for extra in ("", "-wal", "-shm", "-journal"):
                 path = data_dir / f"{DB_FILE_NAME}{suffix}{extra}"
@@ -107,10 +143,10 @@ def clean_leftovers(data_dir: Path, attachments: Path | None = None) -> list[Pat
             for folder in (data_dir, data_dir / "documents", Path.home()):
                 removed += remove_stale_export_parts(folder, file_now)
         attachments = Path(attachments) if attachments is not None else data_dir / "attachments"
-        for path in orphan_photos(attachments):
-            _remove(path, removed)
+        set_aside_orphan_photos(attachments, removed)
         if attachments.is_dir():
-            for folder in sorted((p for p in attachments.iterdir() if p.is_dir()), reverse=True):
+            for folder in sorted((p for p in attachments.iterdir() if p.is_dir() and p.name != ORPHANED),
+                                 reverse=True):
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only when empty
     except Exception:  # noqa: BLE001 - housekeeping must never keep the shop from opening

@@ -132,8 +132,8 @@ def open_workbook(path: Path):
         if "[Content_Types].xml" not in {info.filename for info in infos}:
             raise refused(path, QT_TRANSLATE_NOOP("Domain", "{name} is a zip archive, not an Excel workbook."),
                            name=path.name)
-        rows = {info.filename: _scan_part(archive, info, path) for info in infos
-                if not info.is_dir() and info.filename.lower().endswith((".xml", ".rels", ".vml"))}
+        # every member, whatever its name: [Content_Types].xml may give a sheet or the shared strings any name
+        rows = {info.filename: _scan_part(archive, info, path) for info in infos if not info.is_dir()}
     return openpyxl.load_workbook(path, read_only=True, data_only=True), rows
 
 

@@ -232,7 +232,9 @@ def verify(staff: Staff | None, pin: str) -> None:
         return
     state = pin_state(fresh)
     now = clock.now()
-    if state.blocked_until is not None and now < state.blocked_until:
+    # a block further off than the longest wait was written by a clock that ran ahead (since put right): it
+    # must not keep the owner out until that date, so it no longer counts
+    if state.blocked_until is not None and now < state.blocked_until <= now + LONGEST_WAIT:
         raise PinThrottled(QT_TRANSLATE_NOOP("Domain", "Too many wrong PINs for {name}: the PIN is not checked "
                                              "for now. Try again in {wait}."),
                            state.blocked_until - now, name=fresh.name)

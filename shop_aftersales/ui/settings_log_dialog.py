@@ -62,11 +62,36 @@ class SettingChangesDialog(QDialog):
                       change.staff.name if change.staff_id else "—",
                       change.approved_by.name if change.approved_by_id else "—",
                       domain_tr(shop_settings.AREAS.get(change.area, change.area)),
-                      self.tr("Shop-wide default") if change.subject == "*" else change.subject, before, after]
+                      self.subject(change.subject), before, after]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeRowsToContents()
         self.count.setText(self.tr("Changes: {count}").format(count=len(rows)))
+
+    def subject(self, key: str) -> str:
+        """What was changed, in words: a setting's name (not its key), a category or a staff member's name."""
+        names = {
+            "*": self.tr("Shop-wide default"),
+            "shop.name": self.tr("Shop name"), "shop.address": self.tr("Address"), "shop.phone": self.tr("Phone"),
+            "label.width_mm": self.tr("Item label width"), "label.height_mm": self.tr("Item label height"),
+            "slip.terms": self.tr("Return terms on the slip"),
+            "backup.second_folder": self.tr("Second backup folder"),
+            "repair.expected_value_pct": self.tr("A repaired unit fetches (share of list price)"),
+            "repair.cost_warning_pct": self.tr("Repair cost warning (share of that)"),
+            "repair.turnaround_days": self.tr("Repair turnaround (days)"),
+            "repair.complex_days": self.tr("Complex repair (days)"),
+            "message.received": self.tr("Message: return received"),
+            "message.ready": self.tr("Message: ready for pickup"),
+            "message.refunded": self.tr("Message: refund paid"),
+            "resale.markdown_days": self.tr("Markdown after (days on the shelf)"),
+            "resale.markdown_pct": self.tr("Markdown (%)"),
+            "returns.promise_days": self.tr("Return settled within (days)"),
+        }
+        from ..services.queues import PROMISES
+
+        if key in PROMISES:  # the promises' own names, as the Promises screen shows them
+            return domain_tr(PROMISES[key][0])
+        return names.get(key, key)
 
     def describe(self, before: str, after: str) -> tuple[str, str]:
         """Before and after in words: for a record of several fields (a policy, a pricing rule, a staff member),

@@ -69,9 +69,20 @@ def _abort(message: str) -> str:
     return f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
 
 
+# A PIN's hash is logged without its digest (scheme, parameters and salt only): a new PIN still shows as a new
+# salt, and the log, which is never deleted, keeps nothing an offline guesser could test a PIN against.
+LOGGED_AS = {("staff", "pin_hash"): "rtrim({x}, '0123456789abcdef')"}
+
+
+def logged(table: str, field: str, x: str) -> str:
+    """The SQL of what the change log keeps of *x* (a column or OLD./NEW. reference) of *table*.*field*."""
+    return LOGGED_AS.get((table, field), "{x}").format(x=x)
+
+
 def _log(table: str, field: str, old: str) -> str:
+    old = old if old == "NULL" else logged(table, field, old)
     return (f"INSERT INTO change_log (changed_at, table_name, row_id, field, old_value, new_value) "
-            f"VALUES ({NOW}, '{table}', NEW.id, '{field}', {old}, NEW.{field});")
+            f"VALUES ({NOW}, '{table}', NEW.id, '{field}', {old}, {logged(table, field, 'NEW.' + field)});")
 
 
 TRIGGERS = [
@@ -136,4 +147,5 @@ def up(migrator, db):
     for table in SNAPSHOT:  # what each row holds now, for `check` to compare with from here on
         for field in LOGGED[table]:
             db.execute_sql(f"INSERT INTO change_log (changed_at, table_name, row_id, field, old_value, new_value) "
-                           f"SELECT {NOW}, '{table}', id, '{field}', NULL, {field} FROM {table} ORDER BY id")
+                           f"SELECT {NOW}, '{table}', id, '{field}', NULL, {logged(table, field, field)} "
+                           f"FROM {table} ORDER BY id")
