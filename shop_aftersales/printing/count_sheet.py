@@ -7,11 +7,11 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QTextDocument
+from PySide6.QtGui import QPagedPaintDevice
 
 from ..services.stock_count import CountSheet, count_sheet_data
-from .pages import begin, font, mm, setup, write_pdf
+from .pages import write_pdf
+from .table import render_paged_html
 
 
 def count_sheet_html(sheet: CountSheet) -> str:
@@ -34,36 +34,8 @@ def count_sheet_html(sheet: CountSheet) -> str:
 
 
 def render_count_sheet(device: QPagedPaintDevice, sheet: CountSheet) -> None:
-    setup(device, QPageSize(QPageSize.PageSizeId.A4), 10, QPageLayout.Orientation.Landscape)
-    painter = begin(device)
-    try:
-        page = QRectF(0, 0, device.width(), device.height())
-        footer = mm(device, 6)
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(font(9))
-        doc.setHtml(count_sheet_html(sheet))
-        doc.setTextWidth(page.width())
-        body = page.height() - footer
-        doc.setPageSize(QSizeF(page.width(), body))  # the layout repeats the <thead> row on every page
-        pages = max(1, doc.pageCount())
-        stamp = f"{sheet.shop}  {sheet.printed}".strip()
-        for index in range(pages):
-            if index:
-                device.newPage()
-            painter.save()
-            painter.translate(0, -index * body)
-            doc.drawContents(painter, QRectF(0, index * body, page.width(), body))
-            painter.restore()
-            painter.setFont(font(7))
-            painter.drawText(QRectF(0, page.height() - footer, page.width(), footer),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, stamp)
-            painter.drawText(QRectF(0, page.height() - footer, page.width(), footer),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             QCoreApplication.translate("Printing", "Page {page} of {pages}").format(
-                                 page=index + 1, pages=pages))
-    finally:
-        painter.end()
+    render_paged_html(device, count_sheet_html(sheet), f"{sheet.shop}  {sheet.printed}".strip(), margins_mm=10,
+                      points=9)
 
 
 def count_sheet_pdf(path: Path, count_id: int, show_expected: bool = False) -> Path:

@@ -23,21 +23,23 @@ def table_html(title: str, headers: Sequence[str], rows: Sequence[Sequence[objec
             f"<tr style='background:#eee'>{head}</tr>{body}</table>")
 
 
-def render_table(device: QPagedPaintDevice, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    setup(device, QPageSize(QPageSize.PageSizeId.A4), 12, QPageLayout.Orientation.Landscape)
+def render_paged_html(device: QPagedPaintDevice, html: str, stamp: str, margins_mm: float = 12,
+                      points: float = 8.5) -> None:
+    """*html* on A4 landscape pages, as many as it takes (the layout repeats a <thead> row on every page), with
+    *stamp* (shop, date) bottom left and "Page x of y" bottom right of each page."""
+    setup(device, QPageSize(QPageSize.PageSizeId.A4), margins_mm, QPageLayout.Orientation.Landscape)
     painter = begin(device)
     try:
         page = QRectF(0, 0, device.width(), device.height())
         footer = mm(device, 6)
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(font(8.5))
-        doc.setHtml(table_html(title, headers, rows))
+        doc.setDefaultFont(font(points))
+        doc.setHtml(html)
         doc.setTextWidth(page.width())
         body = page.height() - footer
         doc.setPageSize(QSizeF(page.width(), body))
         pages = max(1, doc.pageCount())
-        stamp = f"{shop_settings.get(shop_settings.SHOP_NAME)}  {now():%Y-%m-%d %H:%M}"
         for index in range(pages):
             if index:
                 device.newPage()
@@ -54,6 +56,11 @@ def render_table(device: QPagedPaintDevice, title: str, headers: Sequence[str], 
                                  page=index + 1, pages=pages))
     finally:
         painter.end()
+
+
+def render_table(device: QPagedPaintDevice, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    render_paged_html(device, table_html(title, headers, rows),
+                      f"{shop_settings.get(shop_settings.SHOP_NAME)}  {now():%Y-%m-%d %H:%M}")
 
 
 def table_pdf(path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
