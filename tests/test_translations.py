@@ -80,3 +80,73 @@ def test_the_app_speaks_chinese(qapp):
     finally:
         translations.install("en")
     assert QCoreApplication.translate("MainWindow", "Stock") == "Stock"
+
+
+# ------------------------------------------------------------------ reads as Chinese
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _half_width_beside_chinese(text: str) -> list[str]:
+    """The half-width , : ; ( ) ? ! (and a full stop after a Chinese character) of a Chinese sentence (those a Chinese reader sees as foreign punctuation).
+
+    Allowed: a time or a number (10:30, 1,000), a drive (E:\\), a file filter "(*.xlsx)" (Qt parses it) and a menu
+    accelerator "(&F)" (the Windows convention for Chinese menus)."""
+    if not HAN.search(text):
+        return []
+    stripped = re.sub(r"\(\*\.[^)]*\)|\(&\w\)|\d[:,]\d|[A-Za-z]:\\", "", text)
+    found = re.finditer(r".?[,:;()?!].?|[\u4e00-\u9fff]\.(?![.\d])", stripped)
+    return sorted((m.group() for m in found), key=stripped.find)
+
+
+def test_chinese_punctuation_is_full_width():
+    wrong = [(context, translation.text, found) for context, source, translation in messages(TS)
+             if (found := _half_width_beside_chinese(translation.text or ""))]
+    assert wrong == [], f"{len(wrong)} translations use half-width punctuation: use ，：；（）？！"
+
+
+def test_the_punctuation_check_sees_what_a_reader_sees():
+    assert _half_width_beside_chinese("批准人(店长):") == ["人(店", "长):"]
+    assert _half_width_beside_chinese("允许. 购买已 4 天,在") == ["许.", "天,在"]
+    assert _half_width_beside_chinese("批准人（店长）：") == []
+    assert _half_width_beside_chinese("Excel 工作簿 (*.xlsx)") == []
+    assert _half_width_beside_chinese("文件(&F)") == []
+    assert _half_width_beside_chinese("开始于 10:30，共 1,000 件") == []
+    assert _half_width_beside_chinese("Total: 3") == []   # not Chinese
+
+
+# The shop's own words: an English term in the source and the one Chinese term for it (and what it must never be).
+GLOSSARY = {
+    r"\brepair costs?\b": ("维修成本", "维修排程"),
+    r"\bowner\b": ("店长", "老板"),
+    r"\bitem labels?\b": ("售后标签", None),
+    r"\bshelf labels?\b": ("价签", None),
+    r"\bID card\b": ("售后档案", None),
+    r"\breturn slip\b": ("退货单", None),
+    r"\brestocking fee\b": ("折旧", None),
+    r"\bscrap(ped|ping)?\b": ("报废", None),
+    r"\bwrite-offs?\b": ("核销", None),
+    r"\bstock count\b": ("盘点", None),
+}
+# The same English word where it means something else, with the Chinese it takes there.
+GLOSSARY_EXCEPTIONS = {
+    ("MainWindow", "Repairs"): "维修排程",   # the tab with the repair schedule board
+}
+
+
+def test_the_glossary_holds():
+    wrong = []
+    for context, source, translation in messages(TS):
+        text = translation.text or ""
+        for pattern, (wanted, never) in GLOSSARY.items():
+            if re.search(pattern, source, re.IGNORECASE) and (wanted not in text or (never and never in text)):
+                wrong.append((context, source, text, wanted))
+    assert wrong == []
+
+
+def test_a_cost_line_called_repairs_is_the_repair_cost():
+    """"Repairs" as a line of the cost report or a sheet of the workbook is 维修成本, never the schedule board."""
+    for context, source, translation in messages(TS):
+        if source == "Repairs":
+            expected = GLOSSARY_EXCEPTIONS.get((context, source), "维修成本")
+            assert translation.text == expected, (context, translation.text)

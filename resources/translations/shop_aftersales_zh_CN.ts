@@ -69,7 +69,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <name>BoardView</name>
     <message>
         <source>Not planned ({count})</source>
-        <translation>未排程({count})</translation>
+        <translation>未排程（{count}）</translation>
     </message>
     <message>
         <source>Technician</source>
@@ -77,7 +77,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>No technicians yet: add them with “Technicians…” above.</source>
-        <translation>还没有维修技师:请点击上方“维修技师…”添加。</translation>
+        <translation>还没有维修技师：请点击上方“维修技师…”添加。</translation>
     </message>
     <message>
         <source>{hours} h a day</source>
@@ -139,15 +139,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <name>Domain</name>
     <message>
         <source>The data folder {path} cannot be created ({reason}). Is the drive connected? Choose another folder with --data-dir.</source>
-        <translation>无法创建数据文件夹 {path}({reason})。请检查该磁盘是否已连接,或用 --data-dir 选择其他文件夹。</translation>
+        <translation>无法创建数据文件夹 {path}（{reason}）。请检查该磁盘是否已连接，或用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
         <source>The data folder {path} is on a network drive. The database must be on this computer&apos;s own disk, or it can be damaged.</source>
-        <translation>数据文件夹 {path} 位于网络驱动器上。数据库必须放在本机磁盘上,否则可能损坏。</translation>
+        <translation>数据文件夹 {path} 位于网络驱动器上。数据库必须放在本机磁盘上，否则可能损坏。</translation>
     </message>
     <message>
         <source>The data folder {path} is read-only ({reason}). Choose a folder you can write to.</source>
-        <translation>数据文件夹 {path} 是只读的({reason})。请选择一个可以写入的文件夹。</translation>
+        <translation>数据文件夹 {path} 是只读的（{reason}）。请选择一个可以写入的文件夹。</translation>
     </message>
     <message>
         <source>The database file {path} is in use by another program (it stayed locked for more than {seconds} seconds). It was not changed. Close the other program (a backup or synchronisation tool, a database viewer) and try again.</source>
@@ -183,7 +183,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>This database was written by a newer version of Shop Aftersales (schema {unknown}). Install the newer version to open it. The file was not changed.</source>
-        <translation>该数据库由更新版本的售后管家写入(数据结构 {unknown})。请安装新版本后再打开。该文件未被改动。</translation>
+        <translation>该数据库由更新版本的售后管家写入（数据结构 {unknown}）。请安装新版本后再打开。该文件未被改动。</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -235,7 +235,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Changed mind</source>
-        <translation>不想要了(无理由)</translation>
+        <translation>不想要了（无理由）</translation>
     </message>
     <message>
         <source>Other</source>
@@ -319,7 +319,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Resell as is: to the quality check</source>
-        <translation>按现状再销售:送质检</translation>
+        <translation>按现状再销售：送质检</translation>
     </message>
     <message>
         <source>Quality check result</source>
@@ -367,15 +367,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Beyond repair: scrap</source>
-        <translation>无法修复:报废</translation>
+        <translation>无法修复：报废</translation>
     </message>
     <message>
         <source>No fault: back to sellable stock</source>
-        <translation>无故障:回可销售库存</translation>
+        <translation>无故障：回可销售库存</translation>
     </message>
     <message>
         <source>Faulty from the supplier</source>
-        <translation>供应商质量问题:退供应商</translation>
+        <translation>供应商质量问题：退供应商</translation>
     </message>
     <message>
         <source>Give back to the customer</source>
@@ -391,7 +391,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Repaired: to the quality check</source>
-        <translation>已修好:送质检</translation>
+        <translation>已修好：送质检</translation>
     </message>
     <message>
         <source>Ready for the customer to pick up</source>
@@ -399,19 +399,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Checked: back to sellable stock</source>
-        <translation>质检通过:回可销售库存</translation>
+        <translation>质检通过：回可销售库存</translation>
     </message>
     <message>
         <source>Checked: to the resale shelf</source>
-        <translation>质检通过:放特价区</translation>
+        <translation>质检通过：放特价区</translation>
     </message>
     <message>
         <source>Failed the check: repair again</source>
-        <translation>质检不合格:返修</translation>
+        <translation>质检不合格：返修</translation>
     </message>
     <message>
         <source>Failed the check: scrap</source>
-        <translation>质检不合格:报废</translation>
+        <translation>质检不合格：报废</translation>
     </message>
     <message>
         <source>Sold</source>
@@ -419,7 +419,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Take off the shelf: check again</source>
-        <translation>下架:重新质检</translation>
+        <translation>下架：重新质检</translation>
     </message>
     <message>
         <source>Picked up by the customer</source>
@@ -431,7 +431,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Supplier refused: inspect again</source>
-        <translation>供应商拒收:重新检测</translation>
+        <translation>供应商拒收：重新检测</translation>
     </message>
     <message>
         <source>Not found at the stock count</source>
@@ -515,7 +515,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>SQLite integrity: {detail}</source>
-        <translation>SQLite 完整性检查:{detail}</translation>
+        <translation>SQLite 完整性检查：{detail}</translation>
     </message>
     <message>
         <source>Row {rowid} of {table} points to a missing {parent}.</source>
@@ -523,11 +523,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Product #{product} is negative ({qty}) in location #{loc}.</source>
-        <translation>商品 #{product} 在库位 #{loc} 的数量为负({qty})。</translation>
+        <translation>商品 #{product} 在库位 #{loc} 的数量为负（{qty}）。</translation>
     </message>
     <message>
         <source>On-hand of product #{product} in location #{loc} is {cached}, but its moves add up to {ledger}.</source>
-        <translation>商品 #{product} 在库位 #{loc} 的现存量记为 {cached},但其库存流水合计为 {ledger}。</translation>
+        <translation>商品 #{product} 在库位 #{loc} 的现存量记为 {cached}，但其库存流水合计为 {ledger}。</translation>
     </message>
     <message>
         <source>Serial {serial} of product #{product} moved more than one unit at once.</source>
@@ -547,15 +547,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Item {code} is “{status}” but its history ends at “{last}”.</source>
-        <translation>售后品 {code} 状态为“{status}”,但其履历最后停在“{last}”。</translation>
+        <translation>售后品 {code} 状态为“{status}”，但其履历最后停在“{last}”。</translation>
     </message>
     <message>
         <source>Item {code} is “{status}” but its last stock move took it to “{place}”.</source>
-        <translation>售后品 {code} 状态为“{status}”,但其最后一次库存移动去了“{place}”。</translation>
+        <translation>售后品 {code} 状态为“{status}”，但其最后一次库存移动去了“{place}”。</translation>
     </message>
     <message>
         <source>Item {code} is “{status}” with {count} open repair order(s).</source>
-        <translation>售后品 {code} 状态为“{status}”,却有 {count} 张未关闭的维修单。</translation>
+        <translation>售后品 {code} 状态为“{status}”，却有 {count} 张未关闭的维修单。</translation>
     </message>
     <message>
         <source>The safeguard {name} that keeps stock moves unchanged is missing.</source>
@@ -567,7 +567,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Number {used} of {doc_type} documents is in use, but the next number would be {next}: numbers could repeat.</source>
-        <translation>{doc_type} 单据编号 {used} 已被使用,但下一个编号将是 {next}:编号可能重复。</translation>
+        <translation>{doc_type} 单据编号 {used} 已被使用，但下一个编号将是 {next}：编号可能重复。</translation>
     </message>
     <message>
         <source>refund</source>
@@ -699,19 +699,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>This data folder already has a shop in it; the demo is only put into an empty one.</source>
-        <translation>该数据文件夹中已有店铺数据;演示店铺只能放入空文件夹。</translation>
+        <translation>该数据文件夹中已有店铺数据；演示店铺只能放入空文件夹。</translation>
     </message>
     <message>
         <source>row {row}, column &apos;{column}&apos;: {message}</source>
-        <translation>第 {row} 行“{column}”列:{message}</translation>
+        <translation>第 {row} 行“{column}”列：{message}</translation>
     </message>
     <message>
         <source>row {row}: {message}</source>
-        <translation>第 {row} 行:{message}</translation>
+        <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
         <source>The file was not imported: {count} problem(s) found. Nothing was written.</source>
-        <translation>文件未导入:发现 {count} 个问题。未写入任何数据。</translation>
+        <translation>文件未导入：发现 {count} 个问题。未写入任何数据。</translation>
     </message>
     <message>
         <source>{file}: {message}</source>
@@ -747,7 +747,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The quantity must be more than zero (got {value}).</source>
-        <translation>数量必须大于零(现为 {value})。</translation>
+        <translation>数量必须大于零（现为 {value}）。</translation>
     </message>
     <message>
         <source>The date {value} is in the future (after {latest}): check the year.</source>
@@ -767,7 +767,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>An amount cannot be negative (got {value}).</source>
-        <translation>金额不能为负数(现为 {value})。</translation>
+        <translation>金额不能为负数（现为 {value}）。</translation>
     </message>
     <message>
         <source>The amount {value} is implausibly large.</source>
@@ -775,7 +775,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>&apos;{value}&apos; is not a date (write it like 2026-03-18).</source>
-        <translation>“{value}”不是日期(请写成 2026-03-18 这样的格式)。</translation>
+        <translation>“{value}”不是日期（请写成 2026-03-18 这样的格式）。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not yes or no (是/否).</source>
@@ -911,7 +911,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{name} unpacks to {size} MB: too large for one import (or damaged). Split it into smaller files.</source>
-        <translation>{name} 解压后有 {size} MB:单次导入过大(或文件已损坏)。请拆分成较小的文件。</translation>
+        <translation>{name} 解压后有 {size} MB：单次导入过大（或文件已损坏）。请拆分成较小的文件。</translation>
     </message>
     <message>
         <source>{name} is a zip archive, not an Excel workbook.</source>
@@ -967,7 +967,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{name} cannot be read as an Excel workbook ({reason}).</source>
-        <translation>无法将 {name} 作为 Excel 工作簿读取({reason})。</translation>
+        <translation>无法将 {name} 作为 Excel 工作簿读取（{reason}）。</translation>
     </message>
     <message>
         <source>{name} has {count} rows on its sheet &apos;{sheet}&apos;; one import takes at most {max} rows. Split it into smaller files.</source>
@@ -983,7 +983,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The first sheet is empty: there is no header row.</source>
-        <translation>第一个工作表是空的:没有表头行。</translation>
+        <translation>第一个工作表是空的：没有表头行。</translation>
     </message>
     <message>
         <source>No header row was found in the first {rows} rows of the first sheet: a row naming the columns, such as {names}.</source>
@@ -999,7 +999,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The file has more than {max} rows; split it into smaller files.</source>
-        <translation>文件超过 {max} 行,请拆分成较小的文件。</translation>
+        <translation>文件超过 {max} 行，请拆分成较小的文件。</translation>
     </message>
     <message>
         <source>This cell must not be empty.</source>
@@ -1015,7 +1015,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The file has a header row but no data rows.</source>
-        <translation>文件只有表头,没有数据行。</translation>
+        <translation>文件只有表头，没有数据行。</translation>
     </message>
     <message>
         <source>SKU {sku} is already on row {other}.</source>
@@ -1023,11 +1023,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{sku} already has sales or stock; whether it is tracked by serial number can no longer change.</source>
-        <translation>{sku} 已有销售或库存记录,不能再更改是否按序列号管理。</translation>
+        <translation>{sku} 已有销售或库存记录，不能再更改是否按序列号管理。</translation>
     </message>
     <message>
         <source>{created} new product(s), {updated} updated.</source>
-        <translation>新增 {created} 个商品,更新 {updated} 个。</translation>
+        <translation>新增 {created} 个商品，更新 {updated} 个。</translation>
     </message>
     <message>
         <source>No product has the SKU {sku}. Import the products first.</source>
@@ -1039,11 +1039,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>A line with a serial number is one unit: the quantity must be 1.</source>
-        <translation>带序列号的行只代表一件商品:数量必须为 1。</translation>
+        <translation>带序列号的行只代表一件商品：数量必须为 1。</translation>
     </message>
     <message>
         <source>Serial {serial} is sold twice: also on row {other}.</source>
-        <translation>序列号 {serial} 被销售了两次:第 {other} 行也有。</translation>
+        <translation>序列号 {serial} 被销售了两次：第 {other} 行也有。</translation>
     </message>
     <message>
         <source>Serial {serial} was already sold on receipt {receipt}.</source>
@@ -1051,7 +1051,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{created} receipt(s) imported, {skipped} already present and skipped.</source>
-        <translation>已导入 {created} 张销售单,{skipped} 张已存在,已跳过。</translation>
+        <translation>已导入 {created} 张销售单，{skipped} 张已存在，已跳过。</translation>
     </message>
     <message>
         <source>&apos;{zone}&apos; is not a stock zone.</source>
@@ -1063,7 +1063,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{sku} is tracked by serial number: one row per unit, with its serial.</source>
-        <translation>{sku} 按序列号管理:每件一行,并填写序列号。</translation>
+        <translation>{sku} 按序列号管理：每件一行，并填写序列号。</translation>
     </message>
     <message>
         <source>Serial {serial} is also on row {other}.</source>
@@ -1075,11 +1075,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{sku} is not tracked by serial number; leave the serial empty.</source>
-        <translation>{sku} 不按序列号管理,序列号请留空。</translation>
+        <translation>{sku} 不按序列号管理，序列号请留空。</translation>
     </message>
     <message>
         <source>{count} opening stock line(s) posted as {reference}.</source>
-        <translation>已过账 {count} 行期初库存,单号 {reference}。</translation>
+        <translation>已过账 {count} 行期初库存，单号 {reference}。</translation>
     </message>
     <message>
         <source>Unknown stock location &apos;{code}&apos;.</source>
@@ -1087,7 +1087,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>A quantity to move must be at least 1 (got {qty}).</source>
-        <translation>移动数量至少为 1(现为 {qty})。</translation>
+        <translation>移动数量至少为 1（现为 {qty}）。</translation>
     </message>
     <message>
         <source>A move needs two different locations.</source>
@@ -1095,7 +1095,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{product} is tracked by serial number: give the serial of the unit.</source>
-        <translation>{product} 按序列号管理:请填写该件的序列号。</translation>
+        <translation>{product} 按序列号管理：请填写该件的序列号。</translation>
     </message>
     <message>
         <source>A serialised unit moves one at a time.</source>
@@ -1103,15 +1103,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Unit {serial} of {product} is in &apos;{where}&apos;, not in &apos;{source}&apos;.</source>
-        <translation>{product}(序列号 {serial})在“{where}”,不在“{source}”。</translation>
+        <translation>{product}（序列号 {serial}）在“{where}”，不在“{source}”。</translation>
     </message>
     <message>
         <source>Unit {serial} of {product} is not in &apos;{source}&apos;.</source>
-        <translation>{product}(序列号 {serial})不在“{source}”。</translation>
+        <translation>{product}（序列号 {serial}）不在“{source}”。</translation>
     </message>
     <message>
         <source>Only {available} of {product} in &apos;{source}&apos;; cannot move {qty}.</source>
-        <translation>“{source}”中 {product} 只有 {available} 件,无法移动 {qty} 件。</translation>
+        <translation>“{source}”中 {product} 只有 {available} 件，无法移动 {qty} 件。</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -1235,7 +1235,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Repairs</source>
-        <translation>维修单</translation>
+        <translation>维修成本</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -1559,7 +1559,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{code} is “{current}”; it cannot go to “{target}” from there.</source>
-        <translation>{code} 当前为“{current}”,不能从这里转到“{target}”。</translation>
+        <translation>{code} 当前为“{current}”，不能从这里转到“{target}”。</translation>
     </message>
     <message>
         <source>Write down what the inspection found.</source>
@@ -1567,7 +1567,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Scrapping needs a scrap record: use Scrap.</source>
-        <translation>报废需要填写报废记录:请使用“报废”。</translation>
+        <translation>报废需要填写报废记录：请使用“报废”。</translation>
     </message>
     <message>
         <source>The note is empty.</source>
@@ -1639,7 +1639,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Unknown reason or resolution in the policy: {names}.</source>
-        <translation>政策中有未知的原因或处理方式:{names}。</translation>
+        <translation>政策中有未知的原因或处理方式：{names}。</translation>
     </message>
     <message>
         <source>{first} {second}</source>
@@ -1651,19 +1651,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>No proof of purchase: the owner decides.</source>
-        <translation>没有购买凭证:由店长决定。</translation>
+        <translation>没有购买凭证：由店长决定。</translation>
     </message>
     <message>
         <source>The policy gives no “{resolution}” for “{reason}”.</source>
-        <translation>按政策,“{reason}”不能“{resolution}”。</translation>
+        <translation>按政策，“{reason}”不能“{resolution}”。</translation>
     </message>
     <message>
         <source>Bought {days} days ago, within the {limit}-day return period.</source>
-        <translation>购买已 {days} 天,在 {limit} 天退货期限内。</translation>
+        <translation>购买已 {days} 天，在 {limit} 天退货期限内。</translation>
     </message>
     <message>
         <source>Bought {days} days ago, past the {limit}-day return period.</source>
-        <translation>购买已 {days} 天,超过 {limit} 天退货期限。</translation>
+        <translation>购买已 {days} 天，超过 {limit} 天退货期限。</translation>
     </message>
     <message>
         <source>Still within the {limit}-day exchange period.</source>
@@ -1683,19 +1683,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Bought {days} days ago, within the {limit}-day exchange period.</source>
-        <translation>购买已 {days} 天,在 {limit} 天换货期限内。</translation>
+        <translation>购买已 {days} 天，在 {limit} 天换货期限内。</translation>
     </message>
     <message>
         <source>Bought {days} days ago, past the {limit}-day exchange period.</source>
-        <translation>购买已 {days} 天,超过 {limit} 天换货期限。</translation>
+        <translation>购买已 {days} 天，超过 {limit} 天换货期限。</translation>
     </message>
     <message>
         <source>Within the {months}-month warranty (until {until}).</source>
-        <translation>在 {months} 个月保修期内(至 {until})。</translation>
+        <translation>在 {months} 个月保修期内（至 {until}）。</translation>
     </message>
     <message>
         <source>The warranty ended on {until}: the repair is paid by the customer.</source>
-        <translation>保修已于 {until} 到期:维修费用由顾客承担。</translation>
+        <translation>保修已于 {until} 到期：维修费用由顾客承担。</translation>
     </message>
     <message>
         <source>Damaged goods need the owner&apos;s approval.</source>
@@ -1707,7 +1707,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{code} is the customer&apos;s own unit in for repair; it is not refunded.</source>
-        <translation>{code} 是顾客送修的自有商品,不予退款。</translation>
+        <translation>{code} 是顾客送修的自有商品，不予退款。</translation>
     </message>
     <message>
         <source>Choose how the money was paid back.</source>
@@ -1719,11 +1719,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>¥{amount} is more than the ¥{limit} the customer paid (less any restocking fee); only the owner can approve that.</source>
-        <translation>¥{amount} 超过了顾客实付的 ¥{limit}(已扣除折旧手续费);只有店长可以批准。</translation>
+        <translation>¥{amount} 超过了顾客实付的 ¥{limit}（已扣除折旧手续费）；只有店长可以批准。</translation>
     </message>
     <message>
         <source>{code} is the customer&apos;s own unit in for repair; it is not exchanged.</source>
-        <translation>{code} 是顾客送修的自有商品,不予换货。</translation>
+        <translation>{code} 是顾客送修的自有商品，不予换货。</translation>
     </message>
     <message>
         <source>Scan the serial of the replacement {product}.</source>
@@ -1731,11 +1731,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Unit {serial} of {product} is not in sellable stock.</source>
-        <translation>{product}(序列号 {serial})不在可销售库存中。</translation>
+        <translation>{product}（序列号 {serial}）不在可销售库存中。</translation>
     </message>
     <message>
         <source>No replacement in stock: {product} has {available} in sellable stock, {qty} needed.</source>
-        <translation>没有可换的库存:{product} 可销售库存只有 {available} 件,需要 {qty} 件。</translation>
+        <translation>没有可换的库存：{product} 可销售库存只有 {available} 件，需要 {qty} 件。</translation>
     </message>
     <message>
         <source>{code} is no longer in the shop (“{status}”): there is nothing to give back, so the return cannot be settled without a refund or an exchange.</source>
@@ -1771,7 +1771,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{name} is not a photo (JPEG, PNG, GIF, BMP or WebP).</source>
-        <translation>{name} 不是照片(支持 JPEG、PNG、GIF、BMP、WebP)。</translation>
+        <translation>{name} 不是照片（支持 JPEG、PNG、GIF、BMP、WebP）。</translation>
     </message>
     <message>
         <source>The photo {name} is larger than 20 MB.</source>
@@ -1787,7 +1787,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Without a receipt, write down the customer&apos;s name or phone.</source>
-        <translation>没有小票时,请填写顾客姓名或电话。</translation>
+        <translation>没有小票时，请填写顾客姓名或电话。</translation>
     </message>
     <message>
         <source>Choose the product that is coming back.</source>
@@ -1803,7 +1803,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>At the counter a unit goes to inspection, the repairable zone or the return-to-supplier list.</source>
-        <translation>在柜台登记时,商品只能进入待检测区、可维修区或待退供应商清单。</translation>
+        <translation>在柜台登记时，商品只能进入待检测区、可维修区或待退供应商清单。</translation>
     </message>
     <message>
         <source>That line is not on receipt {receipt}.</source>
@@ -1811,7 +1811,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{product}: {qty} coming back, but only {available} of the {sold} sold on this receipt can still come back.</source>
-        <translation>{product}:要退 {qty} 件,但该单售出的 {sold} 件中只剩 {available} 件可退。</translation>
+        <translation>{product}：要退 {qty} 件，但该单售出的 {sold} 件中只剩 {available} 件可退。</translation>
     </message>
     <message>
         <source>Pick the lines of receipt {receipt} that come back.</source>
@@ -1823,11 +1823,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Unit {serial} of {product} is already in the shop (“{where}”).</source>
-        <translation>{product}(序列号 {serial})已在店内(“{where}”)。</translation>
+        <translation>{product}（序列号 {serial}）已在店内（“{where}”）。</translation>
     </message>
     <message>
         <source>The return policy says no for {product}: {why} To go ahead anyway, write the reason for the exception.</source>
-        <translation>按退换货政策,{product} 不能办理:{why}如仍要办理,请填写例外原因。</translation>
+        <translation>按退换货政策，{product} 不能办理：{why}如仍要办理，请填写例外原因。</translation>
     </message>
     <message>
         <source>General</source>
@@ -1967,7 +1967,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Repair {number} has already started; it stays where it is.</source>
-        <translation>维修单 {number} 已开始维修,不能再调整排程。</translation>
+        <translation>维修单 {number} 已开始维修，不能再调整排程。</translation>
     </message>
     <message>
         <source>Choose both the technician and the day.</source>
@@ -1995,7 +1995,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Complex: needs a specialist</source>
-        <translation>复杂维修:需要专家技师</translation>
+        <translation>复杂维修：需要专家技师</translation>
     </message>
     <message>
         <source>Not a category this technician repairs</source>
@@ -2015,7 +2015,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>More than 24 hours in one entry: split it by day.</source>
-        <translation>一次登记超过 24 小时:请按天分开登记。</translation>
+        <translation>一次登记超过 24 小时：请按天分开登记。</translation>
     </message>
     <message>
         <source>Choose who did the work.</source>
@@ -2031,11 +2031,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Only {available} × {part} in the parts store; {qty} asked.</source>
-        <translation>配件库只有 {available} 个{part},需要 {qty} 个。</translation>
+        <translation>配件库只有 {available} 个{part}，需要 {qty} 个。</translation>
     </message>
     <message>
         <source>Repair cost ¥{cost} is more than {pct}% of the ¥{value} the unit should fetch: is it worth repairing?</source>
-        <translation>维修成本 ¥{cost} 已超过该商品预计售价 ¥{value} 的 {pct}%:还值得修吗?</translation>
+        <translation>维修成本 ¥{cost} 已超过该商品预计售价 ¥{value} 的 {pct}%：还值得修吗？</translation>
     </message>
     <message>
         <source>A spare part needs a code and a name.</source>
@@ -2051,7 +2051,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Like new, no visible signs of use</source>
-        <translation>近乎全新,无明显使用痕迹</translation>
+        <translation>近乎全新，无明显使用痕迹</translation>
     </message>
     <message>
         <source>Light signs of use or small scratches</source>
@@ -2059,7 +2059,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Visible cosmetic flaws, works perfectly</source>
-        <translation>外观有明显瑕疵,功能完好</translation>
+        <translation>外观有明显瑕疵，功能完好</translation>
     </message>
     <message>
         <source>Clearance shelf in the shop</source>
@@ -2079,23 +2079,23 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Grade A must fetch at least as much as B, and B as C.</source>
-        <translation>A 级价格不能低于 B 级,B 级不能低于 C 级。</translation>
+        <translation>A 级价格不能低于 B 级，B 级不能低于 C 级。</translation>
     </message>
     <message>
         <source>Choose the grade: A, B or C.</source>
-        <translation>请选择成色等级:A、B 或 C。</translation>
+        <translation>请选择成色等级：A、B 或 C。</translation>
     </message>
     <message>
         <source>This unit was returned by a customer ({reason}) and checked by the shop.</source>
-        <translation>本商品为顾客退回商品(原因:{reason}),已经本店检测。</translation>
+        <translation>本商品为顾客退回商品（原因：{reason}），已经本店检测。</translation>
     </message>
     <message>
         <source>Fault found: {fault}.</source>
-        <translation>检测发现:{fault}。</translation>
+        <translation>检测发现：{fault}。</translation>
     </message>
     <message>
         <source>Repaired: {what}.</source>
-        <translation>已维修:{what}。</translation>
+        <translation>已维修：{what}。</translation>
     </message>
     <message>
         <source>Parts replaced: {parts}.</source>
@@ -2103,11 +2103,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Grade {grade}: {meaning}.</source>
-        <translation>成色 {grade} 级:{meaning}。</translation>
+        <translation>成色 {grade} 级：{meaning}。</translation>
     </message>
     <message>
         <source>Remaining flaws: {flaws}.</source>
-        <translation>现存瑕疵:{flaws}。</translation>
+        <translation>现存瑕疵：{flaws}。</translation>
     </message>
     <message>
         <source>This needs the owner&apos;s approval.</source>
@@ -2123,7 +2123,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{count} check(s) failed ({checks}): send the unit back to repair or scrap it.</source>
-        <translation>有 {count} 项检测不合格({checks}):请送回维修或报废。</translation>
+        <translation>有 {count} 项检测不合格（{checks}）：请送回维修或报废。</translation>
     </message>
     <message>
         <source>The price must be more than ¥0.00.</source>
@@ -2139,11 +2139,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>¥{price} is below the floor of ¥{floor}; only the owner can approve that.</source>
-        <translation>¥{price} 低于底价 ¥{floor};只有店长可以批准。</translation>
+        <translation>¥{price} 低于底价 ¥{floor}；只有店长可以批准。</translation>
     </message>
     <message>
         <source>Every check passed: the unit passes.</source>
-        <translation>所有检测项均合格:该商品应判定为合格。</translation>
+        <translation>所有检测项均合格：该商品应判定为合格。</translation>
     </message>
     <message>
         <source>Write down what failed.</source>
@@ -2159,11 +2159,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{code} has not passed its quality check; it cannot be resold.</source>
-        <translation>{code} 未通过质检,不能再销售。</translation>
+        <translation>{code} 未通过质检，不能再销售。</translation>
     </message>
     <message>
         <source>Tell the buyer the unit&apos;s history and tick “told the customer” before the sale.</source>
-        <translation>请先向买家说明商品经历,并勾选“已告知顾客”后再销售。</translation>
+        <translation>请先向买家说明商品经历，并勾选“已告知顾客”后再销售。</translation>
     </message>
     <message>
         <source>{code} is still the customer&apos;s: the return was settled without a refund or an exchange, so the unit is theirs to take back, not the shop&apos;s to sell.</source>
@@ -2179,7 +2179,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{product} {model} (refurbished, grade {grade})</source>
-        <translation>{product} {model}(翻新品,成色 {grade} 级)</translation>
+        <translation>{product} {model}（翻新品，成色 {grade} 级）</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2211,19 +2211,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The workbook could not be written to {path}: {reason}</source>
-        <translation>工作簿无法写入 {path}:{reason}</translation>
+        <translation>工作簿无法写入 {path}：{reason}</translation>
     </message>
     <message>
         <source>The period starts ({start}) after it ends ({end}).</source>
-        <translation>期间的开始日期({start})晚于结束日期({end})。</translation>
+        <translation>期间的开始日期（{start}）晚于结束日期（{end}）。</translation>
     </message>
     <message>
         <source>A spike is a period with at least 3 units, more than the mean of the {window} periods before it plus two standard deviations, and at least half as many again as that mean (needs 3 periods of history).</source>
-        <translation>异常高峰:该期间至少 3 件,超过前 {window} 个期间平均值加两倍标准差,且至少是该平均值的 1.5 倍(需要至少 3 个期间的历史)。</translation>
+        <translation>异常高峰：该期间至少 3 件，超过前 {window} 个期间平均值加两倍标准差，且至少是该平均值的 1.5 倍（需要至少 3 个期间的历史）。</translation>
     </message>
     <message>
         <source>Shop Aftersales is already open on this data folder (process {pid} on {host}). Switch to that window, or close it first.</source>
-        <translation>售后管家已经在使用这个数据文件夹(计算机 {host} 上的进程 {pid})。请切换到那个窗口,或先将其关闭。</translation>
+        <translation>售后管家已经在使用这个数据文件夹（计算机 {host} 上的进程 {pid}）。请切换到那个窗口，或先将其关闭。</translation>
     </message>
     <message>
         <source>The backup was given up: the database stayed locked for more than {seconds} seconds (is the file read-only, or open in another program?). Nothing was backed up.</source>
@@ -2231,15 +2231,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The backup failed its integrity check ({detail}).</source>
-        <translation>备份未通过完整性检查({detail})。</translation>
+        <translation>备份未通过完整性检查（{detail}）。</translation>
     </message>
     <message>
         <source>The backup could not be written to {folder}: {reason}</source>
-        <translation>无法把备份写入 {folder}:{reason}</translation>
+        <translation>无法把备份写入 {folder}：{reason}</translation>
     </message>
     <message>
         <source>Backed up to {path}, but not to the second folder {second} ({reason}). Is the drive plugged in?</source>
-        <translation>已备份到 {path},但未能备份到第二个文件夹 {second}({reason})。U 盘插好了吗?</translation>
+        <translation>已备份到 {path}，但未能备份到第二个文件夹 {second}（{reason}）。U 盘插好了吗？</translation>
     </message>
     <message>
         <source>There is no backup file {path}. Nothing was changed.</source>
@@ -2311,7 +2311,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>A serialised unit is there (1) or not (0).</source>
-        <translation>按序列号管理的商品只能是在(1)或不在(0)。</translation>
+        <translation>按序列号管理的商品只能是在（1）或不在（0）。</translation>
     </message>
     <message>
         <source>{serial} is a customer&apos;s unit in for repair ({code}): customers&apos; units are not the shop&apos;s stock and are not counted.</source>
@@ -2331,7 +2331,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{product} is counted unit by unit: scan each serial.</source>
-        <translation>{product} 需逐件盘点:请扫描每一件的序列号。</translation>
+        <translation>{product} 需逐件盘点：请扫描每一件的序列号。</translation>
     </message>
     <message>
         <source>Give the reason for the adjustments.</source>
@@ -2339,11 +2339,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{count} line(s) are not counted yet: enter 0 for what is not there.</source>
-        <translation>还有 {count} 行未盘点:没有的请填 0。</translation>
+        <translation>还有 {count} 行未盘点：没有的请填 0。</translation>
     </message>
     <message>
         <source>Stock of {product} in “{zone}” moved since the count began; count it again.</source>
-        <translation>盘点开始后“{zone}”中的 {product} 库存有变动,请重新盘点。</translation>
+        <translation>盘点开始后“{zone}”中的 {product} 库存有变动，请重新盘点。</translation>
     </message>
     <message>
         <source>Unit {serial} of {product} was found here, but the ledger has it with “{place}”. Taking it back into stock needs the owner&apos;s approval.</source>
@@ -2451,7 +2451,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>First answer to a return (0 = the same day)</source>
-        <translation>首次答复退货(0 = 当天)</translation>
+        <translation>首次答复退货（0 = 当天）</translation>
     </message>
     <message>
         <source>Inspection and quality check within</source>
@@ -2463,23 +2463,23 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Remind the customer to pick up after</source>
-        <translation>提醒顾客取件(待取满)</translation>
+        <translation>提醒顾客取件（待取满）</translation>
     </message>
     <message>
         <source>Too long in any zone after</source>
-        <translation>在任一区域停留过久(超过)</translation>
+        <translation>在任一区域停留过久（超过）</translation>
     </message>
     <message>
         <source>[{shop}] Hello {name}, we have received your {item} (no. {code}) and will get back to you soon. Tel. {shop_phone}</source>
-        <translation>【{shop}】{name}您好,您的{item}(编号 {code})我们已收到,会尽快给您答复。电话 {shop_phone}</translation>
+        <translation>【{shop}】{name}您好，您的{item}（编号 {code}）我们已收到，会尽快给您答复。电话 {shop_phone}</translation>
     </message>
     <message>
         <source>[{shop}] Hello {name}, your {item} (no. {code}) is ready. Please pick it up at the shop with your slip. Tel. {shop_phone}</source>
-        <translation>【{shop}】{name}您好,您的{item}(编号 {code})已处理好,请凭单据到店取回。电话 {shop_phone}</translation>
+        <translation>【{shop}】{name}您好，您的{item}（编号 {code}）已处理好，请凭单据到店取回。电话 {shop_phone}</translation>
     </message>
     <message>
         <source>[{shop}] Hello {name}, the refund for your {item} (no. {code}) has been paid. Tel. {shop_phone}</source>
-        <translation>【{shop}】{name}您好,您的{item}(编号 {code})退款已支付,请注意查收。电话 {shop_phone}</translation>
+        <translation>【{shop}】{name}您好，您的{item}（编号 {code}）退款已支付，请注意查收。电话 {shop_phone}</translation>
     </message>
     <message>
         <source>Inspect {code} · {product}</source>
@@ -2487,7 +2487,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Tell {customer} that {code} was received</source>
-        <translation>告知{customer}:{code} 已收到</translation>
+        <translation>告知{customer}：{code} 已收到</translation>
     </message>
     <message>
         <source>Quality check {code} · {product}</source>
@@ -2499,7 +2499,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{customer}&apos;s {product} is ready: ask them to pick it up</source>
-        <translation>{customer}的{product}已修好:提醒取件</translation>
+        <translation>{customer}的{product}已修好：提醒取件</translation>
     </message>
     <message>
         <source>Pay the refund for {code} · {product}</source>
@@ -2507,11 +2507,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Exchange {code}: no {product} in stock; order one</source>
-        <translation>换货 {code}:{product} 无库存,请订货</translation>
+        <translation>换货 {code}：{product} 无库存，请订货</translation>
     </message>
     <message>
         <source>Tell {customer} the refund for {code} was paid</source>
-        <translation>告知{customer}:{code} 的退款已支付</translation>
+        <translation>告知{customer}：{code} 的退款已支付</translation>
     </message>
     <message>
         <source>{code} has been “{status}” for {days} days</source>
@@ -2666,7 +2666,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Something went wrong that the program did not expect. Nothing you saved is lost; the step you were doing was not saved.</source>
-        <translation>程序遇到了意外错误。已保存的数据不会丢失;刚才正在进行的操作未保存。</translation>
+        <translation>程序遇到了意外错误。已保存的数据不会丢失；刚才正在进行的操作未保存。</translation>
     </message>
     <message>
         <source>Details were written to {path}. Please send that file to your support.</source>
@@ -2685,7 +2685,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Replacement:</source>
-        <translation>换出商品:</translation>
+        <translation>换出商品：</translation>
     </message>
     <message>
         <source>Scan the serial of the replacement unit</source>
@@ -2693,7 +2693,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Serial:</source>
-        <translation>序列号:</translation>
+        <translation>序列号：</translation>
     </message>
 </context>
 <context>
@@ -2712,7 +2712,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation>已取消导出,未写入任何文件。</translation>
+        <translation>已取消导出，未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -2739,15 +2739,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>What was done, or why it cannot be repaired</source>
-        <translation>做了什么,或者为什么无法修复</translation>
+        <translation>做了什么，或者为什么无法修复</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation>备注:</translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>Scrap approved by (owner):</source>
-        <translation>报废批准人(店长):</translation>
+        <translation>报废批准人（店长）：</translation>
     </message>
 </context>
 <context>
@@ -2758,7 +2758,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Choose what to import and the .xlsx file exported from your till or 进销存 system: one sheet, a header row in Chinese or English, one record per row. A file with any problem imports nothing; a receipt already imported is skipped.</source>
-        <translation>选择要导入的内容,以及从收银或进销存系统导出的 .xlsx 文件:一个工作表,一行中文或英文表头,每行一条记录。文件中只要有任何问题,就不会导入任何数据;已导入过的销售单会自动跳过。</translation>
+        <translation>选择要导入的内容，以及从收银或进销存系统导出的 .xlsx 文件：一个工作表，一行中文或英文表头，每行一条记录。文件中只要有任何问题，就不会导入任何数据；已导入过的销售单会自动跳过。</translation>
     </message>
     <message>
         <source>Products</source>
@@ -2766,7 +2766,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Sales (receipts customers bring back)</source>
-        <translation>销售单(顾客退货时凭此查找)</translation>
+        <translation>销售单（顾客退货时凭此查找）</translation>
     </message>
     <message>
         <source>Opening stock per product and zone</source>
@@ -2774,7 +2774,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>What:</source>
-        <translation>导入内容:</translation>
+        <translation>导入内容：</translation>
     </message>
     <message>
         <source>Path of the .xlsx file</source>
@@ -2786,7 +2786,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>File:</source>
-        <translation>文件:</translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>The result of the import shows here.</source>
@@ -2818,11 +2818,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The template could not be saved: {reason}</source>
-        <translation>模板无法保存:{reason}</translation>
+        <translation>模板无法保存：{reason}</translation>
     </message>
     <message>
         <source>Template saved to {path}. Fill in one row per record, keep the header row, and import it here.</source>
-        <translation>模板已保存到 {path}。请保留表头行,每行填写一条记录,然后在此导入。</translation>
+        <translation>模板已保存到 {path}。请保留表头行，每行填写一条记录，然后在此导入。</translation>
     </message>
     <message>
         <source>Choose a file first.</source>
@@ -2861,15 +2861,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>What did the inspection find?</source>
-        <translation>检测发现了什么问题?</translation>
+        <translation>检测发现了什么问题？</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation>检测结果:</translation>
+        <translation>检测结果：</translation>
     </message>
     <message>
         <source>Send it to:</source>
-        <translation>转到:</translation>
+        <translation>转到：</translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -2884,7 +2884,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <name>IntakeForm</name>
     <message>
         <source>Receipt no., phone or serial:</source>
-        <translation>销售单号、电话或序列号:</translation>
+        <translation>销售单号、电话或序列号：</translation>
     </message>
     <message>
         <source>Scan the receipt&apos;s barcode or type, then Enter</source>
@@ -2900,7 +2900,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Find the sale the goods come from, or register them without a receipt.</source>
-        <translation>请先查找商品的原始销售记录,或按无小票登记。</translation>
+        <translation>请先查找商品的原始销售记录，或按无小票登记。</translation>
     </message>
     <message>
         <source>Customer&apos;s name</source>
@@ -2912,7 +2912,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Customer:</source>
-        <translation>顾客:</translation>
+        <translation>顾客：</translation>
     </message>
     <message>
         <source>Bought elsewhere</source>
@@ -2948,23 +2948,23 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Exception:</source>
-        <translation>例外:</translation>
+        <translation>例外：</translation>
     </message>
     <message>
         <source>When the policy says no and the shop goes ahead: why, and who agreed</source>
-        <translation>政策不允许但店里仍要办理时:原因及批准人</translation>
+        <translation>政策不允许但店里仍要办理时：原因及批准人</translation>
     </message>
     <message>
         <source>Approved by (owner):</source>
-        <translation>批准人(店长):</translation>
+        <translation>批准人（店长）：</translation>
     </message>
     <message>
         <source>Return shipping paid by the shop:</source>
-        <translation>店铺承担的退货运费:</translation>
+        <translation>店铺承担的退货运费：</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation>备注:</translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -2984,7 +2984,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Reason:</source>
-        <translation>原因:</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>In the customer&apos;s words</source>
@@ -2996,27 +2996,27 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Fault:</source>
-        <translation>故障:</translation>
+        <translation>故障：</translation>
     </message>
     <message>
         <source>Condition:</source>
-        <translation>商品状况:</translation>
+        <translation>商品状况：</translation>
     </message>
     <message>
         <source>e.g. box, charger, manual</source>
-        <translation>例如:包装盒、充电器、说明书</translation>
+        <translation>例如：包装盒、充电器、说明书</translation>
     </message>
     <message>
         <source>Accessories:</source>
-        <translation>附件:</translation>
+        <translation>附件：</translation>
     </message>
     <message>
         <source>Customer asks for:</source>
-        <translation>顾客要求:</translation>
+        <translation>顾客要求：</translation>
     </message>
     <message>
         <source>Goes to:</source>
-        <translation>放入:</translation>
+        <translation>放入：</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -3028,11 +3028,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Photos:</source>
-        <translation>照片:</translation>
+        <translation>照片：</translation>
     </message>
     <message>
         <source>The selected unit: {product}</source>
-        <translation>选中的商品:{product}</translation>
+        <translation>选中的商品：{product}</translation>
     </message>
     <message>
         <source>Photos of the unit</source>
@@ -3044,15 +3044,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>No sale found for “{text}”. Check the number, or register the goods without a receipt.</source>
-        <translation>没有找到“{text}”的销售记录。请核对号码,或按无小票登记。</translation>
+        <translation>没有找到“{text}”的销售记录。请核对号码，或按无小票登记。</translation>
     </message>
     <message>
         <source>Which sale?</source>
-        <translation>哪一笔销售?</translation>
+        <translation>哪一笔销售？</translation>
     </message>
     <message>
         <source>{count} sales match. Choose one:</source>
-        <translation>有 {count} 笔销售符合,请选择一笔:</translation>
+        <translation>有 {count} 笔销售符合，请选择一笔：</translation>
     </message>
     <message>
         <source>walk-in customer</source>
@@ -3060,11 +3060,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Receipt &lt;b&gt;{receipt}&lt;/b&gt; · {date} ({days} days ago) · {who}</source>
-        <translation>销售单 &lt;b&gt;{receipt}&lt;/b&gt; · {date}({days} 天前)· {who}</translation>
+        <translation>销售单 &lt;b&gt;{receipt}&lt;/b&gt; · {date}（{days} 天前）· {who}</translation>
     </message>
     <message>
         <source>Without a receipt: write down who brings it back. The owner decides what the policy cannot.</source>
-        <translation>无小票:请登记退货人。政策无法判断的由店长决定。</translation>
+        <translation>无小票：请登记退货人。政策无法判断的由店长决定。</translation>
     </message>
     <message>
         <source>Everything sold on this line is already back.</source>
@@ -3080,7 +3080,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Return policy:</source>
-        <translation>退换货政策:</translation>
+        <translation>退换货政策：</translation>
     </message>
     <message>
         <source>The slip is kept at {path}.</source>
@@ -3088,11 +3088,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The slip could not be kept as PDF: {reason}</source>
-        <translation>退货单无法保存为 PDF:{reason}</translation>
+        <translation>退货单无法保存为 PDF：{reason}</translation>
     </message>
     <message>
         <source>Saved return {number} with {count} unit(s). {kept}</source>
-        <translation>已保存退货单 {number},共 {count} 项。{kept}</translation>
+        <translation>已保存退货单 {number}，共 {count} 项。{kept}</translation>
     </message>
 </context>
 <context>
@@ -3143,11 +3143,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Inspection ({count})</source>
-        <translation>待检测({count})</translation>
+        <translation>待检测（{count}）</translation>
     </message>
     <message>
         <source>Return to supplier ({count})</source>
-        <translation>待退供应商({count})</translation>
+        <translation>待退供应商（{count}）</translation>
     </message>
 </context>
 <context>
@@ -3165,11 +3165,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>customer&apos;s own unit, in for repair</source>
-        <translation>顾客自有商品,送修</translation>
+        <translation>顾客自有商品，送修</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt; · Zone: &lt;b&gt;{zone}&lt;/b&gt;</source>
-        <translation>状态:&lt;b&gt;{status}&lt;/b&gt; · 库区:&lt;b&gt;{zone}&lt;/b&gt;</translation>
+        <translation>状态：&lt;b&gt;{status}&lt;/b&gt; · 库区：&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Details</source>
@@ -3185,27 +3185,27 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Photos ({count})</source>
-        <translation>照片({count})</translation>
+        <translation>照片（{count}）</translation>
     </message>
     <message>
         <source>Product:</source>
-        <translation>商品:</translation>
+        <translation>商品：</translation>
     </message>
     <message>
         <source>Serial:</source>
-        <translation>序列号:</translation>
+        <translation>序列号：</translation>
     </message>
     <message>
         <source>Quantity:</source>
-        <translation>数量:</translation>
+        <translation>数量：</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation>顾客:</translation>
+        <translation>顾客：</translation>
     </message>
     <message>
         <source>Bought:</source>
-        <translation>购买:</translation>
+        <translation>购买：</translation>
     </message>
     <message>
         <source>no receipt</source>
@@ -3217,27 +3217,27 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Return order:</source>
-        <translation>退货单:</translation>
+        <translation>退货单：</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation>原因:</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>Fault:</source>
-        <translation>故障:</translation>
+        <translation>故障：</translation>
     </message>
     <message>
         <source>Condition:</source>
-        <translation>商品状况:</translation>
+        <translation>商品状况：</translation>
     </message>
     <message>
         <source>Accessories:</source>
-        <translation>附件:</translation>
+        <translation>附件：</translation>
     </message>
     <message>
         <source>Customer asks for:</source>
-        <translation>顾客要求:</translation>
+        <translation>顾客要求：</translation>
     </message>
     <message>
         <source>not settled yet</source>
@@ -3249,23 +3249,23 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>settled without refund or exchange</source>
-        <translation>已结清(未退款或换货)</translation>
+        <translation>已结清（未退款或换货）</translation>
     </message>
     <message>
         <source>With the customer:</source>
-        <translation>与顾客:</translation>
+        <translation>与顾客：</translation>
     </message>
     <message>
         <source>Policy:</source>
-        <translation>政策:</translation>
+        <translation>政策：</translation>
     </message>
     <message>
         <source>Exception:</source>
-        <translation>例外:</translation>
+        <translation>例外：</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation>检测结果:</translation>
+        <translation>检测结果：</translation>
     </message>
     <message>
         <source>Costs so far</source>
@@ -3273,31 +3273,31 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Refunded:</source>
-        <translation>已退款:</translation>
+        <translation>已退款：</translation>
     </message>
     <message>
         <source>Return shipping (share):</source>
-        <translation>退货运费(分摊):</translation>
+        <translation>退货运费（分摊）：</translation>
     </message>
     <message>
         <source>Scrap write-off:</source>
-        <translation>报废核销:</translation>
+        <translation>报废核销：</translation>
     </message>
     <message>
         <source>Replacement at cost:</source>
-        <translation>换出商品成本:</translation>
+        <translation>换出商品成本：</translation>
     </message>
     <message>
         <source>Repairs (labour, parts, fees):</source>
-        <translation>维修(工时、配件、外协):</translation>
+        <translation>维修（工时、配件、外协）：</translation>
     </message>
     <message>
         <source>Supplier&apos;s credit:</source>
-        <translation>供应商退款:</translation>
+        <translation>供应商退款：</translation>
     </message>
     <message>
         <source>Total:</source>
-        <translation>合计:</translation>
+        <translation>合计：</translation>
     </message>
     <message>
         <source>Refund not yet paid</source>
@@ -3309,7 +3309,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Recovered by resale:</source>
-        <translation>再销售收回:</translation>
+        <translation>再销售收回：</translation>
     </message>
     <message>
         <source>{amount} gained</source>
@@ -3321,7 +3321,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Refund + shipping + repair − resale:</source>
-        <translation>退款 + 运费 + 维修 − 再销售:</translation>
+        <translation>退款 + 运费 + 维修 − 再销售：</translation>
     </message>
     <message>
         <source>When</source>
@@ -3486,15 +3486,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Who:</source>
-        <translation>维修人:</translation>
+        <translation>维修人：</translation>
     </message>
     <message>
         <source>Hours worked:</source>
-        <translation>工时:</translation>
+        <translation>工时：</translation>
     </message>
     <message>
         <source>What was done:</source>
-        <translation>工作内容:</translation>
+        <translation>工作内容：</translation>
     </message>
 </context>
 <context>
@@ -3625,7 +3625,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Staff:</source>
-        <translation>当前员工:</translation>
+        <translation>当前员工：</translation>
     </message>
     <message>
         <source>Demo shop, temporary folder: {path}</source>
@@ -3633,7 +3633,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Data: {path}</source>
-        <translation>数据:{path}</translation>
+        <translation>数据：{path}</translation>
     </message>
     <message>
         <source>{count} waiting for you</source>
@@ -3641,7 +3641,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>(no staff yet)</source>
-        <translation>(尚无员工)</translation>
+        <translation>（尚无员工）</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -3649,7 +3649,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>PIN of {name}:</source>
-        <translation>{name} 的 PIN 码:</translation>
+        <translation>{name} 的 PIN 码：</translation>
     </message>
     <message>
         <source>Shop Aftersales</source>
@@ -3669,7 +3669,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The template could not be saved: {reason}</source>
-        <translation>模板无法保存:{reason}</translation>
+        <translation>模板无法保存：{reason}</translation>
     </message>
     <message>
         <source>Template saved to {path}</source>
@@ -3685,7 +3685,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>&lt;h3&gt;Shop Aftersales {version}&lt;/h3&gt;&lt;p&gt;Returns, exchanges, zones, repairs, resale, refunds and stock counts of one shop&apos;s after-sales goods (售后品).&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;售后管家 {version}&lt;/h3&gt;&lt;p&gt;管理一家门店的售后品:退货、换货、分区库存、维修、特价再销售、退款和盘点。&lt;/p&gt;&lt;p&gt;数据文件夹:{data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;售后管家 {version}&lt;/h3&gt;&lt;p&gt;管理一家门店的售后品：退货、换货、分区库存、维修、特价再销售、退款和盘点。&lt;/p&gt;&lt;p&gt;数据文件夹：{data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Shop Aftersales</source>
@@ -3693,7 +3693,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The daily backup failed: {reason}</source>
-        <translation>今日自动备份失败:{reason}</translation>
+        <translation>今日自动备份失败：{reason}</translation>
     </message>
     <message>
         <source>Making the daily backup…</source>
@@ -3724,19 +3724,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Product:</source>
-        <translation>商品:</translation>
+        <translation>商品：</translation>
     </message>
     <message>
         <source>Serial:</source>
-        <translation>序列号:</translation>
+        <translation>序列号：</translation>
     </message>
     <message>
         <source>Quantity:</source>
-        <translation>数量:</translation>
+        <translation>数量：</translation>
     </message>
     <message>
         <source>Price paid per unit:</source>
-        <translation>实付单价:</translation>
+        <translation>实付单价：</translation>
     </message>
     <message>
         <source>Purchase date known</source>
@@ -3744,7 +3744,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Bought on:</source>
-        <translation>购买日期:</translation>
+        <translation>购买日期：</translation>
     </message>
     <message>
         <source>Bought elsewhere</source>
@@ -3759,7 +3759,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <name>NoteStepDialog</name>
     <message>
         <source>Note:</source>
-        <translation>备注:</translation>
+        <translation>备注：</translation>
     </message>
 </context>
 <context>
@@ -3781,31 +3781,31 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Part code:</source>
-        <translation>配件编码:</translation>
+        <translation>配件编码：</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation>名称:</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Spec:</source>
-        <translation>规格:</translation>
+        <translation>规格：</translation>
     </message>
     <message>
         <source>Bin (货位):</source>
-        <translation>货位:</translation>
+        <translation>货位：</translation>
     </message>
     <message>
         <source>Reorder at:</source>
-        <translation>补货点:</translation>
+        <translation>补货点：</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(无)</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Supplier:</source>
-        <translation>供应商:</translation>
+        <translation>供应商：</translation>
     </message>
 </context>
 <context>
@@ -3832,15 +3832,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Refund within:</source>
-        <translation>退货期限:</translation>
+        <translation>退货期限：</translation>
     </message>
     <message>
         <source>Exchange within:</source>
-        <translation>换货期限:</translation>
+        <translation>换货期限：</translation>
     </message>
     <message>
         <source>Warranty (repair):</source>
-        <translation>保修期(维修):</translation>
+        <translation>保修期（维修）：</translation>
     </message>
     <message>
         <source>Opened goods can be refunded</source>
@@ -3852,7 +3852,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Restocking fee (no-fault returns):</source>
-        <translation>折旧手续费(非质量问题退货):</translation>
+        <translation>折旧手续费（非质量问题退货）：</translation>
     </message>
     <message>
         <source>What each reason allows</source>
@@ -3860,7 +3860,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Faults of the goods (quality, wrong item, transit damage, not as described) are refunded whatever the condition and without a restocking fee.</source>
-        <translation>商品本身的问题(质量问题、发错货、运输损坏、与描述不符)无论商品状况如何都可退款,且不收折旧手续费。</translation>
+        <translation>商品本身的问题（质量问题、发错货、运输损坏、与描述不符）无论商品状况如何都可退款，且不收折旧手续费。</translation>
     </message>
     <message>
         <source>Shop-wide default</source>
@@ -3872,7 +3872,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Category:</source>
-        <translation>分类:</translation>
+        <translation>分类：</translation>
     </message>
 </context>
 <context>
@@ -3966,7 +3966,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>The PDF could not be saved: {reason}</source>
-        <translation>PDF 无法保存:{reason}</translation>
+        <translation>PDF 无法保存：{reason}</translation>
     </message>
     <message>
         <source>Saved to {path}</source>
@@ -4112,7 +4112,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>(not recorded)</source>
-        <translation>(未登记)</translation>
+        <translation>（未登记）</translation>
     </message>
     <message>
         <source>No receipt</source>
@@ -4176,7 +4176,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>About this unit (told to the buyer before the sale):</source>
-        <translation>商品说明(售前已告知买家):</translation>
+        <translation>商品说明（售前已告知买家）：</translation>
     </message>
     <message>
         <source>Receipt {number}</source>
@@ -4344,7 +4344,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Page {page} of {pages}</source>
-        <translation>第 {page} 页,共 {pages} 页</translation>
+        <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
         <source>Return slip {number}</source>
@@ -4359,27 +4359,27 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Product:</source>
-        <translation>商品:</translation>
+        <translation>商品：</translation>
     </message>
     <message>
         <source>SKU / barcode:</source>
-        <translation>商品编码 / 条码:</translation>
+        <translation>商品编码 / 条码：</translation>
     </message>
     <message>
         <source>Category / brand:</source>
-        <translation>分类 / 品牌:</translation>
+        <translation>分类 / 品牌：</translation>
     </message>
     <message>
         <source>Supplier:</source>
-        <translation>供应商:</translation>
+        <translation>供应商：</translation>
     </message>
     <message>
         <source>List price / cost:</source>
-        <translation>售价 / 成本:</translation>
+        <translation>售价 / 成本：</translation>
     </message>
     <message>
         <source>Tracked by serial:</source>
-        <translation>按序列号管理:</translation>
+        <translation>按序列号管理：</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -4391,7 +4391,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>On hand now:</source>
-        <translation>当前库存:</translation>
+        <translation>当前库存：</translation>
     </message>
     <message>
         <source>none</source>
@@ -4399,7 +4399,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Stock moves, newest first:</source>
-        <translation>库存流水(最新的在前):</translation>
+        <translation>库存流水（最新的在前）：</translation>
     </message>
 </context>
 <context>
@@ -4410,7 +4410,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>What the shop promises (a queue entry turns late after)</source>
-        <translation>本店承诺(超过即标为逾期)</translation>
+        <translation>本店承诺（超过即标为逾期）</translation>
     </message>
     <message>
         <source> days</source>
@@ -4418,11 +4418,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Simple repair done within:</source>
-        <translation>简单维修完成时限:</translation>
+        <translation>简单维修完成时限：</translation>
     </message>
     <message>
         <source>Complex repair done within:</source>
-        <translation>复杂维修完成时限:</translation>
+        <translation>复杂维修完成时限：</translation>
     </message>
     <message>
         <source>Messages to customers</source>
@@ -4430,19 +4430,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>These fill in by themselves: {shop} shop name, {shop_phone} shop phone, {name} customer, {item} product, {code} item number.</source>
-        <translation>以下内容会自动填入:{shop} 店名,{shop_phone} 店铺电话,{name} 顾客,{item} 商品,{code} 售后编号。</translation>
+        <translation>以下内容会自动填入：{shop} 店名，{shop_phone} 店铺电话，{name} 顾客，{item} 商品，{code} 售后编号。</translation>
     </message>
     <message>
         <source>Return received:</source>
-        <translation>已收到退货:</translation>
+        <translation>已收到退货：</translation>
     </message>
     <message>
         <source>Ready to pick up:</source>
-        <translation>可以取件:</translation>
+        <translation>可以取件：</translation>
     </message>
     <message>
         <source>Refund paid:</source>
-        <translation>退款已付:</translation>
+        <translation>退款已付：</translation>
     </message>
     <message>
         <source>Back to the standard texts</source>
@@ -4457,7 +4457,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{planned} of {waiting} unplanned repairs fit into the next two weeks: earliest due date first, each to a technician with the skill and the category who has room that day. Nothing is changed until you apply it.</source>
-        <translation>{waiting} 个未排程的维修中有 {planned} 个可以排进未来两周:按承诺日期从早到晚,分给有相应技能和品类、当天还有空余产能的技师。点击“应用”之前不会做任何更改。</translation>
+        <translation>{waiting} 个未排程的维修中有 {planned} 个可以排进未来两周：按承诺日期从早到晚，分给有相应技能和品类、当天还有空余产能的技师。点击“应用”之前不会做任何更改。</translation>
     </message>
     <message>
         <source>Day</source>
@@ -4492,7 +4492,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Findings: {findings}</source>
-        <translation>检测结果:{findings}</translation>
+        <translation>检测结果：{findings}</translation>
     </message>
     <message>
         <source>Check</source>
@@ -4508,19 +4508,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Passed: onto the resale shelf</source>
-        <translation>合格:上特价区</translation>
+        <translation>合格：上特价区</translation>
     </message>
     <message>
         <source>Passed: back to sellable stock</source>
-        <translation>合格:回可销售库存</translation>
+        <translation>合格：回可销售库存</translation>
     </message>
     <message>
         <source>Failed: back to repair</source>
-        <translation>不合格:返修</translation>
+        <translation>不合格：返修</translation>
     </message>
     <message>
         <source>Failed: scrap</source>
-        <translation>不合格:报废</translation>
+        <translation>不合格：报废</translation>
     </message>
     <message>
         <source>Grade, price and what the buyer is told</source>
@@ -4528,31 +4528,31 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Grade:</source>
-        <translation>成色:</translation>
+        <translation>成色：</translation>
     </message>
     <message>
         <source>Remaining flaws, in plain words</source>
-        <translation>现存瑕疵,用大白话写</translation>
+        <translation>现存瑕疵，用大白话写</translation>
     </message>
     <message>
         <source>Flaws:</source>
-        <translation>瑕疵:</translation>
+        <translation>瑕疵：</translation>
     </message>
     <message>
         <source>Price:</source>
-        <translation>价格:</translation>
+        <translation>价格：</translation>
     </message>
     <message>
         <source>Sold on:</source>
-        <translation>销售渠道:</translation>
+        <translation>销售渠道：</translation>
     </message>
     <message>
         <source>Disclosure:</source>
-        <translation>信息披露:</translation>
+        <translation>信息披露：</translation>
     </message>
     <message>
         <source>Below the floor, approved by:</source>
-        <translation>低于底价时的批准人:</translation>
+        <translation>低于底价时的批准人：</translation>
     </message>
     <message>
         <source>What failed</source>
@@ -4560,15 +4560,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Notes:</source>
-        <translation>说明:</translation>
+        <translation>说明：</translation>
     </message>
     <message>
         <source>Scrap approved by (owner):</source>
-        <translation>报废批准人(店长):</translation>
+        <translation>报废批准人（店长）：</translation>
     </message>
     <message>
         <source>suggested {price} ({pct}% of new) · floor {floor}</source>
-        <translation>建议 {price}(新品价的 {pct}%)· 底价 {floor}</translation>
+        <translation>建议 {price}（新品价的 {pct}%）· 底价 {floor}</translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -4611,30 +4611,30 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{count} to do, {late} late</source>
-        <translation>共 {count} 项待办,{late} 项逾期</translation>
+        <translation>共 {count} 项待办，{late} 项逾期</translation>
     </message>
     <message>
         <source>Copied (and noted as told): {text}</source>
-        <translation>已复制(并记为已告知):{text}</translation>
+        <translation>已复制（并记为已告知）：{text}</translation>
     </message>
 </context>
 <context>
     <name>ReceivePartsDialog</name>
     <message>
         <source>Receive {name}</source>
-        <translation>配件入库:{name}</translation>
+        <translation>配件入库：{name}</translation>
     </message>
     <message>
         <source>Quantity:</source>
-        <translation>数量:</translation>
+        <translation>数量：</translation>
     </message>
     <message>
         <source>Unit cost:</source>
-        <translation>单位成本:</translation>
+        <translation>单位成本：</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation>来自:</translation>
+        <translation>来自：</translation>
     </message>
 </context>
 <context>
@@ -4645,11 +4645,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Paid by the customer:</source>
-        <translation>顾客实付:</translation>
+        <translation>顾客实付：</translation>
     </message>
     <message>
         <source>Refund:</source>
-        <translation>退款金额:</translation>
+        <translation>退款金额：</translation>
     </message>
     <message>
         <source>Up to ¥{limit} without the owner&apos;s approval.</source>
@@ -4657,15 +4657,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Paid back by:</source>
-        <translation>退款方式:</translation>
+        <translation>退款方式：</translation>
     </message>
     <message>
         <source>Approved by (owner):</source>
-        <translation>批准人(店长):</translation>
+        <translation>批准人（店长）：</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation>备注:</translation>
+        <translation>备注：</translation>
     </message>
 </context>
 <context>
@@ -4680,7 +4680,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Drag onto a technician&apos;s day to plan it; double-click or Enter to open.</source>
-        <translation>拖到技师某天的格子里即可排程;双击或按回车打开。</translation>
+        <translation>拖到技师某天的格子里即可排程；双击或按回车打开。</translation>
     </message>
 </context>
 <context>
@@ -4691,27 +4691,27 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Fault:</source>
-        <translation>故障:</translation>
+        <translation>故障：</translation>
     </message>
     <message>
         <source>Difficulty:</source>
-        <translation>难度:</translation>
+        <translation>难度：</translation>
     </message>
     <message>
         <source>Estimate:</source>
-        <translation>预计工时:</translation>
+        <translation>预计工时：</translation>
     </message>
     <message>
         <source>Due (promised):</source>
-        <translation>承诺完成日:</translation>
+        <translation>承诺完成日：</translation>
     </message>
     <message>
         <source>Priority:</source>
-        <translation>优先级:</translation>
+        <translation>优先级：</translation>
     </message>
     <message>
         <source>Outside fees:</source>
-        <translation>外协费用:</translation>
+        <translation>外协费用：</translation>
     </message>
     <message>
         <source>Save changes</source>
@@ -4727,11 +4727,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Technician:</source>
-        <translation>技师:</translation>
+        <translation>技师：</translation>
     </message>
     <message>
         <source>Day:</source>
-        <translation>日期:</translation>
+        <translation>日期：</translation>
     </message>
     <message>
         <source>Start the repair</source>
@@ -4763,7 +4763,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>planned for {name} on {day}</source>
-        <translation>已排给 {name}({day})</translation>
+        <translation>已排给 {name}（{day}）</translation>
     </message>
     <message>
         <source>not planned</source>
@@ -4775,11 +4775,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>State: &lt;b&gt;{state}&lt;/b&gt; · {where}</source>
-        <translation>状态:&lt;b&gt;{state}&lt;/b&gt; · {where}</translation>
+        <translation>状态：&lt;b&gt;{state}&lt;/b&gt; · {where}</translation>
     </message>
     <message>
         <source>Cost so far: labour {hours} h = {labour} · parts {parts} · outside {outside} · &lt;b&gt;total {total}&lt;/b&gt;</source>
-        <translation>目前成本:工时 {hours} 小时 = {labour} · 配件 {parts} · 外协 {outside} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
+        <translation>目前成本：工时 {hours} 小时 = {labour} · 配件 {parts} · 外协 {outside} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -4889,7 +4889,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Copied: {text}</source>
-        <translation>已复制:{text}</translation>
+        <translation>已复制：{text}</translation>
     </message>
     <message>
         <source>{code} picked up</source>
@@ -4901,11 +4901,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Ready for pickup ({count})</source>
-        <translation>待取件({count})</translation>
+        <translation>待取件（{count}）</translation>
     </message>
     <message>
         <source>Spare parts ({count} low)</source>
-        <translation>配件({count} 项不足)</translation>
+        <translation>配件（{count} 项不足）</translation>
     </message>
 </context>
 <context>
@@ -4960,7 +4960,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Period:</source>
-        <translation>期间:</translation>
+        <translation>期间：</translation>
     </message>
     <message>
         <source>By month</source>
@@ -5064,7 +5064,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Pareto: the reasons that account for most returns come first; the line is the cumulative share.</source>
-        <translation>帕累托图:占退货最多的原因排在前面;折线为累计占比。</translation>
+        <translation>帕累托图：占退货最多的原因排在前面；折线为累计占比。</translation>
     </message>
     <message>
         <source>Return reasons</source>
@@ -5084,7 +5084,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Units returned ÷ units sold in the period (whenever they came back), the worst first.</source>
-        <translation>退货率 = 本期间售出商品中被退回的件数 ÷ 售出件数(不论何时退回),最差的排在前面。</translation>
+        <translation>退货率 = 本期间售出商品中被退回的件数 ÷ 售出件数（不论何时退回），最差的排在前面。</translation>
     </message>
     <message>
         <source>Only those with returns are listed.</source>
@@ -5108,7 +5108,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Repair cost (¥)</source>
-        <translation>维修成本(元)</translation>
+        <translation>维修成本（元）</translation>
     </message>
     <message>
         <source>Labour</source>
@@ -5140,7 +5140,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Repairs</source>
-        <translation>维修排程</translation>
+        <translation>维修成本</translation>
     </message>
     <message>
         <source>Scrap write-offs</source>
@@ -5168,7 +5168,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{settled} units settled with the customer, on average in {days} days; {share} within the promised {promise} days. {repeats} units came back more than once.</source>
-        <translation>{settled} 件已与顾客结清,平均用时 {days} 天;{share} 在承诺的 {promise} 天内完成。有 {repeats} 件商品不止一次退回。</translation>
+        <translation>{settled} 件已与顾客结清，平均用时 {days} 天；{share} 在承诺的 {promise} 天内完成。有 {repeats} 件商品不止一次退回。</translation>
     </message>
     <message>
         <source>State</source>
@@ -5184,7 +5184,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Units in each zone at the end of the period by days there, and how many left it during the period and after how long.</source>
-        <translation>期末各库区商品按停留天数分布,以及本期间离开该库区的件数和平均停留时长。</translation>
+        <translation>期末各库区商品按停留天数分布，以及本期间离开该库区的件数和平均停留时长。</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -5196,7 +5196,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Average stay (days)</source>
-        <translation>平均停留(天)</translation>
+        <translation>平均停留（天）</translation>
     </message>
     <message>
         <source>Export workbook</source>
@@ -5215,11 +5215,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Now:</source>
-        <translation>现价:</translation>
+        <translation>现价：</translation>
     </message>
     <message>
         <source>New price:</source>
-        <translation>新价格:</translation>
+        <translation>新价格：</translation>
     </message>
     <message>
         <source>Markdown suggested after {days} days on the shelf.</source>
@@ -5231,7 +5231,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Below the floor, approved by:</source>
-        <translation>低于底价时的批准人:</translation>
+        <translation>低于底价时的批准人：</translation>
     </message>
 </context>
 <context>
@@ -5246,19 +5246,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Quality checklist (one check per line)</source>
-        <translation>质检清单(每行一项)</translation>
+        <translation>质检清单（每行一项）</translation>
     </message>
     <message>
         <source>Resale price, as a share of the new price</source>
-        <translation>再销售价格(占新品价的比例)</translation>
+        <translation>再销售价格（占新品价的比例）</translation>
     </message>
     <message>
         <source>Grade {grade}:</source>
-        <translation>{grade} 级:</translation>
+        <translation>{grade} 级：</translation>
     </message>
     <message>
         <source>Never below (floor):</source>
-        <translation>最低不低于(底价):</translation>
+        <translation>最低不低于（底价）：</translation>
     </message>
     <message>
         <source>For the whole shop</source>
@@ -5266,7 +5266,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Grade {grade} means:</source>
-        <translation>{grade} 级的含义:</translation>
+        <translation>{grade} 级的含义：</translation>
     </message>
     <message>
         <source> days</source>
@@ -5274,11 +5274,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Suggest a markdown after:</source>
-        <translation>上架多久后建议降价:</translation>
+        <translation>上架多久后建议降价：</translation>
     </message>
     <message>
         <source>Markdown by:</source>
-        <translation>每次降价:</translation>
+        <translation>每次降价：</translation>
     </message>
 </context>
 <context>
@@ -5329,19 +5329,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Quality check ({count})</source>
-        <translation>待质检({count})</translation>
+        <translation>待质检（{count}）</translation>
     </message>
     <message>
         <source>Resale shelf ({count}, {stale} to mark down)</source>
-        <translation>特价区({count},{stale} 件待降价)</translation>
+        <translation>特价区（{count}，{stale} 件待降价）</translation>
     </message>
     <message>
         <source>Resale shelf ({count})</source>
-        <translation>特价区({count})</translation>
+        <translation>特价区（{count}）</translation>
     </message>
     <message>
         <source>Sold as {number}; the receipt is kept at {path}.</source>
-        <translation>已售出,单号 {number};小票已保存到 {path}。</translation>
+        <translation>已售出，单号 {number}；小票已保存到 {path}。</translation>
     </message>
     <message>
         <source>Receipt</source>
@@ -5400,7 +5400,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Choose the backup to go back to. The database as it is now is backed up first, so a restore can itself be undone. Everything entered after the backup was taken will be gone.</source>
-        <translation>请选择要恢复到的备份。恢复前会先备份当前数据库,因此恢复本身也可以撤销。备份之后录入的所有内容将会丢失。</translation>
+        <translation>请选择要恢复到的备份。恢复前会先备份当前数据库，因此恢复本身也可以撤销。备份之后录入的所有内容将会丢失。</translation>
     </message>
     <message>
         <source>Taken</source>
@@ -5416,7 +5416,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Approved by (owner):</source>
-        <translation>批准人(店长):</translation>
+        <translation>批准人（店长）：</translation>
     </message>
     <message>
         <source>Another file…</source>
@@ -5436,7 +5436,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Go back to the backup {name}? The shop reopens on it.</source>
-        <translation>确定恢复到备份 {name}?恢复后将重新打开店铺数据。</translation>
+        <translation>确定恢复到备份 {name}？恢复后将重新打开店铺数据。</translation>
     </message>
 </context>
 <context>
@@ -5491,15 +5491,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Return no.:</source>
-        <translation>退货单号:</translation>
+        <translation>退货单号：</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation>顾客:</translation>
+        <translation>顾客：</translation>
     </message>
     <message>
         <source>Receipt:</source>
-        <translation>销售单:</translation>
+        <translation>销售单：</translation>
     </message>
     <message>
         <source>no receipt</source>
@@ -5507,7 +5507,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>open: some units are not settled yet</source>
-        <translation>未完结:部分商品尚未结清</translation>
+        <translation>未完结：部分商品尚未结清</translation>
     </message>
     <message>
         <source>settled</source>
@@ -5515,7 +5515,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>State:</source>
-        <translation>状态:</translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>not settled</source>
@@ -5542,23 +5542,23 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Receipt no.:</source>
-        <translation>单号:</translation>
+        <translation>单号：</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation>日期:</translation>
+        <translation>日期：</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation>顾客:</translation>
+        <translation>顾客：</translation>
     </message>
     <message>
         <source>(walk-in, not recorded)</source>
-        <translation>(散客,未登记)</translation>
+        <translation>（散客，未登记）</translation>
     </message>
     <message>
         <source>Sold by:</source>
-        <translation>销售员:</translation>
+        <translation>销售员：</translation>
     </message>
     <message>
         <source>Product</source>
@@ -5590,7 +5590,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Total: {amount}</source>
-        <translation>合计:{amount}</translation>
+        <translation>合计：{amount}</translation>
     </message>
     <message>
         <source>Register a return…</source>
@@ -5605,7 +5605,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Product:</source>
-        <translation>商品:</translation>
+        <translation>商品：</translation>
     </message>
     <message>
         <source>Why it cannot be repaired or resold</source>
@@ -5613,29 +5613,29 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Reason:</source>
-        <translation>原因:</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>Write-off value (at cost):</source>
-        <translation>核销金额(按成本):</translation>
+        <translation>核销金额（按成本）：</translation>
     </message>
     <message>
         <source>Approved by (owner):</source>
-        <translation>批准人(店长):</translation>
+        <translation>批准人（店长）：</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Scan or type: receipt no., phone, serial, SKU, name…  (Ctrl+F)</source>
-        <translation>扫码或输入:单号、手机号、序列号、商品编码、名称…(Ctrl+F)</translation>
+        <translation>扫码或输入：单号、手机号、序列号、商品编码、名称…（Ctrl+F）</translation>
     </message>
 </context>
 <context>
     <name>SearchResultsDialog</name>
     <message>
         <source>Search: {text}</source>
-        <translation>搜索:{text}</translation>
+        <translation>搜索：{text}</translation>
     </message>
     <message>
         <source>{count} found. Double-click or press Enter to open.</source>
@@ -5670,27 +5670,27 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Tell the buyer, before the sale:</source>
-        <translation>销售前请告知买家:</translation>
+        <translation>销售前请告知买家：</translation>
     </message>
     <message>
         <source>Price:</source>
-        <translation>价格:</translation>
+        <translation>价格：</translation>
     </message>
     <message>
         <source>Sold on:</source>
-        <translation>销售渠道:</translation>
+        <translation>销售渠道：</translation>
     </message>
     <message>
         <source>Buyer (if known):</source>
-        <translation>买家(如知道):</translation>
+        <translation>买家（如知道）：</translation>
     </message>
     <message>
         <source>Buyer&apos;s phone:</source>
-        <translation>买家电话:</translation>
+        <translation>买家电话：</translation>
     </message>
     <message>
         <source>I told the buyer the unit&apos;s history and grade (已告知顾客)</source>
-        <translation>我已向买家说明该商品的经历和成色(已告知顾客)</translation>
+        <translation>我已向买家说明该商品的经历和成色（已告知顾客）</translation>
     </message>
     <message>
         <source>Sell</source>
@@ -5908,11 +5908,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <name>ShipToSupplierDialog</name>
     <message>
         <source>Shipped back to the supplier: {code}</source>
-        <translation>已寄回供应商:{code}</translation>
+        <translation>已寄回供应商：{code}</translation>
     </message>
     <message>
         <source>Supplier&apos;s credit:</source>
-        <translation>供应商退款:</translation>
+        <translation>供应商退款：</translation>
     </message>
     <message>
         <source>Waybill or the supplier&apos;s reference</source>
@@ -5920,7 +5920,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Reference:</source>
-        <translation>参考号:</translation>
+        <translation>参考号：</translation>
     </message>
 </context>
 <context>
@@ -5931,35 +5931,35 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Shop name:</source>
-        <translation>店铺名称:</translation>
+        <translation>店铺名称：</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation>地址:</translation>
+        <translation>地址：</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation>电话:</translation>
+        <translation>电话：</translation>
     </message>
     <message>
         <source>Item label size:</source>
-        <translation>售后标签尺寸:</translation>
+        <translation>售后标签尺寸：</translation>
     </message>
     <message>
         <source>A repaired unit fetches (share of list price):</source>
-        <translation>修好的商品可售(占原价):</translation>
+        <translation>修好的商品可售（占原价）：</translation>
     </message>
     <message>
         <source>Warn when a repair costs more than (share of that):</source>
-        <translation>维修成本超过(上述售价的)多少时提醒:</translation>
+        <translation>维修成本超过（上述售价的）多少时提醒：</translation>
     </message>
     <message>
         <source>Optional, e.g. a USB drive: E:\ShopBackups</source>
-        <translation>可选,例如 U 盘:E:\ShopBackups</translation>
+        <translation>可选，例如 U 盘：E:\ShopBackups</translation>
     </message>
     <message>
         <source>Also back up to:</source>
-        <translation>同时备份到:</translation>
+        <translation>同时备份到：</translation>
     </message>
     <message>
         <source>Return terms on the slip:</source>
@@ -5982,11 +5982,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Name:</source>
-        <translation>名称:</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation>角色:</translation>
+        <translation>角色：</translation>
     </message>
     <message>
         <source>Works here</source>
@@ -5994,19 +5994,19 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>4–8 digits; empty keeps the PIN as it is</source>
-        <translation>4–8 位数字;留空则不修改</translation>
+        <translation>4–8 位数字；留空则不修改</translation>
     </message>
     <message>
         <source>New PIN:</source>
-        <translation>新 PIN 码:</translation>
+        <translation>新 PIN 码：</translation>
     </message>
     <message>
         <source>Approved by (owner):</source>
-        <translation>批准人(店长):</translation>
+        <translation>批准人（店长）：</translation>
     </message>
     <message>
         <source>(left)</source>
-        <translation>(已离职)</translation>
+        <translation>（已离职）</translation>
     </message>
     <message>
         <source>Has a PIN.</source>
@@ -6029,7 +6029,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Count these zones:</source>
-        <translation>盘点库区:</translation>
+        <translation>盘点库区：</translation>
     </message>
     <message>
         <source>Start the count</source>
@@ -6037,11 +6037,11 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Scan:</source>
-        <translation>扫码:</translation>
+        <translation>扫码：</translation>
     </message>
     <message>
         <source>Scan a serial (one unit) or a barcode / SKU (adds one), then Enter</source>
-        <translation>扫描序列号(一件)或条码/商品编码(加一),然后回车</translation>
+        <translation>扫描序列号（一件）或条码/商品编码（加一），然后回车</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -6097,7 +6097,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Choose the zones and start: the ledger&apos;s quantities are frozen as “expected” until the count is posted.</source>
-        <translation>请选择库区后开始:账面数量将被冻结为“账面数”,直到盘点过账。</translation>
+        <translation>请选择库区后开始：账面数量将被冻结为“账面数”，直到盘点过账。</translation>
     </message>
     <message>
         <source>Count {number} · {zones} · started {when}</source>
@@ -6129,7 +6129,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Posted {number}: {count} adjustment(s).</source>
-        <translation>已过账 {number}:共 {count} 笔调整。</translation>
+        <translation>已过账 {number}：共 {count} 笔调整。</translation>
     </message>
 </context>
 <context>
@@ -6148,7 +6148,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Zone:</source>
-        <translation>库区:</translation>
+        <translation>库区：</translation>
     </message>
     <message>
         <source>All zones</source>
@@ -6168,7 +6168,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Every unit the shop holds is listed here per zone: sellable stock, inspection, repairable, in repair, the resale shelf and more, always summed from the stock moves. Import opening stock with File → Import…, or register a return on the Intake tab.</source>
-        <translation>这里按库区列出店里的每一件货品:可销售库存、待检测区、可维修区、维修中、特价区等,数量始终由库存流水汇总得出。可通过“文件 → 从 Excel 导入…”导入期初库存,或在“退货入库”页登记退货。</translation>
+        <translation>这里按库区列出店里的每一件货品：可销售库存、待检测区、可维修区、维修中、特价区等，数量始终由库存流水汇总得出。可通过“文件 → 从 Excel 导入…”导入期初库存，或在“退货入库”页登记退货。</translation>
     </message>
     <message>
         <source>{count} products</source>
@@ -6187,23 +6187,23 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>Skill level:</source>
-        <translation>技能等级:</translation>
+        <translation>技能等级：</translation>
     </message>
     <message>
         <source>Hours a day:</source>
-        <translation>每天工时:</translation>
+        <translation>每天工时：</translation>
     </message>
     <message>
         <source>Works on:</source>
-        <translation>工作日:</translation>
+        <translation>工作日：</translation>
     </message>
     <message>
         <source>Hourly rate:</source>
-        <translation>工时费:</translation>
+        <translation>工时费：</translation>
     </message>
     <message>
         <source>Repairs these categories (none ticked: all)</source>
-        <translation>负责维修的品类(都不勾选表示全部)</translation>
+        <translation>负责维修的品类（都不勾选表示全部）</translation>
     </message>
     <message>
         <source>No staff member has the technician role yet.</source>
@@ -6214,7 +6214,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <name>TodayTab</name>
     <message>
         <source>{role} ({count}, {late} late)</source>
-        <translation>{role}({count},{late} 逾期)</translation>
+        <translation>{role}（{count}，{late} 逾期）</translation>
     </message>
     <message>
         <source>{role} ({count})</source>
@@ -6229,15 +6229,15 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{sku} {name} (bin {bin}, {held} in stock)</source>
-        <translation>{sku} {name}(货位 {bin},库存 {held})</translation>
+        <translation>{sku} {name}（货位 {bin}，库存 {held}）</translation>
     </message>
     <message>
         <source>Part:</source>
-        <translation>配件:</translation>
+        <translation>配件：</translation>
     </message>
     <message>
         <source>Quantity:</source>
-        <translation>数量:</translation>
+        <translation>数量：</translation>
     </message>
     <message>
         <source>Not possible</source>
