@@ -60,6 +60,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     from .translations import install
 
     install(preferred_language(language))
+    # Qt appends the display name to every window title on Windows: in the UI language, not "— Shop Aftersales"
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Shop Aftersales"))
     return app
 
 
@@ -82,6 +84,11 @@ def open_shop(data_dir: Path, demo: bool = False, temporary: bool = False):
         set_log_file(str(_setup_logging(data_dir)))
         install_excepthook()
         opened = open_database(data_dir)
+        if opened.applied[:1] == ["0001_initial"]:  # a brand-new shop: its documents in the language chosen now
+            from . import i18n
+            from .services.settings import adopt_document_language
+
+            adopt_document_language(i18n.ui_language())
     except BaseException:
         lock.unlock()
         raise

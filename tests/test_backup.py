@@ -386,3 +386,30 @@ def test_a_restore_killed_at_any_moment_leaves_one_whole_shop(data_dir, _demo_te
         assert Product.select().where(Product.sku == "AFTER").count() in (0, 1)
     finally:
         close_database()
+
+
+def test_restore_refusals_are_whole_sentences_naming_the_file(demo_shop, tmp_path):
+    """No English reason inside a translated sentence: each reason is its own translatable string, which names
+    the file; and the message after a restore names the backup, its date and the before-restore backup."""
+    from shop_aftersales.i18n import translate
+
+    empty = tmp_path / "shop-20260101-000000-daily.sqlite3"
+    empty.write_bytes(b"")
+    conn = sqlite3.connect(tmp_path / "blank2.sqlite3")
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("DROP TABLE t")
+    conn.commit()
+    conn.close()
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database" * 100)
+    for path in (empty, tmp_path / "blank2.sqlite3", damaged):  # 0 bytes; a database without a shop; not one
+        with pytest.raises(backup.RestoreRefused) as refused:
+            backup.restore(demo_shop, path)
+        assert "{reason}" not in refused.value.source and set(refused.value.params) == {"name"}
+        assert refused.value.source in (backup.EMPTY, backup.NO_SHOP, backup.DAMAGED)
+        assert path.name in refused.value.message() and translate("Domain", refused.value.source)
+    taken = backup.back_up(demo_shop, "manual")
+    safety = backup.restore(demo_shop, taken)
+    said = backup.restored_message(taken, safety)
+    assert taken.name in said and safety.name in said and backup.describe_taken(taken) in said
+    assert backup.describe_taken(taken) == f"{backup._taken(taken):%Y-%m-%d %H:%M}"

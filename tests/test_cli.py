@@ -1,6 +1,7 @@
 """The command line as scripts and the accountant's scheduled jobs use it: real processes."""
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -334,3 +335,34 @@ def test_the_global_data_dir_and_lang_hold_for_every_command(tmp_path):
     assert (folder / "shop.sqlite3").exists()
     checked = cli("--lang", "zh_CN", "--data-dir", folder, "check")
     assert checked.returncode == 0 and "正常" in checked.stdout
+
+
+def test_the_global_lang_holds_for_every_command(demo_dir, tmp_path):
+    """`--lang zh_CN COMMAND` speaks and writes Chinese on an English system, for every command; so does
+    `COMMAND --lang zh_CN` (the sub-command's own --lang default used to override the global one: the workbook
+    came out in English)."""
+    from openpyxl import load_workbook
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for before in (True, False):
+        def run(*args):
+            return cli(*(("--lang", "zh_CN", *args) if before else (*args, "--lang", "zh_CN")))
+
+        out = tmp_path / f"month-{before}.xlsx"
+        result = run("export", "--from", "2026-01-01", "--to", "2026-12-31", "-o", out, "--data-dir", demo_dir)
+        assert result.returncode == 0, result.stderr
+        names = load_workbook(out).sheetnames
+        assert "汇总" in names and not any(re.fullmatch(r"[A-Za-z ]+", n) for n in names), names
+        template = tmp_path / f"template-{before}.xlsx"
+        assert run("template", "products", template).returncode == 0
+        headers = [c.value for c in next(load_workbook(template).worksheets[0].iter_rows(max_row=5))]
+        assert any(han.search(str(h or "")) for h in headers) or any(
+            han.search(str(c.value or "")) for row in load_workbook(template).worksheets[0].iter_rows(max_row=5)
+            for c in row), headers
+        for args in (("check",), ("restore", tmp_path / "no-such-backup.sqlite3"), ("export", "--from", "2026-03-31", "--to", "2026-03-01",
+                                                  "-o", tmp_path / "x.xlsx")):
+            result = run(*args, "--data-dir", demo_dir)
+            said = result.stdout + result.stderr
+            assert han.search(said) and "Traceback" not in said, (args, said)
+        refused = run("import-products", tmp_path / "missing.xlsx", "--data-dir", demo_dir)
+        assert refused.returncode != 0 and han.search(refused.stderr), refused.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
@@ -19,6 +20,8 @@ pytestmark = pytest.mark.gui
 def test_a_count_through_the_screen(window, qtbot):
     dialog = window.stock_tab.open_count()
     assert isinstance(dialog, StockCountDialog) and dialog.start_button.isEnabled()
+    assert dialog.blind_start.isChecked()  # blind by default; this count shows what the ledger expects
+    dialog.blind_start.setChecked(False)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     model = dialog.model
@@ -157,3 +160,47 @@ def test_a_unit_found_that_the_ledger_has_with_a_customer_asks_the_owner(window,
     assert StockCount.get_by_id(count_id).state == "posted"
     assert serial_location(given.product, given.serial).code == "resale"
     assert run_checks() == []
+
+
+def test_a_blind_count_hides_the_expected_until_posted_and_asks_the_reason_only_when_it_can_post(window, qtbot,
+                                                                                                  monkeypatch):
+    """Blind by default: no expected quantity, no difference on the screen while counting; Post is disabled
+    (saying why) while lines are uncounted, and the reason is asked only once the count can be posted."""
+    from shop_aftersales.services import stock_count
+    from shop_aftersales.ui.stock_count_dialog import EXPECTED, PostCountDialog
+
+    refused = []
+    monkeypatch.setattr("shop_aftersales.ui.stock_count_dialog.show_error", lambda p, e: refused.append(str(e)))
+    dialog = window.stock_tab.open_count()
+    assert dialog.blind_start.isChecked()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert stock_count.is_blind(dialog.count) and not dialog.blind_start.isEnabled()
+    model = dialog.model
+    assert dialog.table.isColumnHidden(EXPECTED)
+    assert all(model.index(r, EXPECTED).data() == "" for r in range(model.rowCount()))
+    assert "differences" not in dialog.summary.text()
+    assert dialog.blind_box.isChecked() and not dialog.blind_box.isEnabled()  # its sheet is blind as well
+    assert not dialog.post_button.isEnabled() and "not counted yet" in dialog.post_button.toolTip()
+    assert dialog.ask_post() is None and refused and "not counted yet" in refused[0]  # no reason asked in vain
+    lines = stock_count.line_rows(dialog.count.id)
+    for n, line in enumerate(lines):  # one short, as a person would find it
+        window.context.ops.run(stock_count.set_counted, dialog.count.id, line[0],
+                               max(line[7] - 1, 0) if n == 0 else line[7])
+    settle(qtbot, window)
+    dialog.reload()
+    assert dialog.post_button.isEnabled()
+    assert model.index(0, 6).data(Qt.ItemDataRole.BackgroundRole) is None  # the difference is not shown either
+    post = dialog.ask_post()
+    assert isinstance(post, PostCountDialog)
+    post.reason.setText("月度盘点")
+    post.ok_button.click()
+    settle(qtbot, window)
+    assert not shiboken6.isValid(post) or not post.isVisible()  # closed once posted (and deleted on close)
+    count = StockCount.get_by_id(dialog.count.id)
+    assert count.state == "posted" and count.reason == "月度盘点"
+    # posted: the count stays in view with what the ledger expected and the differences
+    assert not dialog.table.isColumnHidden(EXPECTED)
+    assert model.index(0, EXPECTED).data() == str(lines[0][7])
+    assert dialog.summary.text().startswith("Posted PD") and not dialog.post_button.isEnabled()
+    assert dialog.start_button.isEnabled() and run_checks() == []

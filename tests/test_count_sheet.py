@@ -136,6 +136,8 @@ def test_the_count_screen_exports_and_prints_the_sheet_blind_by_default(window, 
 
     dialog = window.stock_tab.open_count()
     assert not dialog.blind_box.isEnabled() and not dialog.sheet_button.isEnabled()  # nothing to count yet
+    assert dialog.blind_start.isChecked()  # a blind count is the default…
+    dialog.blind_start.setChecked(False)   # …an open one lets the sheet show the expected quantities or not
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert dialog.blind_box.isChecked() and dialog.blind_box.isEnabled()

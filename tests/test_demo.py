@@ -81,3 +81,12 @@ def test_the_first_screen_is_full_on_any_day(demo_on):
     assert sum(c.units for c in months) > 0
     assert len([c for c in months if c.spike]) == 1, [(c.key, c.units, c.mean) for c in months]
     assert run_checks() == []
+
+
+def test_the_demo_is_a_chinese_shop_whatever_the_language_of_the_pc(demo_shop):
+    """Seeded in this (untranslated, English) process, the demo still says its documents are Chinese, and keeps its
+    verdicts as sentences to word when shown (tests/test_document_language.py prints them)."""
+    from shop_aftersales.services import settings
+
+    assert settings.stored_document_language() == "zh_CN"
+    assert not AftersalesItem.select().where(AftersalesItem.verdict_reasons == "").exists()

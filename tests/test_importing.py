@@ -84,6 +84,25 @@ def test_importing_the_same_receipts_twice_does_not_duplicate_them(catalogue, xl
     changes = import_sales(path)
     assert changes.created == 0 and changes.skipped == 2
     assert snapshot() == before
+    # the message names the receipts that were left as they were, and nothing says they differ
+    assert any("XS-001, XS-002" in m for m in changes.messages), changes.messages
+    assert not any("differ" in m for m in changes.messages)
+
+
+def test_a_receipt_imported_again_with_other_lines_is_named_and_left_alone(catalogue, xlsx):
+    """A till export that overlaps the last one, where the till corrected a receipt in between: the receipt is
+    already in the shop, so it is skipped — but the shop assistant is told which one differs."""
+    import_sales(xlsx(good_sales_rows()))
+    before = snapshot()
+    rows = good_sales_rows()
+    rows[3][8] = 2  # XS-002: two chairs now
+    rows.append(["XS-003", "2026/03/20", "", "", "HZ-1", "补水面膜", "", "", 1, 129, "", ""])
+    changes = import_sales(xlsx(rows))
+    assert changes.created == 1 and changes.skipped == 2
+    differ = [m for m in changes.messages if "differ" in m]
+    assert len(differ) == 1 and "XS-002" in differ[0] and "XS-001" not in differ[0], changes.messages
+    assert SaleLine.get(SaleLine.sale == Sale.get(Sale.receipt_no == "XS-002")).quantity == 1
+    assert snapshot()["Sale"] == before["Sale"] + 1
 
 
 def test_a_customer_is_matched_by_phone(catalogue, xlsx):

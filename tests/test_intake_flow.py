@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from shop_aftersales.clock import now
 from shop_aftersales.models import AftersalesItem, Refund, ReturnOrder, Sale, SaleLine, ScrapRecord, StockMove
@@ -108,8 +108,11 @@ def test_scan_pick_save_print_inspect_scrap_refund(window, qtbot):
 
 
 def test_a_refused_return_keeps_everything_typed(window, qtbot, monkeypatch):
+    """What the form cannot foresee (here: another counter registered the same unit meanwhile) is refused by the
+    step, said, and leaves the form as it was."""
+    from shop_aftersales.services.returns import ReturnLine, ReturnRequest, register_return
+
     shown = []
-    orders_before = ReturnOrder.select().count()
     monkeypatch.setattr("shop_aftersales.ui.intake_form.show_error", lambda parent, error: shown.append(str(error)))
     sale = recent_sale_with_two_lines()
     form = window.intake_tab.form
@@ -117,13 +120,24 @@ def test_a_refused_return_keeps_everything_typed(window, qtbot, monkeypatch):
     form.find_sale()
     form.set_checked(0, True)
     form.table.selectRow(0)
-    form.fault.setPlainText("no reason chosen yet")
+    assert not form.save_button.isEnabled()  # no reason yet: Save cannot succeed, and says why
+    assert "Give the reason why" in form.save_button.toolTip() and "Give the reason why" in form.save_hint.text()
+    form.reason.setCurrentIndex(form.reason.findData("quality"))
+    form.fault.setPlainText("屏幕闪烁")
     form.note.setText("顾客很着急")
+    assert form.save_button.isEnabled() and form.save_hint.text() == ""
+    line = sale.lines.order_by(SaleLine.line_no).first()
+    register_return(ReturnRequest(lines=[ReturnLine(product_id=line.product_id, quantity=line.quantity,
+                                                    reason="quality", condition="opened",
+                                                    requested_resolution="refund", sale_line_id=line.id)],
+                                  sale_id=sale.id))  # the other counter
+    orders_before = ReturnOrder.select().count()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert shown and "Give the reason" in shown[0]
-    assert form.rows[0].checked and form.fault.toPlainText() == "no reason chosen yet"
+    assert shown and "can still come back" in shown[0]
+    assert form.rows[0].checked and form.fault.toPlainText() == "屏幕闪烁"
     assert form.note.text() == "顾客很着急" and form.sale is not None
+    assert form.save_button.isEnabled()  # ready to try again once it is sorted out
     assert ReturnOrder.select().count() == orders_before
 
 
@@ -149,9 +163,24 @@ def test_a_receipt_found_with_the_search_box_starts_a_return(window, qtbot):
     from shop_aftersales.ui.records import SaleDialog
 
     sale = recent_sale_with_two_lines()
-    window.search.setText(sale.receipt_no)
+    window.search.setText(sale.receipt_no)  # its number scanned: the return form, that receipt loaded
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    dialog = visible(SaleDialog)
+    assert window.tabs.currentWidget() is window.intake_tab
+    assert window.intake_tab.form.sale.id == sale.id and len(window.intake_tab.form.rows) == sale.lines.count()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, SaleDialog) and w.isVisible()]
+
+    window.intake_tab.form.clear()
+    window.tabs.setCurrentWidget(window.today_tab)
+    line = sale.lines.where(SaleLine.serial.is_null(False)).first() or sale.lines.first()
+    if line.serial:  # found by a line's serial: the receipt opens, Register a return… is its default button
+        window.search.setText(line.serial)
+        qtbot.keyClick(window.search, Qt.Key.Key_Return)
+        dialog = visible(SaleDialog)
+    else:
+        dialog = SaleDialog(sale.id, window, window.start_return)
+        qtbot.addWidget(dialog)
+        dialog.show()
+    assert dialog.return_button.isDefault()
     qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.intake_tab
     assert window.intake_tab.form.sale.id == sale.id and len(window.intake_tab.form.rows) == sale.lines.count()

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFrame
 
 from shop_aftersales import __version__
 from shop_aftersales.models import Customer, Product, Sale, SaleLine
@@ -113,13 +113,29 @@ def test_double_click_opens_the_product_with_its_moves(window, qtbot):
     close_dialogs()
 
 
-def test_a_scanned_receipt_opens_the_sale(window, qtbot):
-    sale = Sale.select().order_by(Sale.id.desc()).first()
+def test_a_scanned_receipt_opens_the_return_form(window, qtbot):
+    from shop_aftersales.services.returns import returnable_lines
+
+    sale = next(s for s in Sale.select().order_by(Sale.id.desc())
+                if any(line.returnable for line in returnable_lines(s.id)))
+    qtbot.keyClicks(window.search, sale.receipt_no)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert open_dialogs(SaleDialog) == []
+    assert window.current_page() is window.intake_tab.form and window.intake_tab.form.sale.id == sale.id
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.selectedText() == sale.receipt_no  # back in the search box, the next scan replaces it
+
+
+def test_a_scanned_receipt_with_everything_back_opens_the_sale(window, qtbot):
+    from shop_aftersales.services.returns import returnable_lines
+
+    sale = next(s for s in Sale.select().order_by(Sale.id.desc())
+                if not any(line.returnable for line in returnable_lines(s.id)))
     qtbot.keyClicks(window.search, sale.receipt_no)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     dialogs = open_dialogs(SaleDialog)
     assert [d.windowTitle() for d in dialogs] == [f"Receipt {sale.receipt_no}"]
-    assert window.search.selectedText() == sale.receipt_no  # the next scan replaces it
+    assert dialogs[0].return_button.isDefault()
     close_dialogs()
 
 
@@ -189,3 +205,58 @@ def test_a_long_list_loads_page_by_page(qtbot, shop):
         assert model.index(449, 0).data() == "P0449" or model.index(449, 1).data()
     finally:
         window.context.ops.shutdown()
+
+
+def _status_bar_apart(window) -> None:
+    """The count, the staff box and the data folder stand apart: at least a separator's width between them."""
+    window.resize(1280, 780)
+    QApplication.processEvents()
+    bar = window.statusBar()
+    waiting = window.waiting_label.geometry()
+    staff = window.staff_label.geometry()
+    combo = window.staff_combo.geometry()
+    data = window.data_label.geometry()
+    assert window.waiting_label.text() and waiting.width() >= window.waiting_label.sizeHint().width()
+    assert waiting.right() + 12 <= staff.left(), (waiting, staff)  # the count is not read as part of the name
+    assert combo.right() + 12 <= data.left(), (combo, data)
+    assert data.right() <= bar.width() and waiting.left() >= 0
+    separators = [w for w in bar.findChildren(QFrame) if w.frameShape() == QFrame.Shape.VLine and w.isVisible()]
+    assert len(separators) >= 2
+    assert not {waiting, staff, combo, data} - {waiting, staff, combo, data} and not waiting.intersects(combo)
+
+
+def test_the_status_bar_count_stands_apart_from_the_staff_box(window, tmp_path):
+    _status_bar_apart(window)
+    window.grab().save(str(tmp_path / "main-en.png"))
+
+
+def test_in_chinese_the_status_bar_and_the_title(qtbot, demo_shop, tmp_path):
+    from shop_aftersales import translations
+
+    translations.install("zh_CN")
+    try:
+        window = open_window(qtbot, demo_shop)
+        try:
+            assert window.windowTitle().endswith(" — 售后管家")
+            assert "waiting" not in window.waiting_label.text()
+            _status_bar_apart(window)
+            window.grab().save(str(tmp_path / "main-zh_CN.png"))
+        finally:
+            window.context.ops.shutdown()
+    finally:
+        translations.uninstall()
+
+
+def test_the_display_name_is_translated(tmp_path):
+    """On Windows Qt ends every dialog's title with the application's display name: in Chinese, 售后管家."""
+    import subprocess
+    import sys
+
+    from helpers import app_env
+
+    code = ("from shop_aftersales.app import create_application\n"
+            "app = create_application([], 'zh_CN')\n"
+            "print(app.applicationDisplayName())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env=app_env(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path)), check=True).stdout
+    assert out.strip().splitlines()[-1] == "售后管家"

@@ -210,3 +210,37 @@ def test_a_week_across_new_year_keeps_all_its_returns(shop):
     # by month the same returns split where the calendar does
     months = {c.key: c.units for c in analytics.counts(period, "month")}
     assert (months["2026-12"], months["2027-01"]) == (3, 4)
+
+
+def test_every_month_of_the_period_is_on_the_repair_cost_axis(small_shop):
+    """A month without repairs is a 0 on the chart and in its table, not a month left out (issue 17)."""
+    quarter = analytics.Period(dt.date(2026, 2, 1), dt.date(2026, 4, 30))
+    rows = analytics.repair_costs(quarter, "month")
+    assert [r.key for r in rows] == ["2026-02", "2026-03", "2026-04"]
+    assert [r.total for r in rows] == [Decimal("0.00"), Decimal("95.00"), Decimal("0.00")]
+    exact: list = []
+    analytics.repair_costs(quarter, "month", exact_total=exact)
+    assert exact == [Decimal("95.00")]  # the filled months add nothing
+
+
+def test_the_charts_of_the_workbook_name_their_series_and_show_every_month(small_shop, tmp_path):
+    """The Charts sheet's series are named by the real column headers of the table behind them (never "Series1"
+    or "Key"), and the month table behind the trend has every month of the period."""
+    quarter = analytics.Period(dt.date(2026, 2, 1), dt.date(2026, 4, 30))
+    wb = load_workbook(export_workbook(tmp_path / "q.xlsx", quarter, shop_name="测试店"))
+    summary = wb["Summary"]
+
+    def cell(ref: str):
+        sheet, address = ref.split("!")
+        return wb[sheet.strip("'")][address.replace("$", "")].value
+
+    names = []
+    for chart in wb["Charts"]._charts:
+        [series] = chart.series
+        names.append(cell(series.tx.strRef.f))
+        assert chart.x_axis.delete is False and chart.y_axis.delete is False
+    assert names == ["Amount", "Units returned"]
+    month_rows = [(r[0], r[1]) for r in summary.iter_rows(values_only=True)
+                  if isinstance(r[0], str) and len(r[0]) == 7 and r[0][4] == "-"]
+    assert month_rows == [("2026-02", 0), ("2026-03", 5), ("2026-04", 1)]
+    assert "Key" not in [c for row in wb["Charts"].iter_rows(values_only=True) for c in row]

@@ -2,6 +2,7 @@
 sale with the disclosure, and what a unit cost and recovered."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -9,8 +10,9 @@ from openpyxl import load_workbook
 
 from shop_aftersales import clock
 from shop_aftersales.errors import DomainError
-from shop_aftersales.models import (AftersalesItem, Category, Customer, Product, ResaleListing, ResaleSale, Sale,
-                                    SaleLine, Staff)
+from shop_aftersales.models import (AftersalesItem, Category, Customer, ItemEvent, Product, QualityCheck,
+                                    ResaleListing, ResaleSale, Sale, SaleLine, ScrapRecord, Staff)
+from shop_aftersales.models.aftersales import EVENT_QC
 from shop_aftersales.services import items, repairs, resale, resolutions
 from shop_aftersales.services.checks import run_checks
 from shop_aftersales.services.ledger import serial_location
@@ -149,12 +151,28 @@ def test_every_refusal(shelf):
 
 def test_a_failed_check_goes_back_to_repair_or_scrap(shelf):
     item = repaired_unit(shelf)
-    failed = [resale.CheckLine("功能正常", False, "仍然闪屏")]
-    with pytest.raises(DomainError, match="what failed"):
-        resale.fail_check(item.id, failed, " ", shelf["clerk"])
-    resale.fail_check(item.id, failed, "仍然闪屏", shelf["clerk"])
+    with pytest.raises(DomainError, match="Every check passed"):
+        resale.fail_check(item.id, passed_lines(item), "", shelf["clerk"])
+    with pytest.raises(DomainError, match="checklist first"):
+        resale.fail_check(item.id, [], "", shelf["clerk"])
+    lines = [resale.CheckLine("外观完好", True), resale.CheckLine("屏幕", False, "仍然闪屏。"),
+             resale.CheckLine("电池", False)]
+    resale.fail_check(item.id, lines, "", shelf["clerk"])  # the failed lines say what failed: no second note
     item = AftersalesItem.get_by_id(item.id)
     assert item.status == "repairable" and repairs.open_repair(item) is not None  # back on the board
+    check = item.quality_checks.order_by(QualityCheck.id.desc()).get()
+    assert not check.passed and check.notes == "Failed: 屏幕 (仍然闪屏), 电池."
+    assert [(r["check"], r["passed"]) for r in json.loads(check.results)] == [
+        ("外观完好", True), ("屏幕", False), ("电池", False)]
+    event = item.events.where(ItemEvent.code == EVENT_QC).order_by(ItemEvent.id.desc()).get()
+    assert event.note == "Failed: 屏幕 (仍然闪屏), 电池." and json.loads(event.data)["failed"] == ["屏幕", "电池"]
+    other = shelf["ids"][1]
+    with clock.frozen(DAY):
+        items.inspect(other, "外壳开裂", "qc", shelf["owner"])
+    resale.fail_check(other, [resale.CheckLine("外观完好", False, "外壳开裂")], "无法修复", shelf["clerk"],
+                      shelf["owner"])  # scrapped, with the owner's approval: the reason names the failed check
+    assert AftersalesItem.get_by_id(other).status == "scrapped"
+    assert ScrapRecord.get(ScrapRecord.item == other).reason == "Failed: 外观完好 (外壳开裂). 无法修复"
     assert run_checks() == []
 
 

@@ -32,17 +32,18 @@ def test_check_price_sell_and_the_receipt_tells_the_history(window, qtbot, monke
     check_button = next(b for b in queue.findChildren(QPushButton) if b.text() == "Check…")
     qtbot.mouseClick(check_button, Qt.MouseButton.LeftButton)
     dialog = visible(QualityCheckDialog)
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # nothing ticked yet: refused, kept open
-    settle(qtbot, window)
-    assert dialog.isVisible() and AftersalesItem.get_by_id(item_id).status == "qc"
-    assert refusals and "check(s) failed" in refusals[0]
-    dialog.tick_all()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and "Mark every check pass or fail first" in ok.toolTip()  # nothing marked yet
+    assert dialog.all_pass.isDefault()
+    qtbot.mouseClick(dialog.all_pass, Qt.MouseButton.LeftButton)
+    assert ok.isEnabled() and ok.isDefault() and ok.text() == "Put on the shelf"
     dialog.grade.setCurrentIndex(dialog.grade.findData("B"))
     dialog.flaws.setText("背面细微划痕")
     assert "背面细微划痕" in dialog.disclosure.toPlainText()
     price = dialog.price.value()
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    ok.click()
     settle(qtbot, window)
+    assert not refusals
     listing = ResaleListing.get(ResaleListing.item == item_id)
     assert listing.grade == "B" and float(listing.price) == price
 

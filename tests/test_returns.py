@@ -1,6 +1,7 @@
 """Returns through the services, with the ledger's invariants checked after every step."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -81,9 +82,9 @@ def test_the_verdict_is_worded_in_chinese(qapp):
     try:
         rules = Rules(reason_rules={"changed_mind": ["refund", "exchange"]})
         v = evaluate(rules, dt.date(2026, 3, 18), dt.date(2026, 3, 27), "changed_mind", "unopened", "refund")
-        assert v.text() == "购买已 9 天,超过 7 天退货期限。仍在 15 天换货期内。"
+        assert v.text() == "购买已 9 天，超过 7 天退货期限。仍在 15 天换货期内。"
     finally:
-        translations.install("en")
+        translations.uninstall()
 
 
 def test_category_rules_override_the_shop_default(shop_with_sale):
@@ -182,6 +183,22 @@ def test_a_serial_already_in_the_shop_is_refused(shop_with_sale):
                                           customer_name="路人", bought_elsewhere=True))
 
 
+def test_a_serial_already_back_names_the_open_return_it_came_in_on(shop_with_sale):
+    sale = shop_with_sale["sale"]
+    line = lines_of(sale)["SJ-1"]
+    number = register(sale, ReturnLine(line.product_id, 1, "quality", "used", "refund", sale_line_id=line.id)).reference
+    order = ReturnOrder.get(ReturnOrder.number == number)
+    before = (ReturnOrder.select().count(), StockMove.select().count())
+    with clock.frozen(TODAY), pytest.raises(DomainError) as refused:
+        register_return(ReturnRequest(lines=[ReturnLine(line.product_id, 1, "quality", "used", "repair",
+                                                        serial="SN0001")], customer_name="路人",
+                                      bought_elsewhere=True))
+    message = refused.value.message()
+    assert "already in the shop" in message and number in message and f"{order.created_at:%Y-%m-%d}" in message
+    assert order.items.first().code in message
+    assert (ReturnOrder.select().count(), StockMove.select().count()) == before
+
+
 def test_a_policy_override_is_kept_in_the_history(shop_with_sale):
     sale = shop_with_sale["sale"]
     line = lines_of(sale)["SJ-1"]
@@ -191,6 +208,9 @@ def test_a_policy_override_is_kept_in_the_history(shop_with_sale):
     assert item.verdict == "not_allowed" and item.override_reason == "老顾客,店长同意"
     override = ItemEvent.get((ItemEvent.item == item) & (ItemEvent.code == 30))
     assert override.note == "老顾客,店长同意" and "gives no “Exchange” for “Allergy or adverse reaction”" in override.data
+    data = json.loads(override.data)  # the sentences are kept too, their labels as codes
+    assert ["The policy gives no “{resolution}” for “{reason}”.", {"resolution": "exchange", "reason": "allergy"}] \
+        in data["reasons"]
 
 
 def test_refund_limits_and_the_owners_approval(shop_with_sale):

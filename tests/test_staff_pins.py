@@ -78,6 +78,9 @@ def test_staff_and_pins_through_the_screen(window, qtbot, monkeypatch):
     owner = Staff.get(Staff.role == "owner")
     dialog = StaffDialog(window.context, window)
     qtbot.addWidget(dialog)
+    # one name: the dialog is called what the menu calls it
+    menu = next(a.text() for m in window.menuBar().actions() for a in m.menu().actions() if "PIN" in a.text())
+    assert dialog.windowTitle() == menu.replace("&", "").rstrip("…")
     dialog.list.setCurrentRow(next(i for i, p in enumerate(dialog.staff) if p.id == owner.id))
     dialog.pin.setText("9876")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()

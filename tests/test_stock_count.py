@@ -64,6 +64,10 @@ def test_posting_needs_every_line_counted_and_unchanged_stock(shelf):
     count_id = stock_count.start_count(["sellable"]).ids[0]
     with pytest.raises(DomainError, match="not counted yet"):
         stock_count.post(count_id, "盘点")
+    with pytest.raises(DomainError, match="not counted yet"):  # said before the reason is asked for
+        stock_count.post(count_id, "")
+    with pytest.raises(DomainError, match="not counted yet"):
+        stock_count.check_postable(count_id)
     for line in lines(count_id).values():
         stock_count.set_counted(count_id, line.id, line.expected)
     business_step(lambda: move(MoveRequest(shelf["chair"], 1, "sellable", "customer")))()
@@ -241,3 +245,13 @@ def test_a_customers_serialised_unit_is_not_counted(demo_shop):
     assert all(line.serial != theirs.serial for line in lines(count_id).values())
     with pytest.raises(DomainError, match="is a customer's unit in for repair .* not counted"):
         stock_count.scan(count_id, theirs.serial)
+
+
+def test_a_count_is_blind_unless_chosen_otherwise(shelf):
+    blind = StockCount.get_by_id(stock_count.start_count(["sellable"]).ids[0])
+    assert stock_count.is_blind(blind) and stock_count.count_zones(blind) == ["sellable"]
+    stock_count.cancel(blind.id)
+    open_ = StockCount.get_by_id(stock_count.start_count(["sellable"], None, False).ids[0])
+    assert not stock_count.is_blind(open_)
+    old = StockCount.create(number="PD-OLD", zones='["sellable", "resale"]')  # a count from before blind counts
+    assert not stock_count.is_blind(old) and stock_count.count_zones(old) == ["sellable", "resale"]

@@ -77,8 +77,10 @@ def test_the_app_speaks_chinese(qapp):
         assert str(error).startswith("“x”中 餐椅 只有 2 件")
         # Qt's own strings for standard dialogs
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert QCoreApplication.translate("QPrintPreviewDialog", "Page Setup") == "页面设置"  # the print preview
+        assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
     finally:
-        translations.install("en")
+        translations.uninstall()
     assert QCoreApplication.translate("MainWindow", "Stock") == "Stock"
 
 

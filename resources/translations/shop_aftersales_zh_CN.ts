@@ -57,6 +57,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{count} 条记录</translation>
     </message>
     <message>
+        <source>audit log {date}.xlsx</source>
+        <translation>操作日志-{date}.xlsx</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>导出操作日志</translation>
     </message>
@@ -1054,6 +1058,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已导入 {created} 张销售单，{skipped} 张已存在，已跳过。</translation>
     </message>
     <message>
+        <source>Already imported, left as they were: {receipts}.</source>
+        <translation>以下销售单已导入过，未作改动：{receipts}。</translation>
+    </message>
+    <message>
+        <source>In this file {receipts} differ from the receipts already imported under the same numbers (other products, quantities or prices). The imported receipts were not changed: check them in the till, and correct a mistake with a return.</source>
+        <translation>本文件中的 {receipts} 与已导入的同号销售单不一致（商品、数量或价格不同）。已导入的销售单未被改动：请在收银系统中核对，如有错误请通过退货更正。</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation>等另外 {count} 张</translation>
+    </message>
+    <message>
         <source>&apos;{zone}&apos; is not a stock zone.</source>
         <translation>“{zone}”不是库区。</translation>
     </message>
@@ -1168,6 +1184,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>After-sales report</source>
@@ -1494,12 +1518,28 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>批准人</translation>
     </message>
     <message>
+        <source>Part used: {part} ×{qty}</source>
+        <translation>用了配件：{part} ×{qty}</translation>
+    </message>
+    <message>
+        <source>Hours logged: {hours} h by {technician}</source>
+        <translation>记工时：{technician} {hours} 小时</translation>
+    </message>
+    <message>
+        <source>Hours logged: {hours} h</source>
+        <translation>记工时：{hours} 小时</translation>
+    </message>
+    <message>
         <source>Replacement</source>
         <translation>换出商品</translation>
     </message>
     <message>
         <source>Rule</source>
         <translation>规则</translation>
+    </message>
+    <message>
+        <source>{label} {value}</source>
+        <translation>{label} {value}</translation>
     </message>
     <message>
         <source>Reference</source>
@@ -1822,6 +1862,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>序列号 {serial} 重复。</translation>
     </message>
     <message>
+        <source>Unit {serial} of {product} is already in the shop (“{where}”): it came back on return {number} of {date} (item {code}).</source>
+        <translation>{product}（序列号 {serial}）已在店内（“{where}”）：它已于 {date} 随退货单 {number} 退回（售后品 {code}）。</translation>
+    </message>
+    <message>
         <source>Unit {serial} of {product} is already in the shop (“{where}”).</source>
         <translation>{product}（序列号 {serial}）已在店内（“{where}”）。</translation>
     </message>
@@ -2074,12 +2118,32 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>检测清单至少需要一项。</translation>
     </message>
     <message>
+        <source>To the fen (¥77.46)</source>
+        <translation>精确到分（¥77.46）</translation>
+    </message>
+    <message>
+        <source>To ¥0.10 (¥77.50)</source>
+        <translation>精确到角（¥77.50）</translation>
+    </message>
+    <message>
+        <source>To the yuan (¥77)</source>
+        <translation>取整到元（¥77）</translation>
+    </message>
+    <message>
+        <source>Ending in 9 (¥79, ¥129; under ¥10: ¥4.90)</source>
+        <translation>尾数为 9（¥79、¥129；¥10 以下：¥4.90）</translation>
+    </message>
+    <message>
         <source>Shares of the new price are percentages from 1 to 100.</source>
         <translation>占新品价格的比例应为 1 到 100 之间的百分比。</translation>
     </message>
     <message>
         <source>Grade A must fetch at least as much as B, and B as C.</source>
         <translation>A 级价格不能低于 B 级，B 级不能低于 C 级。</translation>
+    </message>
+    <message>
+        <source>Choose how the suggested price is rounded.</source>
+        <translation>请选择建议售价的取整方式。</translation>
     </message>
     <message>
         <source>Choose the grade: A, B or C.</source>
@@ -2142,12 +2206,20 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>¥{price} 低于底价 ¥{floor}；只有店长可以批准。</translation>
     </message>
     <message>
-        <source>Every check passed: the unit passes.</source>
-        <translation>所有检测项均合格：该商品应判定为合格。</translation>
+        <source>{first}, {second}</source>
+        <translation>{first}、{second}</translation>
     </message>
     <message>
-        <source>Write down what failed.</source>
-        <translation>请写明不合格的地方。</translation>
+        <source>{check} ({note})</source>
+        <translation>{check}（{note}）</translation>
+    </message>
+    <message>
+        <source>Failed: {checks}.</source>
+        <translation>未通过：{checks}。</translation>
+    </message>
+    <message>
+        <source>Every check passed: the unit passes.</source>
+        <translation>所有检测项均合格：该商品应判定为合格。</translation>
     </message>
     <message>
         <source>{code} is not on the resale shelf.</source>
@@ -2226,6 +2298,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>售后管家已经在使用这个数据文件夹（计算机 {host} 上的进程 {pid}）。请切换到那个窗口，或先将其关闭。</translation>
     </message>
     <message>
+        <source>Restored {name} (taken {taken}); there was no database before.</source>
+        <translation>已恢复 {name}（备份于 {taken}）；此前没有数据库。</translation>
+    </message>
+    <message>
+        <source>Restored {name} (taken {taken}). The database as it was before is kept as the backup {safety}.</source>
+        <translation>已恢复 {name}（备份于 {taken}）。恢复前的数据库已保存为备份 {safety}。</translation>
+    </message>
+    <message>
         <source>The backup was given up: the database stayed locked for more than {seconds} seconds (is the file read-only, or open in another program?). Nothing was backed up.</source>
         <translation>备份已放弃：数据库锁定超过 {seconds} 秒（文件是否只读，或被其他程序打开？）。未做备份。</translation>
     </message>
@@ -2246,8 +2326,40 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>没有备份文件 {path}，未作任何改动。</translation>
     </message>
     <message>
-        <source>{name} is not a sound Shop Aftersales backup ({reason}); nothing was changed.</source>
-        <translation>{name} 不是完好的售后管家备份（{reason}），未作任何改动。</translation>
+        <source>{name} is not a sound Shop Aftersales backup: the file is empty (0 bytes). Nothing was changed.</source>
+        <translation>{name} 不是完好的售后管家备份：文件是空的（0 字节）。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} is not a sound Shop Aftersales backup to restore now: another program kept it locked while it was being read. Close that program (a backup or synchronisation tool, a database viewer) and try again. Nothing was changed.</source>
+        <translation>{name} 现在无法恢复：读取时它被其他程序锁定。请关闭该程序（备份或同步工具、数据库查看器）后重试。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} is not a sound Shop Aftersales backup: it is an empty database without any shop in it. Nothing was changed.</source>
+        <translation>{name} 不是完好的售后管家备份：它是一个没有任何店铺数据的空数据库。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} is not a sound Shop Aftersales backup: it is damaged, or not a database at all (SQLite&apos;s check of it failed). Nothing was changed; choose an older backup.</source>
+        <translation>{name} 不是完好的售后管家备份：文件已损坏，或根本不是数据库（SQLite 检查未通过）。未作任何改动；请选择更早的备份。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read for restoring: the file or its drive cannot be read (is the drive still plugged in?). Nothing was changed.</source>
+        <translation>无法读取 {name} 进行恢复：文件或其所在磁盘无法读取（U 盘还插着吗？）。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read for restoring: you are not allowed to read this file. Copy it into a folder of your own, or ask whoever made it. Nothing was changed.</source>
+        <translation>无法读取 {name} 进行恢复：您没有读取此文件的权限。请把它复制到您自己的文件夹，或联系文件的制作者。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{name} could not be brought up to this version of Shop Aftersales; nothing was changed. What went wrong is written in the log file.</source>
+        <translation>{name} 无法升级到此版本的售后管家；未作任何改动。出错详情已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>The restored database {name} did not open; the shop&apos;s database was put back as it was. What went wrong is written in the log file.</source>
+        <translation>恢复的数据库 {name} 无法打开；店铺数据库已还原为原样。出错详情已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>The restored database {name} did not open: {reason} The shop&apos;s database was put back as it was.</source>
+        <translation>恢复的数据库 {name} 无法打开：{reason}店铺数据库已还原为原样。</translation>
     </message>
     <message>
         <source>{name} was made by a newer version of Shop Aftersales (schema {unknown}). Install that version to restore it. Nothing was changed.</source>
@@ -2258,24 +2370,12 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{name} 是其他程序的数据库，不是售后管家的备份，未作任何改动。</translation>
     </message>
     <message>
-        <source>{name} could not be copied for restoring ({reason}). Nothing was changed.</source>
-        <translation>无法复制 {name} 用于恢复（{reason}），未作任何改动。</translation>
-    </message>
-    <message>
         <source>{name} is the shop&apos;s database itself, not a backup. Nothing was changed.</source>
         <translation>{name} 就是店铺数据库本身，不是备份，未作任何改动。</translation>
     </message>
     <message>
-        <source>{name} could not be brought up to this version ({reason}); nothing was changed.</source>
-        <translation>{name} 无法升级到本版本（{reason}），未作任何改动。</translation>
-    </message>
-    <message>
         <source>The shop&apos;s database is still in use by another program; nothing was changed. Close it and try again.</source>
         <translation>店铺数据库仍被其他程序使用，未作任何改动。请关闭该程序后重试。</translation>
-    </message>
-    <message>
-        <source>The restored database did not open ({reason}); the shop&apos;s database was put back as it was.</source>
-        <translation>恢复后的数据库无法打开（{reason}），店铺数据库已还原为原样。</translation>
     </message>
     <message>
         <source>Who</source>
@@ -2482,6 +2582,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>【{shop}】{name}您好，您的{item}（编号 {code}）退款已支付，请注意查收。电话 {shop_phone}</translation>
     </message>
     <message>
+        <source>the customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
         <source>Inspect {code} · {product}</source>
         <translation>检测 {code} · {product}</translation>
     </message>
@@ -2500,6 +2604,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>{customer}&apos;s {product} is ready: ask them to pick it up</source>
         <translation>{customer}的{product}已修好：提醒取件</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s {product} is ready: ask them to pick it up</source>
+        <translation>顾客的{product}已处理好：请通知顾客取件</translation>
     </message>
     <message>
         <source>Pay the refund for {code} · {product}</source>
@@ -2649,6 +2757,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Only the owner can change this: choose the owner and type the owner&apos;s PIN.</source>
         <translation>此项只有店长可以修改：请选择店长并输入店长的 PIN 码。</translation>
     </message>
+    <message>
+        <source>The document language is Chinese (zh_CN) or English (en).</source>
+        <translation>单据语言只能是中文（zh_CN）或英文（en）。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -2682,6 +2794,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Exchange {code}</source>
         <translation>换货 {code}</translation>
+    </message>
+    <message>
+        <source>Hand over the replacement</source>
+        <translation>交付换货商品</translation>
     </message>
     <message>
         <source>Replacement:</source>
@@ -2748,6 +2864,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Scrap approved by (owner):</source>
         <translation>报废批准人（店长）：</translation>
+    </message>
+    <message>
+        <source>Scrap it</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Give it back unrepaired</source>
+        <translation>未修复，退还顾客</translation>
+    </message>
+    <message>
+        <source>Finish the repair</source>
+        <translation>完成维修</translation>
     </message>
 </context>
 <context>
@@ -2852,12 +2980,32 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
+    <message>
+        <source>products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>import template - {what}.xlsx</source>
+        <translation>导入模板-{what}.xlsx</translation>
+    </message>
 </context>
 <context>
     <name>InspectDialog</name>
     <message>
         <source>Inspect {code}</source>
         <translation>检测 {code}</translation>
+    </message>
+    <message>
+        <source>Record the inspection</source>
+        <translation>记录检测结果</translation>
     </message>
     <message>
         <source>What did the inspection find?</source>
@@ -2870,10 +3018,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Send it to:</source>
         <translation>转到：</translation>
-    </message>
-    <message>
-        <source>Not possible</source>
-        <translation>无法执行</translation>
     </message>
     <message>
         <source>Choose where the unit goes.</source>
@@ -2971,10 +3115,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>清空</translation>
     </message>
     <message>
-        <source>Save return</source>
-        <translation>保存退货单</translation>
-    </message>
-    <message>
         <source>The selected unit</source>
         <translation>选中的商品</translation>
     </message>
@@ -3015,8 +3155,16 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>顾客要求：</translation>
     </message>
     <message>
+        <source>Save and print</source>
+        <translation>保存并打印</translation>
+    </message>
+    <message>
         <source>Goes to:</source>
         <translation>放入：</translation>
+    </message>
+    <message>
+        <source>Customer says:</source>
+        <translation>顾客原话：</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -3081,6 +3229,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Return policy:</source>
         <translation>退换货政策：</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save the return, then print its slip and item labels on the printers chosen under Settings → Printers (Enter or Ctrl+S).</source>
+        <translation>保存退货，并在“设置 → 打印机”中选定的打印机上打印退货单和售后标签（回车或 Ctrl+S）。</translation>
     </message>
     <message>
         <source>The slip is kept at {path}.</source>
@@ -3153,6 +3309,22 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
 <context>
     <name>ItemActions</name>
     <message>
+        <source>There is no owner among the staff to approve it.</source>
+        <translation>员工中还没有店长，无人可以批准。</translation>
+    </message>
+    <message>
+        <source>Choose the owner who approves it.</source>
+        <translation>请选择批准的店长。</translation>
+    </message>
+    <message>
+        <source>The owner types the owner&apos;s PIN.</source>
+        <translation>请店长输入店长 PIN 码。</translation>
+    </message>
+    <message>
+        <source>{code}: {step}</source>
+        <translation>{code}：{step}</translation>
+    </message>
+    <message>
         <source>How and when the customer got it back</source>
         <translation>顾客何时、以何种方式取回</translation>
     </message>
@@ -3220,6 +3392,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>退货单：</translation>
     </message>
     <message>
+        <source>{repair} ({state})</source>
+        <translation>{repair}（{state}）</translation>
+    </message>
+    <message>
+        <source>Open the repair order</source>
+        <translation>打开维修单</translation>
+    </message>
+    <message>
+        <source>Repair order:</source>
+        <translation>维修单：</translation>
+    </message>
+    <message>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -3258,6 +3442,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Policy:</source>
         <translation>政策：</translation>
+    </message>
+    <message>
+        <source>{verdict}. {why}</source>
+        <translation>{verdict}。{why}</translation>
     </message>
     <message>
         <source>Exception:</source>
@@ -3485,6 +3673,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>登记 {number} 的工时</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Who:</source>
         <translation>维修人：</translation>
     </message>
@@ -3495,6 +3687,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>What was done:</source>
         <translation>工作内容：</translation>
+    </message>
+    <message>
+        <source>Add a technician first.</source>
+        <translation>请先添加维修技师。</translation>
     </message>
 </context>
 <context>
@@ -3572,10 +3768,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -3620,6 +3812,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>快捷键(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;About Shop Aftersales</source>
         <translation>关于售后管家(&amp;A)</translation>
     </message>
@@ -3650,6 +3846,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>PIN of {name}:</source>
         <translation>{name} 的 PIN 码：</translation>
+    </message>
+    <message>
+        <source>Nothing to save on this page.</source>
+        <translation>本页没有要保存的内容。</translation>
+    </message>
+    <message>
+        <source>Choose the return whose slip to print.</source>
+        <translation>请先选择要打印退货单的退货记录。</translation>
+    </message>
+    <message>
+        <source>Nothing to print on this page.</source>
+        <translation>本页没有可打印的内容。</translation>
     </message>
     <message>
         <source>Shop Aftersales</source>
@@ -3704,10 +3912,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <source>Restored {name}.</source>
-        <translation>已恢复 {name}。</translation>
-    </message>
-    <message>
         <source>{name} was not restored; the shop is as it was.</source>
         <translation>{name} 未恢复，店铺数据保持原样。</translation>
     </message>
@@ -3758,8 +3962,16 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
 <context>
     <name>NoteStepDialog</name>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先填写备注。</translation>
     </message>
 </context>
 <context>
@@ -3778,6 +3990,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>New spare part</source>
         <translation>新建配件</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Part code:</source>
@@ -3859,8 +4075,16 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>各退货原因允许的处理方式</translation>
     </message>
     <message>
-        <source>Faults of the goods (quality, wrong item, transit damage, not as described) are refunded whatever the condition and without a restocking fee.</source>
-        <translation>商品本身的问题（质量问题、发错货、运输损坏、与描述不符）无论商品状况如何都可退款，且不收折旧手续费。</translation>
+        <source>No restocking fee</source>
+        <translation>不收折旧手续费</translation>
+    </message>
+    <message>
+        <source>A refund for this reason pays no restocking fee.</source>
+        <translation>因此原因退款时，不收折旧手续费。</translation>
+    </message>
+    <message>
+        <source>Faults of the goods (quality, wrong item, transit damage, not as described) are refunded whatever the condition. The restocking fee is not charged for the reasons ticked under “No restocking fee”.</source>
+        <translation>商品本身的问题（质量问题、发错货、运输损坏、与描述不符）无论商品状况如何都可退款。勾选了“不收折旧手续费”的原因，退款时不收折旧手续费。</translation>
     </message>
     <message>
         <source>Shop-wide default</source>
@@ -3877,6 +4101,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
 </context>
 <context>
     <name>PostCountDialog</name>
+    <message>
+        <source>Post adjustments of {number}</source>
+        <translation>过账盘点单 {number} 的调整</translation>
+    </message>
     <message>
         <source>Post adjustments</source>
         <translation>过账盘点调整</translation>
@@ -3904,10 +4132,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Approved by (owner):</source>
         <translation>批准人（店长）：</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>过账</translation>
     </message>
     <message>
         <source>Give the reason first.</source>
@@ -4099,12 +4323,20 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>政策</translation>
     </message>
     <message>
+        <source>{verdict}. {why}</source>
+        <translation>{verdict}。{why}</translation>
+    </message>
+    <message>
         <source>Exception approved</source>
         <translation>例外批准</translation>
     </message>
     <message>
         <source>Repair {number} promised by {date}</source>
         <translation>维修单 {number}，承诺 {date} 前修好</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
     </message>
     <message>
         <source>Return terms</source>
@@ -4495,36 +4727,44 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>检测结果：{findings}</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>检测项</translation>
+        <source>All pass</source>
+        <translation>全部合格</translation>
     </message>
     <message>
-        <source>Passed</source>
-        <translation>合格</translation>
+        <source>Mark every check as passed</source>
+        <translation>将所有检测项标为合格</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检测项</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Passed: onto the resale shelf</source>
-        <translation>合格：上特价区</translation>
+        <source>Pass</source>
+        <translation>合格</translation>
     </message>
     <message>
-        <source>Passed: back to sellable stock</source>
-        <translation>合格：回可销售库存</translation>
+        <source>Fail</source>
+        <translation>不合格</translation>
     </message>
     <message>
-        <source>Failed: back to repair</source>
-        <translation>不合格：返修</translation>
+        <source>All passed</source>
+        <translation>全部合格</translation>
     </message>
     <message>
-        <source>Failed: scrap</source>
-        <translation>不合格：报废</translation>
+        <source>Onto the resale shelf</source>
+        <translation>上特价区</translation>
     </message>
     <message>
-        <source>Grade, price and what the buyer is told</source>
-        <translation>成色、价格和告知买家的内容</translation>
+        <source>Back to sellable stock</source>
+        <translation>回可销售库存</translation>
+    </message>
+    <message>
+        <source>Goes:</source>
+        <translation>去向：</translation>
     </message>
     <message>
         <source>Grade:</source>
@@ -4555,8 +4795,52 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>低于底价时的批准人：</translation>
     </message>
     <message>
-        <source>What failed</source>
-        <translation>不合格项</translation>
+        <source>A check failed</source>
+        <translation>有检测项不合格</translation>
+    </message>
+    <message>
+        <source>Back to repair</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>For the technician (optional): the failed checks are named already</source>
+        <translation>给维修技师的说明（选填）：不合格的检测项已自动列出</translation>
+    </message>
+    <message>
+        <source>This category has no checklist: set one in Settings → Resale rules.</source>
+        <translation>此品类没有质检清单：请在“设置 → 再销售规则”中设置。</translation>
+    </message>
+    <message>
+        <source>Mark every check pass or fail first ({count} of {total} left).</source>
+        <translation>请先逐项选择合格或不合格（共 {total} 项，还剩 {count} 项）。</translation>
+    </message>
+    <message>
+        <source>Enter the price (more than ¥0.00).</source>
+        <translation>请输入价格（须高于 ¥0.00）。</translation>
+    </message>
+    <message>
+        <source>Write what the buyer is told about the unit&apos;s history.</source>
+        <translation>请写明要告知买家的商品经历。</translation>
+    </message>
+    <message>
+        <source>{price} is below the floor of {floor}: choose the owner who approves it.</source>
+        <translation>{price} 低于底价 {floor}：请选择批准的店长。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} checks marked</source>
+        <translation>已检测 {done}/{total} 项</translation>
+    </message>
+    <message>
+        <source>Put on the shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Send back to repair</source>
+        <translation>返修</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -4569,10 +4853,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>suggested {price} ({pct}% of new) · floor {floor}</source>
         <translation>建议 {price}（新品价的 {pct}%）· 底价 {floor}</translation>
-    </message>
-    <message>
-        <source>Not possible</source>
-        <translation>无法执行</translation>
     </message>
     <message>
         <source>Scrapping must be approved by the owner.</source>
@@ -4606,6 +4886,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>这一项没有要发给顾客的消息。</translation>
     </message>
     <message>
+        <source>The customer left no name and no phone: a contact is needed to send the message. Add it to the return order, or tell the customer at the counter.</source>
+        <translation>顾客没有留下姓名和电话：要发送消息需要联系方式。请在退货单上补充，或在柜台当面告知顾客。</translation>
+    </message>
+    <message>
         <source>LATE</source>
         <translation>逾期</translation>
     </message>
@@ -4625,6 +4909,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>配件入库：{name}</translation>
     </message>
     <message>
+        <source>Receive</source>
+        <translation>入库</translation>
+    </message>
+    <message>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
@@ -4642,6 +4930,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Refund {code}</source>
         <translation>退款 {code}</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
     </message>
     <message>
         <source>Paid by the customer:</source>
@@ -4666,6 +4958,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>¥{amount} is more than the ¥{limit} the customer paid (less any restocking fee): {missing}</source>
+        <translation>¥{amount} 超过了顾客实付的 ¥{limit}（已扣除折旧手续费）：{missing}</translation>
     </message>
 </context>
 <context>
@@ -4780,6 +5076,22 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Cost so far: labour {hours} h = {labour} · parts {parts} · outside {outside} · &lt;b&gt;total {total}&lt;/b&gt;</source>
         <translation>目前成本：工时 {hours} 小时 = {labour} · 配件 {parts} · 外协 {outside} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The repair is closed ({state}).</source>
+        <translation>该维修单已关闭（{state}）。</translation>
+    </message>
+    <message>
+        <source>Only a repair that waits to be started is planned or started; this one is “{state}”.</source>
+        <translation>只有等待开始的维修单才能排程或开始；此单为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Start the repair first; it is “{state}”.</source>
+        <translation>请先开始维修；当前为“{state}”。</translation>
+    </message>
+    <message>
+        <source>It is not on the board.</source>
+        <translation>它不在排程看板上。</translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -4910,6 +5222,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
 </context>
 <context>
     <name>ReportsTab</name>
+    <message>
+        <source>after-sales-report-{month}</source>
+        <translation>售后报表-{month}</translation>
+    </message>
+    <message>
+        <source>after-sales-report-{start}-to-{end}</source>
+        <translation>售后报表-{start}至{end}</translation>
+    </message>
     <message>
         <source>This month</source>
         <translation>本月</translation>
@@ -5123,8 +5443,16 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>外协费用</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>项目</translation>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Total</source>
@@ -5233,6 +5561,22 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Below the floor, approved by:</source>
         <translation>低于底价时的批准人：</translation>
     </message>
+    <message>
+        <source>Change the price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>Enter the price (more than ¥0.00).</source>
+        <translation>请输入价格（须高于 ¥0.00）。</translation>
+    </message>
+    <message>
+        <source>That is the price now.</source>
+        <translation>与现价相同。</translation>
+    </message>
+    <message>
+        <source>{price} is below the floor of {floor}: choose the owner who approves it.</source>
+        <translation>{price} 低于底价 {floor}：请选择批准的店长。</translation>
+    </message>
 </context>
 <context>
     <name>ResaleRulesDialog</name>
@@ -5259,6 +5603,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Never below (floor):</source>
         <translation>最低不低于（底价）：</translation>
+    </message>
+    <message>
+        <source>Ending in 9: the nearest price ending in 9, never below the floor (then the first one above it).</source>
+        <translation>尾数为 9：取最接近的尾数为 9 的价格，但不低于底价（低于底价时取底价之上的第一个）。</translation>
+    </message>
+    <message>
+        <source>Round the suggested price:</source>
+        <translation>建议售价取整：</translation>
     </message>
     <message>
         <source>For the whole shop</source>
@@ -5376,6 +5728,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>预览小票…</translation>
     </message>
     <message>
+        <source>online-listings-{date}</source>
+        <translation>网店特价商品-{date}</translation>
+    </message>
+    <message>
         <source>Export online listings</source>
         <translation>导出网店特价商品</translation>
     </message>
@@ -5427,6 +5783,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>恢复</translation>
     </message>
     <message>
+        <source>There are no backups in {folder} yet: choose another file.</source>
+        <translation>{folder} 中还没有备份：请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to.</source>
+        <translation>请选择要恢复的备份。</translation>
+    </message>
+    <message>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
@@ -5435,8 +5799,8 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <source>Go back to the backup {name}? The shop reopens on it.</source>
-        <translation>确定恢复到备份 {name}？恢复后将重新打开店铺数据。</translation>
+        <source>Go back to the backup {name}, taken {taken}? Everything entered after it was taken will be gone. The database as it is now is first kept as a backup named {safety} in {folder}, and the shop reopens on the restored file.</source>
+        <translation>恢复到 {taken} 的备份 {name} 吗？该备份之后录入的所有内容都将丢失。当前数据库会先保存为备份 {safety}（在 {folder} 中），然后店铺在恢复的文件上重新打开。</translation>
     </message>
 </context>
 <context>
@@ -5526,6 +5890,34 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>不退不换</translation>
     </message>
     <message>
+        <source>Slip</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>售后标签</translation>
+    </message>
+    <message>
+        <source>sent to {printer}</source>
+        <translation>已发送到 {printer}</translation>
+    </message>
+    <message>
+        <source>saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>not printed (see the preview)</source>
+        <translation>未打印（见预览）</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>{what}: {done}</source>
+        <translation>{what}：{done}</translation>
+    </message>
+    <message>
         <source>Return slip {number}</source>
         <translation>退货单 {number}</translation>
     </message>
@@ -5602,6 +5994,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Scrap {code}</source>
         <translation>报废 {code}</translation>
+    </message>
+    <message>
+        <source>Scrap it</source>
+        <translation>报废</translation>
     </message>
     <message>
         <source>Product:</source>
@@ -5695,6 +6091,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Sell</source>
         <translation>销售</translation>
+    </message>
+    <message>
+        <source>Enter the price (more than ¥0.00).</source>
+        <translation>请输入价格（须高于 ¥0.00）。</translation>
+    </message>
+    <message>
+        <source>Tell the buyer the unit&apos;s history and tick “told the customer” first.</source>
+        <translation>请先向买家说明商品经历，并勾选“已告知顾客”。</translation>
     </message>
 </context>
 <context>
@@ -5820,6 +6224,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>（已删除）</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>(new)</source>
         <translation>（新增）</translation>
     </message>
@@ -5888,6 +6296,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>PIN 码</translation>
     </message>
     <message>
+        <source>Rounding of the suggested price</source>
+        <translation>建议售价取整</translation>
+    </message>
+    <message>
+        <source>No restocking fee for</source>
+        <translation>免收折旧手续费的原因</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -5900,6 +6316,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已更改</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
         <source>Changes…</source>
         <translation>修改记录…</translation>
     </message>
@@ -5909,6 +6333,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Shipped back to the supplier: {code}</source>
         <translation>已寄回供应商：{code}</translation>
+    </message>
+    <message>
+        <source>Record the shipment</source>
+        <translation>记录寄出</translation>
     </message>
     <message>
         <source>Supplier&apos;s credit:</source>
@@ -5942,6 +6370,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>电话：</translation>
     </message>
     <message>
+        <source>The language of the slips, labels, receipts and lists the shop prints and of the messages to customers, whatever the language of the screens.</source>
+        <translation>本店打印的退货单、标签、小票和清单以及发给顾客的消息所用的语言，与界面语言无关。</translation>
+    </message>
+    <message>
+        <source>Document language:</source>
+        <translation>单据语言：</translation>
+    </message>
+    <message>
         <source>Item label size:</source>
         <translation>售后标签尺寸：</translation>
     </message>
@@ -5971,10 +6407,84 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Go to the search box: scan or type a receipt no., phone, serial or SKU, then Enter</source>
+        <translation>转到搜索框：扫码或输入销售单号、电话、序列号或商品编码，然后回车</translation>
+    </message>
+    <message>
+        <source>New return: the intake form, ready for the receipt&apos;s scan</source>
+        <translation>新退货：打开退货登记，等待扫描小票</translation>
+    </message>
+    <message>
+        <source>In a numbered choice list (reason, what the customer asks for): choose that entry; Tab goes to the next field</source>
+        <translation>在带编号的选择列表中（原因、顾客要求）：按数字选中该项；Tab 转到下一栏</translation>
+    </message>
+    <message>
+        <source>Save: on the intake form, save the return and print its slip and labels</source>
+        <translation>保存：在退货登记中保存退货并打印退货单和售后标签</translation>
+    </message>
+    <message>
+        <source>The default button: Save and print on the intake form, Register a return… on a receipt, Print slip on a return</source>
+        <translation>默认按钮：退货登记中为“保存并打印”，销售单中为“登记退货…”，退货单中为“打印退货单”</translation>
+    </message>
+    <message>
+        <source>Print straight to the printer chosen under Settings → Printers: a return&apos;s slip, the repair progress table</source>
+        <translation>直接在“设置 → 打印机”中选定的打印机上打印：退货单、维修进度表</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>下一个标签页</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>上一个标签页</translation>
+    </message>
+    <message>
+        <source>In a list: open the ID card (or the record) of the selected row</source>
+        <translation>在列表中：打开所选行的售后档案（或记录）</translation>
+    </message>
+    <message>
+        <source>Close the dialog without doing anything</source>
+        <translation>关闭对话框，不做任何操作</translation>
+    </message>
+    <message>
+        <source>This list of keyboard shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>The keys work anywhere in the main window unless the description says where.</source>
+        <translation>除说明中注明的位置外，这些按键在主窗口任何地方都可用。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
-        <source>Staff</source>
-        <translation>经办人</translation>
+        <source>Staff and PINs</source>
+        <translation>员工与 PIN 码</translation>
     </message>
     <message>
         <source>New staff member</source>
@@ -6030,6 +6540,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Count these zones:</source>
         <translation>盘点库区：</translation>
+    </message>
+    <message>
+        <source>Blind count</source>
+        <translation>盲盘</translation>
+    </message>
+    <message>
+        <source>The expected quantities and the differences stay hidden until the count is posted, so the counter writes what is there, not what the ledger says should be.</source>
+        <translation>账面数量和差异在过账前一直隐藏，盘点人只记录实际看到的数量，而不是账上应有的数量。</translation>
     </message>
     <message>
         <source>Start the count</source>
@@ -6096,12 +6614,28 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>过账调整…</translation>
     </message>
     <message>
+        <source>A blind count prints blind: the expected quantities show once it is posted.</source>
+        <translation>盲盘的盘点表也不印账面数量：过账后才显示。</translation>
+    </message>
+    <message>
         <source>Choose the zones and start: the ledger&apos;s quantities are frozen as “expected” until the count is posted.</source>
         <translation>请选择库区后开始：账面数量将被冻结为“账面数”，直到盘点过账。</translation>
     </message>
     <message>
+        <source>Count {number} · {zones} · posted {when}</source>
+        <translation>盘点单 {number} · {zones} · 过账于 {when}</translation>
+    </message>
+    <message>
+        <source>Count {number} · {zones} · started {when} · blind: the expected quantities show once it is posted</source>
+        <translation>盘点单 {number} · {zones} · 开始于 {when} · 盲盘：过账后显示账面数量</translation>
+    </message>
+    <message>
         <source>Count {number} · {zones} · started {when}</source>
         <translation>盘点单 {number} · {zones} · 开始于 {when}</translation>
+    </message>
+    <message>
+        <source>{lines} lines · {missing} not counted yet</source>
+        <translation>共 {lines} 行 · {missing} 行尚未盘点</translation>
     </message>
     <message>
         <source>{lines} lines · {missing} not counted yet · {diffs} differences</source>
@@ -6126,6 +6660,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>The count sheet could not be saved: {reason}</source>
         <translation>盘点表无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Cancel count {number}? What was counted so far is thrown away; stock does not change.</source>
+        <translation>取消盘点单 {number} 吗？已盘的数量将被丢弃；库存不变。</translation>
     </message>
     <message>
         <source>Posted {number}: {count} adjustment(s).</source>
@@ -6228,6 +6766,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>为 {number} 领用配件</translation>
     </message>
     <message>
+        <source>Use the part</source>
+        <translation>使用配件</translation>
+    </message>
+    <message>
         <source>{sku} {name} (bin {bin}, {held} in stock)</source>
         <translation>{sku} {name}（货位 {bin}，库存 {held}）</translation>
     </message>
@@ -6240,8 +6782,8 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>数量：</translation>
     </message>
     <message>
-        <source>Not possible</source>
-        <translation>无法执行</translation>
+        <source>Only {held} of this part in the parts store.</source>
+        <translation>配件库中此配件只剩 {held} 个。</translation>
     </message>
     <message>
         <source>There are no spare parts in the catalogue yet.</source>

@@ -247,6 +247,8 @@ class ReturnPolicy(BaseModel):
     restocking_fee_pct = pw.IntegerField(default=0)
     # reason code -> the resolutions it allows, as JSON: {"quality": ["refund", "exchange", "repair"], ...}
     reason_rules = pw.TextField(default="{}")
+    # the reason codes that pay no restocking fee, as a JSON list (migration 0012)
+    fee_exempt = pw.TextField(default='["allergy", "not_as_described", "quality", "transit_damage", "wrong_item"]')
 
 
 class ReturnOrder(BaseModel):
@@ -282,7 +284,8 @@ class AftersalesItem(BaseModel):
     requested_resolution = pw.CharField(default="refund")
     resolution_state = pw.CharField(default="pending")  # pending | done | declined
     verdict = pw.CharField(default="allowed")
-    verdict_text = pw.TextField(default="")
+    verdict_text = pw.TextField(default="")  # the verdict in words as made at intake (kept for older rows, search)
+    verdict_reasons = pw.TextField(default="")  # its sentences as JSON [[source, {params}]], worded when shown
     override_reason = pw.TextField(default="")
     status = pw.CharField(default=RECEIVED, index=True)
     status_since = pw.DateTimeField(default=created_now)

@@ -48,6 +48,7 @@ class PricingRule(BaseModel):
     grade_b = pw.IntegerField(default=70)
     grade_c = pw.IntegerField(default=55)
     floor_pct = pw.IntegerField(default=40)
+    rounding = pw.CharField(default="fen")  # how the suggested price is rounded (services.resale.ROUNDINGS)
 
 
 class ResaleListing(BaseModel):

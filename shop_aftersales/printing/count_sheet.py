@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QPagedPaintDevice
 
 from ..services.stock_count import CountSheet, count_sheet_data
-from .pages import write_pdf
+from .pages import document, write_pdf
 from .table import render_paged_html
 
 
@@ -33,11 +33,20 @@ def count_sheet_html(sheet: CountSheet) -> str:
             f"<p><br/><br/>{html.escape(sheet.signature).replace('    ', '&nbsp;' * 8)}</p>")
 
 
+@document
 def render_count_sheet(device: QPagedPaintDevice, sheet: CountSheet) -> None:
     render_paged_html(device, count_sheet_html(sheet), f"{sheet.shop}  {sheet.printed}".strip(), margins_mm=10,
                       points=9)
 
 
+@document
+def render_count(device: QPagedPaintDevice, count_id: int, show_expected: bool = False) -> None:
+    """The count sheet of count *count_id*, its words made in the document language (render_count_sheet prints a
+    sheet already made, in the language it was made in)."""
+    render_count_sheet(device, count_sheet_data(count_id, show_expected))
+
+
+@document
 def count_sheet_pdf(path: Path, count_id: int, show_expected: bool = False) -> Path:
     sheet = count_sheet_data(count_id, show_expected)
     return write_pdf(path, lambda device: render_count_sheet(device, sheet), sheet.title)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice
 from ..models import AftersalesItem
 from ..services import settings as shop_settings
 from .barcode import draw_code128
-from .pages import PDF_DPI, begin, custom_size, font, mm, setup, write_pdf
+from .pages import PDF_DPI, begin, custom_size, document, font, mm, setup, write_pdf
 
 LABEL_WIDTH = "label.width_mm"
 LABEL_HEIGHT = "label.height_mm"
@@ -28,6 +28,7 @@ def label_size() -> tuple[float, float]:
     return number(LABEL_WIDTH, 50), number(LABEL_HEIGHT, 30)
 
 
+@document
 def render_labels(item_ids: list[int], device: QPagedPaintDevice) -> None:
     width, height = label_size()
     setup(device, custom_size(width, height), 1.5)
@@ -57,6 +58,7 @@ def render_labels(item_ids: list[int], device: QPagedPaintDevice) -> None:
         painter.end()
 
 
+@document
 def labels_pdf(item_ids: list[int], path: Path, resolution: int = PDF_DPI) -> Path:
     return write_pdf(path, lambda device: render_labels(item_ids, device),
                      QCoreApplication.translate("Printing", "Item labels"), resolution)

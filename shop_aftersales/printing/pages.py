@@ -3,11 +3,29 @@ QPrinter from the print preview), and the fonts."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument
+
+from .. import i18n
+from ..services import settings as _shop_settings  # noqa: F401 - it tells i18n where the document language is
+
+F = TypeVar("F", bound=Callable)
+
+
+def document(func: F) -> F:
+    """A document's entry point: everything it writes (ours and Qt's translations) is in the shop's document
+    language (Shop settings), whatever the UI's; the screens speak their own language again afterwards."""
+
+    @functools.wraps(func)
+    def in_document_language(*args, **kwargs):
+        with i18n.in_document_language():
+            return func(*args, **kwargs)
+
+    return in_document_language  # type: ignore[return-value]
 
 PDF_DPI = 300
 # Fonts that carry Chinese on Windows, macOS and Linux; Qt falls back along the list.

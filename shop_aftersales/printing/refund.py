@@ -19,7 +19,7 @@ from ..models.aftersales import EVENT_EXCHANGE, PAYMENT_METHODS, REASONS
 from ..money import format_yuan
 from ..services import settings as shop_settings
 from .barcode import draw_code128
-from .pages import begin, font, mm, setup, write_pdf
+from .pages import begin, document, font, mm, setup, write_pdf
 
 SHOP_COPY, CUSTOMER_COPY = "shop", "customer"
 
@@ -84,6 +84,7 @@ def _section(title: str) -> str:
     return f"<p style='margin-top:6px; margin-bottom:2px'><b>{_e(title)}</b></p>"
 
 
+@document
 def refund_html(refund: Refund) -> str:
     item = refund.item
     amount_l = QCoreApplication.translate("Printing", "Amount refunded")
@@ -122,6 +123,7 @@ def exchange_approver(exchange: Exchange) -> str:
         return ""
 
 
+@document
 def exchange_html(exchange: Exchange) -> str:
     item = exchange.item
     product: Product = exchange.product
@@ -233,6 +235,7 @@ def _signatures(painter: QPainter, device: QPagedPaintDevice, top: float) -> Non
         x += w
 
 
+@document
 def render_refund_slip(refund_id: int, device: QPagedPaintDevice,
                        copies: tuple[str, ...] = (SHOP_COPY, CUSTOMER_COPY)) -> None:
     refund = Refund.get_by_id(refund_id)
@@ -240,6 +243,7 @@ def render_refund_slip(refund_id: int, device: QPagedPaintDevice,
             refund_html(refund), copies)
 
 
+@document
 def render_exchange_slip(exchange_id: int, device: QPagedPaintDevice,
                          copies: tuple[str, ...] = (SHOP_COPY, CUSTOMER_COPY)) -> None:
     exchange = Exchange.get_by_id(exchange_id)
@@ -248,19 +252,23 @@ def render_exchange_slip(exchange_id: int, device: QPagedPaintDevice,
             copies)
 
 
+@document
 def refund_slip_title(refund_id: int) -> str:
     return QCoreApplication.translate("Printing", "Refund slip {number}").format(
         number=Refund.get_by_id(refund_id).number)
 
 
+@document
 def exchange_slip_title(exchange_id: int) -> str:
     return QCoreApplication.translate("Printing", "Exchange slip {code}").format(
         code=Exchange.get_by_id(exchange_id).item.code)
 
 
+@document
 def refund_slip_pdf(refund_id: int, path: Path) -> Path:
     return write_pdf(path, lambda device: render_refund_slip(refund_id, device), refund_slip_title(refund_id))
 
 
+@document
 def exchange_slip_pdf(exchange_id: int, path: Path) -> Path:
     return write_pdf(path, lambda device: render_exchange_slip(exchange_id, device), exchange_slip_title(exchange_id))

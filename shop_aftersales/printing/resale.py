@@ -22,7 +22,7 @@ from ..money import format_yuan
 from ..services import settings as shop_settings
 from ..services.resale import grade_meaning
 from .barcode import draw_code128
-from .pages import PDF_DPI, begin, custom_size, draw_part, font, mm, page_breaks, setup, write_pdf
+from .pages import PDF_DPI, begin, custom_size, document, draw_part, font, mm, page_breaks, setup, write_pdf
 
 ROLLS_MM = (58, 80)
 # The part of each roll a thermal printer's head reaches (58 mm: 48 mm, 80 mm: 72 mm), as left/right margins.
@@ -57,6 +57,7 @@ def check_roll(roll_mm: int) -> int:
 
 # ------------------------------------------------------------------ the receipt
 
+@document
 def receipt_html(sale: ResaleSale, roll_mm: int = 80) -> str:
     """Everything on the receipt above its barcode, for a roll *roll_mm* wide.
 
@@ -153,6 +154,7 @@ def _draw_receipt_tail(painter: QPainter, device: QPagedPaintDevice, sale: Resal
                      QCoreApplication.translate("Printing", "Buyer's signature"))
 
 
+@document
 def receipt_layout(sale_id: int, device: QPagedPaintDevice, roll_mm: int = 80) -> list[float]:
     """The length in millimetres of each page the receipt takes on *device* (one, unless it is longer than
     :data:`MAX_PAGE_MM`). Sets the device's page width for the roll."""
@@ -213,6 +215,7 @@ def _disclosure_offset(doc: QTextDocument, y: float) -> int | None:
     return None
 
 
+@document
 def render_receipt(sale_id: int, device: QPagedPaintDevice, roll_mm: int = 80) -> None:
     """The buyer's receipt on a thermal roll *roll_mm* (58 or 80) wide, its page as long as its content."""
     check_roll(roll_mm)
@@ -246,6 +249,7 @@ def render_receipt(sale_id: int, device: QPagedPaintDevice, roll_mm: int = 80) -
         painter.end()
 
 
+@document
 def receipt_pdf(sale_id: int, path: Path, roll_mm: int = 80, resolution: int = PDF_DPI) -> Path:
     check_roll(roll_mm)
     number = ResaleSale.get_by_id(sale_id).number
@@ -311,6 +315,7 @@ def _elided_lines(text: str, f: QFont, width: float, lines: int, device: QPagedP
     return shorten(text, lambda t: _plain_height(t, f, width, device) <= limit)
 
 
+@document
 def render_shelf_labels(item_ids: list[int], device: QPagedPaintDevice) -> None:
     """70 × 50 mm: product, price, grade, the disclosure, the item code as a barcode with the code under it."""
     setup(device, custom_size(*SHELF_LABEL_MM), SHELF_MARGIN_MM)
@@ -370,6 +375,7 @@ def _draw_plain(painter: QPainter, device: QPagedPaintDevice, text: str, f: QFon
     return doc.size().height()
 
 
+@document
 def shelf_labels_pdf(item_ids: list[int], path: Path, resolution: int = PDF_DPI) -> Path:
     return write_pdf(path, lambda d: render_shelf_labels(item_ids, d),
                      QCoreApplication.translate("Printing", "Shelf labels"), resolution)

@@ -11,6 +11,7 @@ Each copy's pages repeat the table's column headers and carry "Page n of m".
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from dataclasses import dataclass
@@ -21,15 +22,17 @@ from typing import Sequence
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPageSize, QPagedPaintDevice, QTextDocument
 
+from .. import i18n
 from ..models import AftersalesItem, Refund, RepairOrder, ReturnOrder
 from ..models.aftersales import CONDITIONS, REASONS, RESOLUTIONS, VERDICTS
 from ..models.repairs import OPEN_STATES
 from ..money import format_yuan
 from ..services import queues
 from ..services import settings as shop_settings
+from ..services.policy import verdict_text
 from ..services.resolutions import refundable_amount
 from .barcode import draw_code128
-from .pages import PDF_DPI, begin, draw_part, font, mm, page_breaks, setup, write_pdf
+from .pages import PDF_DPI, begin, document, draw_part, font, mm, page_breaks, setup, write_pdf
 
 SLIP_TERMS = "slip.terms"  # the shop's return terms printed on every slip ("" = the standard text below)
 SHOP_COPY, CUSTOMER_COPY = "shop", "customer"
@@ -44,12 +47,14 @@ def _e(text: object) -> str:
     return html.escape(str(text or ""))
 
 
-def standard_terms() -> str:
-    return QCoreApplication.translate(
-        "Printing", "Returns and exchanges follow the shop's return policy and the national rules for returns, "
-                    "exchanges and repairs (三包). Every unit is inspected before the refund, exchange or repair is "
-                    "confirmed; a refund is paid back the way the goods were paid for. Please keep this slip and "
-                    "bring it when you collect a unit or a refund.")
+def standard_terms(language: str | None = None) -> str:
+    """The standard return terms, in *language* (default: the current language, the document's on a slip)."""
+    with i18n.language(language) if language else contextlib.nullcontext():
+        return QCoreApplication.translate(
+            "Printing", "Returns and exchanges follow the shop's return policy and the national rules for returns, "
+                        "exchanges and repairs (三包). Every unit is inspected before the refund, exchange or repair "
+                        "is confirmed; a refund is paid back the way the goods were paid for. Please keep this slip "
+                        "and bring it when you collect a unit or a refund.")
 
 
 def slip_terms() -> str:
@@ -116,14 +121,17 @@ class SlipParts:
 COLUMN_WIDTHS = (5, 25, 20, 6, 12, 12, 20)  # per cent: the same on every page
 
 
+@document
 def slip_parts(order: ReturnOrder) -> SlipParts:
     # (lupdate does not look inside f-strings: every label is translated on its own line first)
     reason_l = QCoreApplication.translate("Printing", "Reason")
     fault_l = QCoreApplication.translate("Printing", "Fault")
     accessories_l = QCoreApplication.translate("Printing", "Accessories")
     policy_l = QCoreApplication.translate("Printing", "Policy")
+    verdict_l = QCoreApplication.translate("Printing", "{verdict}. {why}")
     exception_l = QCoreApplication.translate("Printing", "Exception approved")
     repair_l = QCoreApplication.translate("Printing", "Repair {number} promised by {date}")
+    labelled = QCoreApplication.translate("Printing", "{label}: {value}")
     customer = order.customer
     sale = order.sale
     items = list(order.items.order_by(AftersalesItem.id))
@@ -131,16 +139,16 @@ def slip_parts(order: ReturnOrder) -> SlipParts:
     rows = []
     for n, item in enumerate(items, start=1):
         product = item.product
-        detail = [f"{reason_l}: {_d(REASONS.get(item.reason, item.reason))}"
+        detail = [labelled.format(label=reason_l, value=_d(REASONS.get(item.reason, item.reason)))
                   + (f" — {item.reason_text}" if item.reason_text else "")]
         if item.fault:
-            detail.append(f"{fault_l}: {item.fault}")
+            detail.append(labelled.format(label=fault_l, value=item.fault))
         if item.accessories:
-            detail.append(f"{accessories_l}: {item.accessories}")
-        verdict = _d(VERDICTS.get(item.verdict, item.verdict))
-        detail.append(f"{policy_l}: {verdict}. {item.verdict_text}")
+            detail.append(labelled.format(label=accessories_l, value=item.accessories))
+        verdict = verdict_l.format(verdict=_d(VERDICTS.get(item.verdict, item.verdict)), why=verdict_text(item))
+        detail.append(labelled.format(label=policy_l, value=verdict.strip()))
         if item.override_reason:
-            detail.append(f"{exception_l}: {item.override_reason}")
+            detail.append(labelled.format(label=exception_l, value=item.override_reason))
         for repair in repairs.get(item.id, []):
             detail.append(repair_l.format(number=repair.number, date=f"{repair.due_date:%Y-%m-%d}"))
         rows.append(
@@ -175,7 +183,8 @@ def slip_parts(order: ReturnOrder) -> SlipParts:
                QCoreApplication.translate("Printing", "Customer asks for")]
     head = "".join(f"<th align='left' width='{w}%'>{_e(h)}</th>" for h, w in zip(headers, COLUMN_WIDTHS))
     note_l = QCoreApplication.translate("Printing", "Note")
-    note = f"<p>{_e(note_l)}: {_e(order.note)}</p>" if order.note else ""
+    note_text = QCoreApplication.translate("Printing", "{label}: {value}").format(label=note_l, value=order.note)
+    note = f"<p>{_e(note_text)}</p>" if order.note else ""
     title = QCoreApplication.translate("Printing", "Return slip")
     keep = QCoreApplication.translate("Printing", "Keep this slip. Each unit is tracked by its item code.")
     terms_l = QCoreApplication.translate("Printing", "Return terms")
@@ -190,6 +199,7 @@ def slip_parts(order: ReturnOrder) -> SlipParts:
     )
 
 
+@document
 def slip_html(order: ReturnOrder) -> str:
     """The whole body of the slip as one HTML text (<thead>: Qt repeats the header row on each page)."""
     parts = slip_parts(order)
@@ -249,6 +259,7 @@ def _draw_shop(painter, device: QPagedPaintDevice, shop: str, contact: str, widt
     painter.drawText(QRectF(0, name_h + mm(device, 0.5), width, mm(device, 20.5) - name_h), flags, contact)
 
 
+@document
 def render_slip(order_id: int, device: QPagedPaintDevice, copies: Sequence[str] = SLIP_COPIES) -> None:
     """The slip, once per copy in *copies* (the shop copy, then the customer copy), each on its own pages."""
     order = ReturnOrder.get_by_id(order_id)
@@ -301,6 +312,7 @@ def render_slip(order_id: int, device: QPagedPaintDevice, copies: Sequence[str] 
         painter.end()
 
 
+@document
 def slip_pdf(order_id: int, path: Path, resolution: int = PDF_DPI, copies: Sequence[str] = SLIP_COPIES) -> Path:
     number = ReturnOrder.get_by_id(order_id).number
     return write_pdf(path, lambda device: render_slip(order_id, device, copies),

@@ -11,7 +11,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QTextDocume
 
 from ..clock import now
 from ..services import settings as shop_settings
-from .pages import begin, font, mm, setup, write_pdf
+from .pages import begin, document, font, mm, setup, write_pdf
 
 
 def table_html(title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -23,6 +23,7 @@ def table_html(title: str, headers: Sequence[str], rows: Sequence[Sequence[objec
             f"<tr style='background:#eee'>{head}</tr>{body}</table>")
 
 
+@document
 def render_paged_html(device: QPagedPaintDevice, html: str, stamp: str, margins_mm: float = 12,
                       points: float = 8.5) -> None:
     """*html* on A4 landscape pages, as many as it takes (the layout repeats a <thead> row on every page), with
@@ -58,10 +59,12 @@ def render_paged_html(device: QPagedPaintDevice, html: str, stamp: str, margins_
         painter.end()
 
 
+@document
 def render_table(device: QPagedPaintDevice, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     render_paged_html(device, table_html(title, headers, rows),
                       f"{shop_settings.get(shop_settings.SHOP_NAME)}  {now():%Y-%m-%d %H:%M}")
 
 
+@document
 def table_pdf(path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
     return write_pdf(path, lambda device: render_table(device, title, headers, rows), title)

@@ -101,8 +101,9 @@ def _filter_text(period: analytics.Period) -> str:
                               (Product, period.product_id, QT_TRANSLATE_NOOP("Domain", "Product"))):
         if key:
             found = model.get_or_none(model.id == key)
-            parts.append(f"{_t(label)}: {found.name if found else key}")
-    return "; ".join(parts)
+            parts.append(_t(QT_TRANSLATE_NOOP("Domain", "{label}: {value}")).format(
+                label=_t(label), value=found.name if found else key))
+    return _t(QT_TRANSLATE_NOOP("Domain", "; ")).join(parts)
 
 
 def _headers(*names: str) -> list[str]:
@@ -304,6 +305,9 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
     months = [(key, units) for key, units in _q(f"""
         SELECT strftime('%Y-%m', i.created_at), SUM(i.quantity) FROM aftersales_item i {_ITEM}
         WHERE i.created_at >= ? AND i.created_at < ? {where} GROUP BY 1 ORDER BY 1""", [lo, hi, *args])]
+    if months:  # every month of the period in the table (and on the chart's axis): one without returns as 0
+        counted = dict(months)
+        months = [(key, counted.get(key, 0)) for key in _month_keys(period)]
     sheets = {"returns": returns, "items": items, "refunds": refunds, "repairs": repairs, "exchanges": exchanges,
               "resale": resale, "scrap": scrap, "suppliers": suppliers, "stock": stock, "adjustments": adjustments,
               "labour": labour, "parts": parts}
@@ -400,7 +404,8 @@ def _summary(ws, charts, period: analytics.Period, shop_name: str, info: BookInf
     chart = BarChart()
     chart.type = "bar"  # horizontal: the cost lines' names read across
     chart.title = _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales"))
-    chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
+    # each series named by its column's header on the Summary ("Amount", "Units returned"), never "Series1"
+    chart.add_data(Reference(ws, min_col=2, min_row=first - 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     _axes(chart, _t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), '"¥"#,##0')
     charts.add_chart(chart, "A3")
@@ -408,11 +413,20 @@ def _summary(ws, charts, period: analytics.Period, shop_name: str, info: BookInf
         trend = BarChart()
         trend.type = "col"
         trend.title = _t(QT_TRANSLATE_NOOP("Domain", "Units returned per month"))
-        trend.add_data(Reference(ws, min_col=2, min_row=month_header + 1, max_row=month_header + len(months)),
-                       titles_from_data=False)
+        trend.add_data(Reference(ws, min_col=2, min_row=month_header, max_row=month_header + len(months)),
+                       titles_from_data=True)
         trend.set_categories(Reference(ws, min_col=1, min_row=month_header + 1, max_row=month_header + len(months)))
         _axes(trend, _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), "0")
+        trend.x_axis.title = _t(QT_TRANSLATE_NOOP("Domain", "Month"))
         charts.add_chart(trend, "A24")
+
+
+def _month_keys(period: analytics.Period) -> list[str]:
+    keys, day = [], analytics.month_start(period.start)
+    while day <= period.end:
+        keys.append(f"{day:%Y-%m}")
+        day = analytics.add_months(day, 1)
+    return keys
 
 
 def _axes(chart: BarChart, y_title: str, y_format: str) -> None:

@@ -281,6 +281,8 @@ def repair_costs(period: Period, by: str = "month", exact_total: list | None = N
                         WHERE r.created_at >= ? AND r.created_at < ? AND r.outside_fees > 0 {where} GROUP BY 1""",
                     [period.lo, period.hi, *args])
     keys = sorted({k for k, _v in labour + parts + outside})
+    if by == "month" and keys:  # every month of the period on the chart's axis: one without repairs shows as 0
+        keys = sorted(set(keys) | {key for key, _start in _periods(period, "month", 0)})
     table = {name: dict(rows) for name, rows in (("labour", labour), ("parts", parts), ("outside", outside))}
     rows = [RepairCostRow(k or "—", _money(table["labour"].get(k)), _money(table["parts"].get(k)),
                           _money(table["outside"].get(k))) for k in keys]

@@ -13,12 +13,13 @@ import shutil
 import sqlite3
 import tempfile
 import time
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..clock import now
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import db
 from ..models.database import (DB_FILE_NAME, DatabaseRefused, remove_made_sidecars, close_database,
                                database_path, inspect_file, open_database, open_database_file, prepare_data_dir)
@@ -29,6 +30,9 @@ PREFIX = "shop-"
 SUFFIX = ".sqlite3"
 KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
 PART = ".part"  # a backup being written; a killed one's is removed at the next start (housekeeping)
+BEFORE_RESTORE = "before-restore"  # the reason in the name of the backup a restore makes of the database it replaces
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,34 @@ def list_backups(folder: Path) -> list[Backup]:
         if taken is not None:
             found.append(Backup(path, taken, path.stat().st_size))
     return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def describe_taken(path: Path) -> str:
+    """When the backup *path* was taken, as shown to the user: from its name (the app's own backups), else the
+    file's last change; "" when neither can be read."""
+    taken = _taken(Path(path))
+    if taken is None:
+        with contextlib.suppress(OSError, ValueError, OverflowError):
+            taken = dt.datetime.fromtimestamp(Path(path).stat().st_mtime)
+    return f"{taken:%Y-%m-%d %H:%M}" if taken is not None else ""
+
+
+def before_restore_name() -> str:
+    """What the backup a restore makes first is called (its time of day is the moment of the restore)."""
+    return f"{PREFIX}{now():%Y%m%d}-…-{BEFORE_RESTORE}{SUFFIX}"
+
+
+def restored_message(chosen: Path, safety: Path | None) -> str:
+    """What the user is told after a restore, naming the backup (its file name and date) and the before-restore
+    backup made of the database it replaced (translated)."""
+    chosen = Path(chosen)
+    if safety is None:
+        return translate("Domain", QT_TRANSLATE_NOOP("Domain", "Restored {name} (taken {taken}); there was no "
+                                                               "database before.")).format(
+            name=chosen.name, taken=describe_taken(chosen))
+    return translate("Domain", QT_TRANSLATE_NOOP("Domain", "Restored {name} (taken {taken}). The database as it was "
+                                                           "before is kept as the backup {safety}.")).format(
+        name=chosen.name, taken=describe_taken(chosen), safety=Path(safety).name)
 
 
 def keep_set(backups: list[Backup]) -> set[Path]:
@@ -212,9 +244,36 @@ def _chosen_file(backup: Path) -> Path:
     return path
 
 
-def _not_sound(name: str, reason: object) -> RestoreRefused:
-    return RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} is not a sound Shop Aftersales backup ({reason}); "
-                                            "nothing was changed."), name=name, reason=reason)
+# Why a file is not a sound backup: each reason is its own sentence, translated whole (no English reason
+# inside a Chinese message); SQLite's own wording goes to the log file only.
+EMPTY = QT_TRANSLATE_NOOP("Domain", "{name} is not a sound Shop Aftersales backup: the file is empty (0 bytes). "
+                                    "Nothing was changed.")
+LOCKED = QT_TRANSLATE_NOOP("Domain", "{name} is not a sound Shop Aftersales backup to restore now: another program "
+                                     "kept it locked while it was being read. Close that program (a backup or "
+                                     "synchronisation tool, a database viewer) and try again. Nothing was changed.")
+NO_SHOP = QT_TRANSLATE_NOOP("Domain", "{name} is not a sound Shop Aftersales backup: it is an empty database without "
+                                      "any shop in it. Nothing was changed.")
+DAMAGED = QT_TRANSLATE_NOOP("Domain", "{name} is not a sound Shop Aftersales backup: it is damaged, or not a database "
+                                      "at all (SQLite's check of it failed). Nothing was changed; choose an older "
+                                      "backup.")
+UNREADABLE = QT_TRANSLATE_NOOP("Domain", "{name} could not be read for restoring: the file or its drive cannot be "
+                                         "read (is the drive still plugged in?). Nothing was changed.")
+NOT_ALLOWED = QT_TRANSLATE_NOOP("Domain", "{name} could not be read for restoring: you are not allowed to read "
+                                          "this file. Copy it into a folder of your own, or ask whoever made it. "
+                                          "Nothing was changed.")
+NOT_UPGRADED = QT_TRANSLATE_NOOP("Domain", "{name} could not be brought up to this version of Shop Aftersales; "
+                                           "nothing was changed. What went wrong is written in the log file.")
+DID_NOT_OPEN = QT_TRANSLATE_NOOP("Domain", "The restored database {name} did not open; the shop's database was put "
+                                           "back as it was. What went wrong is written in the log file.")
+DID_NOT_OPEN_BECAUSE = QT_TRANSLATE_NOOP("Domain", "The restored database {name} did not open: {reason} The shop's "
+                                                   "database was put back as it was.")
+
+
+def _not_sound(name: str, why: str, detail: object = None) -> RestoreRefused:
+    """*why*: one of the sentences above; *detail* (SQLite's or the system's own words) goes to the log."""
+    if detail is not None:
+        log.warning("Backup %s refused: %s", name, detail)
+    return RestoreRefused(why, name=name)
 
 
 def _refusal(refused: DatabaseRefused, name: str) -> RestoreRefused:
@@ -226,8 +285,10 @@ def _refusal(refused: DatabaseRefused, name: str) -> RestoreRefused:
         return RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} is a database of another program, not a Shop "
                                                 "Aftersales backup; nothing was changed."), name=name)
     if refused.kind == "empty":
-        return _not_sound(name, "0 bytes")
-    return _not_sound(name, refused.params.get("reason") or refused.kind)
+        return _not_sound(name, EMPTY)
+    if refused.kind == "busy":
+        return _not_sound(name, LOCKED)
+    return _not_sound(name, DAMAGED, refused.params.get("reason") or refused.kind)
 
 
 def _remove_file_and_sidecars(path: Path) -> None:
@@ -241,7 +302,7 @@ def _stage(backup: Path, staging: Path) -> None:
     -wal holds (a copy taken while it was open, or a raw before-restore copy) comes along."""
     _remove_file_and_sidecars(staging)
     if backup.stat().st_size == 0:
-        raise _not_sound(backup.name, "0 bytes")
+        raise _not_sound(backup.name, EMPTY)
     sidecars = [Path(str(backup) + s) for s in ("-wal", "-shm")]
     there_before = {p: p.exists() for p in sidecars}
     uri = _read_only_uri(backup)
@@ -259,14 +320,13 @@ def _stage(backup: Path, staging: Path) -> None:
             source.close()
     except _Stalled:
         _remove_file_and_sidecars(staging)
-        raise _not_sound(backup.name, "locked") from None
+        raise _not_sound(backup.name, LOCKED) from None
     except (sqlite3.Error, OSError) as exc:
         _remove_file_and_sidecars(staging)
         if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
-            raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} could not be copied for restoring ({reason}). "
-                                                   "Nothing was changed."),
-                                 name=backup.name, reason=exc.strerror or exc) from exc
-        raise _not_sound(backup.name, exc) from exc
+            raise _not_sound(backup.name, NOT_ALLOWED if isinstance(exc, PermissionError) else UNREADABLE,
+                             exc) from exc
+        raise _not_sound(backup.name, DAMAGED, exc) from exc
     finally:
         remove_made_sidecars(backup, there_before)
     _require_history(staging, backup.name)
@@ -278,16 +338,16 @@ def _require_history(copy: Path, name: str) -> None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as exc:
-        tables, reason = set(), exc
+        tables, why, detail = set(), DAMAGED, exc
     else:
-        reason = "no Shop Aftersales data"
+        why, detail = NO_SHOP, None
     finally:
         conn.close()
     if "schema_migration" not in tables:
         _remove_file_and_sidecars(copy)
         if tables:
             raise _refusal(DatabaseRefused("", kind="foreign"), name)
-        raise _not_sound(name, reason)
+        raise _not_sound(name, why, detail)
 
 
 def check_backup(path: Path, data_dir: Path | None = None) -> None:
@@ -320,7 +380,7 @@ def _raw_copy(live: Path, data_dir: Path) -> Path:
     """The live file byte for byte (with its -wal), for when it cannot be opened: damaged, or a newer version's."""
     folder = backups_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / _name(now(), "before-restore")
+    target = folder / _name(now(), BEFORE_RESTORE)
     for suffix in ("", "-wal"):
         source = Path(str(live) + suffix)
         if source.exists():
@@ -341,7 +401,7 @@ def _safety_backup(data_dir: Path, live: Path) -> Path | None:
         return _raw_copy(live, data_dir)
     try:
         # into backups/ only: a USB drive left at home must not stop the restore (nor be blamed for it)
-        return back_up(data_dir, "before-restore", second_folder=False)
+        return back_up(data_dir, BEFORE_RESTORE, second_folder=False)
     finally:
         close_database()
 
@@ -376,9 +436,8 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
         except DomainError:
             raise
         except Exception as exc:  # noqa: BLE001 - a migration that fails on this backup
-            raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "{name} could not be brought up to this version "
-                                                   "({reason}); nothing was changed."),
-                                 name=chosen.name, reason=exc) from exc
+            log.error("Backup %s could not be migrated", chosen.name, exc_info=exc)
+            raise RestoreRefused(NOT_UPGRADED, name=chosen.name) from exc
         finally:
             if not db.is_closed():
                 db.close()
@@ -411,10 +470,10 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
                     Path(str(live) + suffix).unlink(missing_ok=True)
                 os.replace(replaced, live)
                 swapped = False
-            reason = exc.message() if isinstance(exc, DomainError) else exc
-            raise RestoreRefused(QT_TRANSLATE_NOOP("Domain", "The restored database did not open ({reason}); the "
-                                                   "shop's database was put back as it was."),
-                                 reason=reason) from exc
+            if isinstance(exc, DomainError):  # its own translated sentence
+                raise RestoreRefused(DID_NOT_OPEN_BECAUSE, name=chosen.name, reason=exc.message()) from exc
+            log.error("The restored database %s did not open", chosen.name, exc_info=exc)
+            raise RestoreRefused(DID_NOT_OPEN, name=chosen.name) from exc
         replaced.unlink(missing_ok=True)
         return safety
     except BaseException:

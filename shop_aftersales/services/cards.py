@@ -9,11 +9,13 @@ from decimal import Decimal
 import peewee as pw
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..models import (AftersalesItem, Exchange, ItemEvent, Location, Product, Refund, ReturnOrder, ScrapRecord,
-                      Staff, StockMove, SupplierReturn)
+from ..models import (AftersalesItem, Exchange, ItemEvent, Location, Product, Refund, RepairOrder, ReturnOrder,
+                      ScrapRecord, Staff, StockMove, SupplierReturn)
 from ..models.aftersales import EVENT_NAMES, STATUSES
+from ..models.repairs import format_hours
 from ..money import FEN
 from .paging import Column, PagedSource
+from .policy import event_rule
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,23 @@ def event_text(event: ItemEvent) -> str:
     """The event in words, in the user's language (made when shown, from its code and data)."""
     name = translate("Domain", EVENT_NAMES.get(event.code, "?"))
     data = json.loads(event.data or "{}")
+    if data.get("reasons"):  # the policy's rule of an override, worded now in the reader's language
+        data["rule"] = event_rule(data)
     parts = [name]
     if event.from_status or event.to_status:
         parts.append(" → ".join(translate("Domain", STATUSES.get(s, s)) for s in (event.from_status, event.to_status)
                                 if s))
     details = []
+    if data.get("part"):  # a spare part fitted in a repair: which one and how many
+        parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Part used: {part} ×{qty}")).format(
+            part=data["part"], qty=data.get("qty", 1)))
+    if data.get("hours"):  # hours logged on a repair: how many, by whom
+        if data.get("technician"):
+            parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Hours logged: {hours} h by {technician}"))
+                         .format(hours=_hours(data["hours"]), technician=data["technician"]))
+        else:
+            parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Hours logged: {hours} h")).format(
+                hours=_hours(data["hours"])))
     for key, label in (("number", QT_TRANSLATE_NOOP("Domain", "No.")), ("amount", QT_TRANSLATE_NOOP("Domain", "Amount")),
                        ("write_off", QT_TRANSLATE_NOOP("Domain", "Write-off")),
                        ("credit", QT_TRANSLATE_NOOP("Domain", "Credit")),
@@ -67,10 +81,23 @@ def event_text(event: ItemEvent) -> str:
         if value:
             if key in ("amount", "write_off", "credit"):
                 value = f"¥{Decimal(value):,.2f}"
-            details.append(f"{translate('Domain', label)} {value}")
+            details.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{label} {value}")).format(
+                label=translate("Domain", label), value=value))
     if details:
-        parts.append(", ".join(details))
+        parts.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", ", ")).join(details))
     return " · ".join(parts)
+
+
+def _hours(value: object) -> str:
+    try:
+        return format_hours(Decimal(str(value)))
+    except (ArithmeticError, ValueError):
+        return str(value)
+
+
+def repairs_of(item_id: int) -> list[RepairOrder]:
+    """The item's repair orders (维修单), oldest first: the ID card links to each."""
+    return list(RepairOrder.select().where(RepairOrder.item == item_id).order_by(RepairOrder.created_at, RepairOrder.id))
 
 
 def history(item_id: int) -> list[tuple]:

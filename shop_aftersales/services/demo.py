@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..clock import now
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, in_document_language
 from ..models import Category, Customer, Product, Sale, SaleLine, Staff, Supplier, db
 from ..models.stock import ADJUSTMENT, SELLABLE
 from ..reports.analytics import add_months
@@ -25,6 +25,7 @@ SHOP = {
     settings.SHOP_NAME: "星河生活馆(人民路店)",
     settings.SHOP_ADDRESS: "杭州市西湖区人民路 128 号",
     settings.SHOP_PHONE: "0571-8765 4321",
+    settings.DOCUMENT_LANGUAGE: "zh_CN",  # a Chinese shop prints Chinese, whatever the language of the PC
 }
 
 STAFF = [("陈建国", "owner"), ("李娜", "sales"), ("赵敏", "sales"), ("王强", "warehouse"),
@@ -525,8 +526,10 @@ def _demo_check(rng: random.Random, item, owner: Staff, to_sellable: bool = Fals
     grade = rng.choice("AABBC")
     flaws = {"A": "", "B": "机身有细微划痕", "C": "外壳有明显磨损"}[grade]
     advice = resale.price_advice(item, grade)
+    with in_document_language():  # what the buyer reads is in the shop's language
+        disclosure = resale.default_disclosure(item, grade, flaws)
     resale.pass_check(item.id, lines, grade, flaws, advice.suggested, rng.choice(["shelf", "shelf", "online"]),
-                      resale.default_disclosure(item, grade, flaws), owner, to_sellable=to_sellable)
+                      disclosure, owner, to_sellable=to_sellable)
 
 
 def _demo_resale(rng: random.Random, staff: list[Staff], end: dt.datetime) -> None:

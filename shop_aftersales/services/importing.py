@@ -13,6 +13,7 @@ import itertools
 import logging
 import re
 import unicodedata
+from decimal import Decimal
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -585,10 +586,47 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
     if lines:
         SaleLine.insert_many(lines).execute()
     _log("sales", path, len(sheet.rows), created, skipped, staff)
+    messages = [translate("Domain", QT_TRANSLATE_NOOP("Domain", "{created} receipt(s) imported, {skipped} already "
+                                                      "present and skipped.")).format(created=created, skipped=skipped)]
+    skipped_receipts = sorted(r for r in receipts if r in existing_receipts)
+    if skipped_receipts:
+        messages.append(translate("Domain", QT_TRANSLATE_NOOP("Domain", "Already imported, left as they were: {receipts}.")
+                                  ).format(receipts=_some(skipped_receipts)))
+        changed = _changed_receipts({r: receipts[r] for r in skipped_receipts}, products)
+        if changed:
+            messages.append(translate("Domain", QT_TRANSLATE_NOOP(
+                "Domain", "In this file {receipts} differ from the receipts already imported under the same numbers "
+                "(other products, quantities or prices). The imported receipts were not changed: check them in the "
+                "till, and correct a mistake with a return.")).format(receipts=_some(changed)))
     return Changes(sales=True, people=True, created=created, skipped=skipped,
-                   messages=(translate("Domain", QT_TRANSLATE_NOOP("Domain", "{created} receipt(s) imported, {skipped} already "
-                                                   "present and skipped.")).format(created=created, skipped=skipped),
-                             *sheet.notes()))
+                   messages=(*messages, *sheet.notes()))
+
+
+def _some(names: list[str], shown: int = 8) -> str:
+    """Document numbers for a message: the first few, then how many more."""
+    sep = translate("Domain", QT_TRANSLATE_NOOP("Domain", ", "))
+    text = sep.join(names[:shown])
+    if len(names) > shown:
+        text += translate("Domain", QT_TRANSLATE_NOOP("Domain", " and {count} more")).format(count=len(names) - shown)
+    return text
+
+
+def _changed_receipts(rows_by_receipt: dict[str, list[Row]], products: dict) -> list[str]:
+    """The receipts of the file whose lines are not those already imported under the same number."""
+    changed = []
+    names = list(rows_by_receipt)
+    for i in range(0, len(names), CHUNK):
+        stored: dict[str, list] = defaultdict(list)
+        query = (SaleLine.select(Sale.receipt_no, Product.sku, SaleLine.serial, SaleLine.quantity, SaleLine.unit_price)
+                 .join(Sale).switch(SaleLine).join(Product).where(Sale.receipt_no.in_(names[i:i + CHUNK])))
+        for receipt, sku, serial, qty, price in query.tuples():
+            stored[receipt].append((sku, serial or None, qty, Decimal(price)))
+        for receipt in names[i:i + CHUNK]:
+            mine = sorted((r.values["sku"], r.values.get("serial") or None, r.values["quantity"],
+                           Decimal(r.values["unit_price"])) for r in rows_by_receipt[receipt])
+            if mine != sorted(stored[receipt]):
+                changed.append(receipt)
+    return changed
 
 
 def _customer(name: str, phone: str):

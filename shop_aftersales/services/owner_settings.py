@@ -66,7 +66,8 @@ def _resale_record(category_id: int | None) -> dict:
     checklist = QualityChecklist.select().where(where_list).first()
     record: dict = {}
     if rule is not None:
-        record.update(grade_a=rule.grade_a, grade_b=rule.grade_b, grade_c=rule.grade_c, floor_pct=rule.floor_pct)
+        record.update(grade_a=rule.grade_a, grade_b=rule.grade_b, grade_c=rule.grade_c, floor_pct=rule.floor_pct,
+                      rounding=rule.rounding)
     if checklist is not None:
         import json
 
@@ -77,14 +78,15 @@ def _resale_record(category_id: int | None) -> dict:
 @business_step
 def save_resale_rules(category_id: int | None, checklist: list[str], grade_a: int, grade_b: int, grade_c: int,
                       floor_pct: int, shop_wide: dict[str, str], staff: Staff | None = None,
-                      approval=None) -> Changes:
-    """A category's checklist and pricing rule (None: the default for all) and the shop-wide resale settings
-    (grade meanings, markdown): one step, one approval."""
+                      approval=None, rounding: str | None = None) -> Changes:
+    """A category's checklist and pricing rule (None: the default for all; *rounding* of the suggested price as in
+    resale.ROUNDINGS, None: unchanged) and the shop-wide resale settings (grade meanings, markdown): one step, one
+    approval."""
     approver = approve(staff, approval)
     before = _resale_record(category_id)
     with owner_grant():
         changes = resale.save_checklist(category_id, checklist)
-        changes |= resale.save_pricing(category_id, grade_a, grade_b, grade_c, floor_pct)
+        changes |= resale.save_pricing(category_id, grade_a, grade_b, grade_c, floor_pct, rounding)
     after = _resale_record(category_id)
     if before != after:
         record_change("resale", _subject(category_id), before, after, staff or approver, approver)

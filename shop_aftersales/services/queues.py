@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ..clock import now
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, in_document_language, translate
 from ..models import AftersalesItem, Customer, ItemEvent, Product, Refund, RepairOrder, ReturnOrder, Staff
 from ..models.aftersales import (EVENT_NOTE, IN_REPAIR, QC_WAITING, READY_FOR_PICKUP, RECEIVED, REPAIRABLE,
                                  STATUSES, SUPPLIER_RETURN)
@@ -74,6 +74,12 @@ def _t(source: str, **params: object) -> str:
     return translate("Domain", source).format(**params)
 
 
+def _who(customer: Customer | None) -> str:
+    """The customer as named in a sentence: their name, else "the customer" (never "—", which reads "—的…")."""
+    name = (customer.name or "").strip() if customer is not None else ""
+    return name or translate("Domain", QT_TRANSLATE_NOOP("Domain", "the customer"))
+
+
 def _items(status: str | tuple[str, ...]):
     statuses = (status,) if isinstance(status, str) else status
     return _with_customer(AftersalesItem.select(AftersalesItem, Product, ReturnOrder, Customer).join(Product)
@@ -109,7 +115,7 @@ def queues() -> dict[str, list[Entry]]:
     for item in received:
         if item.id not in told and item.order.customer_id:
             result["sales"].append(Entry("sales", _t(QT_TRANSLATE_NOOP("Domain", "Tell {customer} that {code} was "
-                                                                       "received"), customer=item.order.customer.name,
+                                                                       "received"), customer=_who(item.order.customer),
                                                      code=item.code),
                                          _end_of(item.created_at.date() + dt.timedelta(days=first)), item.id,
                                          message="message.received"))
@@ -132,9 +138,10 @@ def queues() -> dict[str, list[Entry]]:
         if item.id in told:
             continue
         customer = item.order.customer
-        result["sales"].append(Entry("sales", _t(QT_TRANSLATE_NOOP("Domain", "{customer}'s {product} is ready: "
-                                                                   "ask them to pick it up"),
-                                                 customer=customer.name if customer else "—", product=item.product.name),
+        named = customer is not None and (customer.name or "").strip()
+        ready = (QT_TRANSLATE_NOOP("Domain", "{customer}'s {product} is ready: ask them to pick it up") if named
+                 else QT_TRANSLATE_NOOP("Domain", "The customer's {product} is ready: ask them to pick it up"))
+        result["sales"].append(Entry("sales", _t(ready, customer=_who(customer), product=item.product.name),
                                      item.status_since + dt.timedelta(days=reminder), item.id, message="message.ready"))
     refund_days = promise("promise.refund_days")
     for item in (AftersalesItem.select(AftersalesItem, Product).join(Product)
@@ -162,7 +169,7 @@ def queues() -> dict[str, list[Entry]]:
         if item.id not in told and item.order.customer_id:
             result["sales"].append(Entry("sales", _t(QT_TRANSLATE_NOOP("Domain", "Tell {customer} the refund for "
                                                                        "{code} was paid"),
-                                                     customer=item.order.customer.name, code=item.code),
+                                                     customer=_who(item.order.customer), code=item.code),
                                          _end_of(refund.paid_at.date() + dt.timedelta(days=first)), item.id,
                                          message="message.refunded"))
     zone_days = promise("promise.zone_days")
@@ -199,13 +206,16 @@ def waiting_for(staff: Staff | None) -> list[Entry]:
 
 
 def message_for(item: AftersalesItem, key: str) -> str:
+    """The message *key* for *item*'s customer, in the shop's document language (the default text; a template the
+    owner wrote is sent as written)."""
     customer = item.order.customer
     values = _Blanks(shop=settings.get(settings.SHOP_NAME), name=customer.name if customer else "",
                      item=item.product.name, code=item.code, shop_phone=settings.get(settings.SHOP_PHONE))
-    try:
-        return template(key).format_map(values)
-    except (ValueError, IndexError, AttributeError):  # a template the owner mistyped (a lone brace): use the default
-        return translate("Domain", MESSAGES[key]).format_map(values)
+    with in_document_language():
+        try:
+            return template(key).format_map(values)
+        except (ValueError, IndexError, AttributeError):  # a template the owner mistyped (a lone brace): the default
+            return translate("Domain", MESSAGES[key]).format_map(values)
 
 
 class _Blanks(dict):

@@ -436,7 +436,8 @@ def cost_warning(repair: RepairOrder) -> str | None:
 # ------------------------------------------------------------------ pickup
 
 def pickup_message(item: AftersalesItem) -> str:
-    """The "ready to pick up" text for SMS or WeChat (the template is set under Promises and messages)."""
+    """The "ready to pick up" text for SMS or WeChat (the template is set under Promises and messages), in the
+    shop's document language (queues.message_for)."""
     from .queues import message_for
 
     return message_for(item, "message.ready")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..clock import now
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP, join_sentences, translate
+from ..i18n import QT_TRANSLATE_NOOP, in_document_language, join_sentences, translate
 from ..models import (AftersalesItem, ItemEvent, Product, PricingRule, QualityCheck, QualityChecklist, RepairOrder,
                       ResaleListing, ResaleSale, Staff)
 from ..models.aftersales import (EVENT_QC, EVENT_RESALE, QC_WAITING, READY_FOR_PICKUP, REASONS, REPAIRABLE, RESALE,
@@ -65,13 +65,28 @@ def pricing_for(category_id: int | None) -> PricingRule:
     return row or PricingRule.select().where(PricingRule.category.is_null()).first() or PricingRule()
 
 
+# how a pricing rule rounds the suggested price (pricing_rule.rounding), in the order the settings offer them
+ROUNDINGS = {
+    "fen": QT_TRANSLATE_NOOP("Domain", "To the fen (¥77.46)"),
+    "jiao": QT_TRANSLATE_NOOP("Domain", "To ¥0.10 (¥77.50)"),
+    "yuan": QT_TRANSLATE_NOOP("Domain", "To the yuan (¥77)"),
+    "nine": QT_TRANSLATE_NOOP("Domain", "Ending in 9 (¥79, ¥129; under ¥10: ¥4.90)"),
+}
+
+
 @business_step
-def save_pricing(category_id: int | None, grade_a: int, grade_b: int, grade_c: int, floor_pct: int) -> Changes:
+def save_pricing(category_id: int | None, grade_a: int, grade_b: int, grade_c: int, floor_pct: int,
+                 rounding: str | None = None) -> Changes:
+    """A category's pricing rule (None: the default for all); *rounding* None keeps the rule's rounding."""
     if not all(0 < pct <= 100 for pct in (grade_a, grade_b, grade_c)) or not 0 <= floor_pct <= 100:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Shares of the new price are percentages from 1 to 100."))
     if not grade_a >= grade_b >= grade_c:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Grade A must fetch at least as much as B, and B as C."))
+    if rounding is not None and rounding not in ROUNDINGS:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose how the suggested price is rounded."))
     data = dict(grade_a=grade_a, grade_b=grade_b, grade_c=grade_c, floor_pct=floor_pct)
+    if rounding is not None:
+        data["rounding"] = rounding
     where = PricingRule.category.is_null() if category_id is None else PricingRule.category == category_id
     if not PricingRule.update(**data).where(where).execute():
         PricingRule.create(category=category_id, **data)
@@ -82,6 +97,53 @@ def _round_yuan(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP).quantize(FEN)
 
 
+_STEPS = {"fen": FEN, "jiao": Decimal("0.1"), "yuan": Decimal(1)}
+# the prices "ending in 9", per range: ¥0.09, ¥0.19 … ¥0.99; ¥1.90, ¥2.90 … ¥9.90; ¥19, ¥29, ¥39 …
+# as (lowest, step, highest or None) — every price lowest + k × step up to highest
+_NINES = ((Decimal("0.09"), Decimal("0.1"), Decimal("0.99")), (Decimal("1.9"), Decimal(1), Decimal("9.9")),
+          (Decimal(19), Decimal(10), None))
+
+
+def _nine_below(amount: Decimal) -> Decimal | None:
+    """The highest price ending in 9 at or below *amount* (None below ¥0.09)."""
+    best = None
+    for lowest, step, highest in _NINES:
+        if amount >= lowest:
+            k = ((amount - lowest) / step).to_integral_value(rounding=ROUND_FLOOR)
+            candidate = lowest + k * step
+            best = candidate if highest is None or candidate <= highest else highest
+    return best
+
+
+def _nine_above(amount: Decimal) -> Decimal:
+    """The lowest price ending in 9 at or above *amount*."""
+    for lowest, step, highest in _NINES:
+        if highest is None or amount <= highest:
+            k = max(((amount - lowest) / step).to_integral_value(rounding=ROUND_CEILING), Decimal(0))
+            return lowest + k * step
+    raise AssertionError("the last range has no end")
+
+
+def round_price(amount: Decimal, rounding: str, floor: Decimal = Decimal(0)) -> Decimal:
+    """*amount* rounded as the pricing rule says, never below *floor*.
+
+    'fen', 'jiao', 'yuan': to the nearest fen, ¥0.10 or yuan (halves up). 'nine': to the nearest price ending in
+    9 — ¥0.09 … ¥0.99, ¥1.90 … ¥9.90, then ¥19, ¥29 … ¥79 … ¥129 … (halfway between two, the lower one): 60 % of
+    ¥129.00 = ¥77.40 → ¥79.00, ¥74.00 → ¥69.00, ¥5.30 → ¥4.90, ¥0.99 stays. When the rounded price would be
+    below the floor, the first price of the kind at or above the floor is taken instead (a floor of ¥80.00:
+    ¥80.00 to the fen or ¥0.10, ¥80 to the yuan, ¥89 ending in 9). Never ¥0.00."""
+    amount, floor = Decimal(amount), Decimal(floor).quantize(FEN, rounding=ROUND_CEILING)
+    if rounding == "nine":
+        below, above = _nine_below(amount), _nine_above(amount)
+        price = above if below is None or above - amount < amount - below else below
+        return (price if price >= floor else _nine_above(floor)).quantize(FEN)
+    step = _STEPS.get(rounding, FEN)
+    price = (amount / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    if price < floor:
+        price = (floor / step).to_integral_value(rounding=ROUND_CEILING) * step
+    return max(price, step).quantize(FEN)  # never ¥0.00 (¥0.40 to the yuan: ¥1)
+
+
 @dataclass(frozen=True)
 class PriceAdvice:
     suggested: Decimal
@@ -90,15 +152,16 @@ class PriceAdvice:
 
 
 def price_advice(item: AftersalesItem, grade: str) -> PriceAdvice:
-    """Suggested price: the grade's share of the new price, never below the floor — the larger of the
-    rule's floor share and what was sunk into the unit (its repairs)."""
+    """Suggested price: the grade's share of the new price, rounded as the rule says (round_price), never below
+    the floor — the larger of the rule's floor share (to the fen) and what was sunk into the unit (its repairs)."""
     if grade not in GRADES:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose the grade: A, B or C."))
     rule = pricing_for(item.product.category_id)
     share = {"A": rule.grade_a, "B": rule.grade_b, "C": rule.grade_c}[grade]
     new_price = item.product.list_price * item.quantity
-    floor = max(_round_yuan(new_price * rule.floor_pct / 100), item_repair_cost(item).quantize(FEN))
-    return PriceAdvice(max(_round_yuan(new_price * share / 100), floor), floor, share)
+    floor = max((new_price * rule.floor_pct / 100).quantize(FEN, rounding=ROUND_HALF_UP),
+                item_repair_cost(item).quantize(FEN))
+    return PriceAdvice(round_price(new_price * share / 100, rule.rounding, floor), floor, share)
 
 
 def work_done(item: AftersalesItem) -> tuple[list[str], list[str]]:
@@ -123,6 +186,7 @@ def work_done(item: AftersalesItem) -> tuple[list[str], list[str]]:
     return notes, [f"{name} × {qty}" for name, qty in fitted.items()]
 
 
+@in_document_language()
 def default_disclosure(item: AftersalesItem, grade: str, flaws: str) -> str:
     """What the buyer is told, in words: that it came back, why, what was repaired, its grade and flaws."""
     parts = [translate("Domain", QT_TRANSLATE_NOOP(
@@ -221,22 +285,42 @@ def pass_check(item_id: int, lines: list[CheckLine], grade: str, flaws: str, pri
     return Changes(items=True, stock=True)
 
 
+def _join_list(words: list[str]) -> str:
+    """Words one after the other as a list: "屏幕、电池" in Chinese, "screen, battery" in English."""
+    joined = ""
+    for word in words:
+        joined = word if not joined else translate("Domain", QT_TRANSLATE_NOOP(
+            "Domain", "{first}, {second}")).format(first=joined, second=word)
+    return joined
+
+
+def failed_summary(lines: list[CheckLine]) -> str:
+    """The failed checks named, each with its note: "Failed: screen (still flickers), battery." (未通过：…)."""
+    named = [translate("Domain", QT_TRANSLATE_NOOP("Domain", "{check} ({note})")).format(
+        check=l.check, note=l.note.strip().rstrip("。.")) if l.note.strip() else l.check
+        for l in lines if not l.passed]
+    return translate("Domain", QT_TRANSLATE_NOOP("Domain", "Failed: {checks}.")).format(checks=_join_list(named))
+
+
 @business_step
-def fail_check(item_id: int, lines: list[CheckLine], notes: str, staff: Staff | None = None,
+def fail_check(item_id: int, lines: list[CheckLine], notes: str = "", staff: Staff | None = None,
                scrap_approved_by: Staff | None = None) -> Changes:
-    """A check failed: back to the repair board, or to scrap when the owner approves."""
+    """A check failed: back to the repair board, or to scrap when the owner approves. The failed lines are what
+    failed: the result and the history name them (with their notes), then *notes* if any."""
     item = _in_qc(item_id)
-    if not any(not l.passed for l in lines):
+    if not lines:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Go through the checklist first."))
+    failed = [l.check for l in lines if not l.passed]
+    if not failed:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Every check passed: the unit passes."))
-    if not notes.strip():
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Write down what failed."))
-    QualityCheck.create(item=item, staff=staff, results=_results(lines), passed=False, notes=notes.strip())
+    text = join_sentences([failed_summary(lines)] + ([notes.strip()] if notes.strip() else []))
+    QualityCheck.create(item=item, staff=staff, results=_results(lines), passed=False, notes=text)
     if scrap_approved_by is not None:
         from .resolutions import scrap
 
-        scrap(item.id, notes, scrap_approved_by, staff)
+        scrap(item.id, text, scrap_approved_by, staff)
     else:
-        change_status(item, REPAIRABLE, staff, notes, code=EVENT_QC, data={"passed": False})
+        change_status(item, REPAIRABLE, staff, text, code=EVENT_QC, data={"passed": False, "failed": failed})
     return Changes(items=True, stock=True, repairs=True)
 
 

@@ -18,16 +18,14 @@ from .base import Changes, business_step
 from .items import change_status, get_item, record, require_staff
 from .ledger import MoveRequest, move, on_hand, serial_location
 from .numbering import next_number
-from .policy import FAULT_REASONS, rules_for
+from .policy import rules_for
 from .staff import owner_approval, require_owner
 
 
 def refundable_amount(item: AftersalesItem) -> Decimal:
     """Price paid for the unit(s), less the restocking fee where the policy charges one."""
     paid = (item.unit_price * item.quantity).quantize(FEN)
-    if item.reason in FAULT_REASONS:
-        return paid
-    fee = rules_for(item.product.category_id).restocking_fee_pct
+    fee = rules_for(item.product.category_id).fee_pct(item.reason)
     return (paid * (100 - fee) / 100).quantize(FEN)
 
 

@@ -5,6 +5,7 @@ per unit (identical non-serialised units share one item with a quantity), each m
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,10 +15,11 @@ import peewee as pw
 
 from ..clock import now
 from ..errors import DomainError
+from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import AftersalesItem, Customer, ItemPhoto, Product, ReturnOrder, Sale, SaleLine, Staff
 from ..models.aftersales import (EVENT_PHOTO, EVENT_POLICY_OVERRIDE, EVENT_RECEIVED, RECEIVED, REPAIRABLE,
-                                 RETURNED_TO_CUSTOMER, SUPPLIER_RETURN)
+                                 RETURNED_TO_CUSTOMER, SUPPLIER_RETURN, TERMINAL)
 from ..models.stock import INTERNAL
 from ..money import FEN
 from .base import Changes, business_step
@@ -190,9 +192,7 @@ def _validate(req: ReturnRequest, sale: Sale | None, staff: Staff | None = None
             serials.add((product.id, serial))
             where = serial_location(product, serial)
             if where is not None and where.kind == INTERNAL:
-                raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unit {serial} of {product} is already in the shop "
-                                                    "(“{where}”)."),
-                                  serial=serial, product=product.name, where=location_label(where))
+                _already_in_shop(product, serial, location_label(where))
         for photo in line.photos:
             check_photo(photo)
         purchased = sale.sold_at.date() if sale is not None else req.purchased_on
@@ -209,6 +209,27 @@ def _validate(req: ReturnRequest, sale: Sale | None, staff: Staff | None = None
 
         approver = owner_approval(staff, req.override_approval)
     return checked, approver
+
+
+def open_return_of(product: Product, serial: str) -> AftersalesItem | None:
+    """The after-sales item (with its return order) that still follows unit *serial* of *product*, if any."""
+    return (AftersalesItem.select(AftersalesItem, ReturnOrder).join(ReturnOrder)
+            .where((AftersalesItem.product == product) & (AftersalesItem.serial == serial)
+                   & AftersalesItem.status.not_in(tuple(TERMINAL)))
+            .order_by(AftersalesItem.id.desc()).first())
+
+
+def _already_in_shop(product: Product, serial: str, where: str) -> None:
+    """Refuse a unit the ledger has in the shop, naming the open return it came in on (number and date)."""
+    item = open_return_of(product, serial)
+    if item is not None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unit {serial} of {product} is already in the shop "
+                                            "(“{where}”): it came back on return {number} of {date} (item "
+                                            "{code})."),
+                          serial=serial, product=product.name, where=where, number=item.order.number,
+                          date=f"{item.order.created_at:%Y-%m-%d}", code=item.code)
+    raise DomainError(QT_TRANSLATE_NOOP("Domain", "Unit {serial} of {product} is already in the shop "
+                                        "(“{where}”)."), serial=serial, product=product.name, where=where)
 
 
 def _copy_photos(item: AftersalesItem, photos: tuple[Path, ...], attachments: Path, staff, copied: list[Path]) -> None:
@@ -249,6 +270,8 @@ def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None,
     ids = []
     for line, product, sale_line, verdict in checked:
         customer_owned = line.requested_resolution == "repair"
+        with i18n.in_document_language():  # the words as said then: for items' search and older readers
+            written = verdict.text()
         price = sale_line.unit_price if sale_line is not None else Decimal(line.unit_price or 0).quantize(FEN)
         purchased = sale.sold_at if sale is not None else (
             dt.datetime.combine(req.purchased_on, dt.time()) if req.purchased_on else None)
@@ -257,7 +280,7 @@ def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None,
             quantity=line.quantity, unit_price=price, purchased_at=purchased, reason=line.reason,
             reason_text=line.reason_text.strip(), fault=line.fault.strip(), condition=line.condition,
             accessories=line.accessories.strip(), requested_resolution=line.requested_resolution,
-            verdict=verdict.outcome, verdict_text=verdict.text(),
+            verdict=verdict.outcome, verdict_text=written, verdict_reasons=verdict.reasons_json(),
             override_reason=req.override_reason.strip() if verdict.outcome != ALLOWED else "",
             customer_owned=customer_owned, status=RECEIVED)
         stock_move = move(MoveRequest(product=product, quantity=line.quantity, source="customer", target="inspection",
@@ -267,7 +290,7 @@ def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None,
                data={"order": number, "verdict": verdict.outcome}, stock_move=stock_move)
         if verdict.outcome != ALLOWED:
             record(item, EVENT_POLICY_OVERRIDE, staff, note=req.override_reason,
-                   data={"verdict": verdict.outcome, "rule": verdict.text(),
+                   data={"verdict": verdict.outcome, "rule": written, "reasons": json.loads(verdict.reasons_json()),
                          "approved_by": approver.name if approver else ""})
         if line.photos:
             _copy_photos(item, tuple(line.photos), attachments, staff, copied)

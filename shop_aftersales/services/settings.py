@@ -16,6 +16,7 @@ import json
 from typing import Iterator
 
 from ..errors import DomainError
+from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import Setting, Staff, db
 from ..models.documents import SettingChange
@@ -24,9 +25,12 @@ from .base import Changes, business_step
 SHOP_NAME = "shop.name"
 SHOP_ADDRESS = "shop.address"
 SHOP_PHONE = "shop.phone"
+# the language of the shop's documents and of the texts that go on them ("zh_CN" or "en"; not set: the UI's)
+DOCUMENT_LANGUAGE = "shop.document_language"
 # the shop's details, open to all staff (the keys of printing.label and printing.slip, named here as text:
 # services do not import printing)
-OPEN_KEYS = frozenset({SHOP_NAME, SHOP_ADDRESS, SHOP_PHONE, "label.width_mm", "label.height_mm", "slip.terms"})
+OPEN_KEYS = frozenset({SHOP_NAME, SHOP_ADDRESS, SHOP_PHONE, DOCUMENT_LANGUAGE, "label.width_mm", "label.height_mm",
+                       "slip.terms"})
 
 # What each kind of change is called in the record (area code -> English label, translated when shown).
 AREAS = {
@@ -65,6 +69,28 @@ def area_of(key: str) -> str:
 def get(key: str, default: str = "") -> str:
     row = Setting.get_or_none(Setting.key == key)
     return row.value if row else default
+
+
+def stored_document_language() -> str | None:
+    """The shop's document language as set ("zh_CN" or "en"), None when it was never set."""
+    value = get(DOCUMENT_LANGUAGE).strip()
+    return i18n.normalise(value) if value else None
+
+
+def document_language() -> str:
+    """The shop's document language: its setting, else the UI language of this process."""
+    return i18n.document_language()
+
+
+i18n.provide_document_language(stored_document_language)
+
+
+@business_step
+def adopt_document_language(language: str) -> Changes:
+    """A brand-new shop speaks the language chosen at its first start: store it unless one is set already."""
+    if stored_document_language() is None:
+        write_approved({DOCUMENT_LANGUAGE: i18n.normalise(language)}, None, None)
+    return Changes(settings=True)
 
 
 def approve(staff: Staff | None, approval) -> Staff | None:
@@ -122,6 +148,8 @@ def update(values: dict[str, str], staff: Staff | None = None, approval=None) ->
     """Save settings; only those that change are written, each recorded with *staff* (who is at the keyboard).
     Changing an owner-only one needs *approval* (services.staff.Approval) once the owner has a PIN."""
     changed = {key: value for key, value in values.items() if value.strip() != get(key)}
+    if DOCUMENT_LANGUAGE in changed and changed[DOCUMENT_LANGUAGE].strip() not in i18n.SUPPORTED:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The document language is Chinese (zh_CN) or English (en)."))
     approver = approve(staff, approval) if any(owner_only(key) for key in changed) else None
     write_approved(changed, staff, approver)
     return Changes(settings=True)

@@ -35,14 +35,30 @@ def _open(count_id: int) -> StockCount:
     return count
 
 
+def count_zones(count: StockCount) -> list[str]:
+    """The codes of the zones *count* counts. (``zones`` holds them as a JSON list, or, since blind counts, as
+    ``{"zones": [...], "blind": true|false}``.)"""
+    stored = json.loads(count.zones or "[]")
+    return list(stored.get("zones", [])) if isinstance(stored, dict) else list(stored)
+
+
+def is_blind(count: StockCount) -> bool:
+    """A blind count hides what the ledger expects (and so the differences) from the counter until it is posted;
+    chosen when the count starts. Counts from before blind counts were not blind."""
+    stored = json.loads(count.zones or "[]")
+    return bool(stored.get("blind", False)) if isinstance(stored, dict) else False
+
+
 @business_step
-def start_count(zone_codes: list[str], staff: Staff | None = None) -> Changes:
-    """Open a count of *zone_codes*: one line per product and zone, one per unit for serialised products."""
+def start_count(zone_codes: list[str], staff: Staff | None = None, blind: bool = True) -> Changes:
+    """Open a count of *zone_codes*: one line per product and zone, one per unit for serialised products.
+    *blind* (the default, as the printed count sheet is): the expected quantities stay hidden until posted."""
     zones = list(Location.select().where(Location.code.in_(zone_codes) & (Location.kind == INTERNAL)))
     if not zones:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Choose at least one zone to count."))
     number = next_number("count")
-    count = StockCount.create(number=number, staff=staff, zones=json.dumps([z.code for z in zones]))
+    count = StockCount.create(number=number, staff=staff,
+                              zones=json.dumps({"zones": [z.code for z in zones], "blind": bool(blind)}))
     lines = []
     # only the shop's goods are counted: a customer's unit in for warranty repair is not shop stock
     customers = set(AftersalesItem.select(AftersalesItem.product, AftersalesItem.serial)
@@ -82,7 +98,7 @@ def scan(count_id: int, code: str, zone_code: str | None = None) -> Changes:
     """A scanned serial marks its unit found; a scanned SKU or barcode adds one to that product's line."""
     count = _open(count_id)
     code = code.strip()
-    zones = json.loads(count.zones)
+    zones = count_zones(count)
     zone_code = zone_code or zones[0]
     line = (StockCountLine.select().join(Location).where((StockCountLine.count == count) & (StockCountLine.serial == code))
             .first())
@@ -175,16 +191,10 @@ def line_rows(count_id: int, line_ids: list[int] | None = None) -> list[tuple]:
                                StockCountLine.id).tuples())
 
 
-@business_step
-def post(count_id: int, reason: str, staff: Staff | None = None, approved_by=None) -> Changes:
-    """Post the differences as adjustment moves. Every line must be counted, the reason given, and the zones
-    unchanged since the count began (else: count again). The units stay in step with their items: a unit not
-    found leaves its zone as "missing", item and listing with it; a unit found that the ledger has outside the
-    shop comes back only with the owner's approval (*approved_by*); one that an after-sales item still follows
-    is moved on its ID card, not by a count."""
+def check_postable(count_id: int) -> StockCount:
+    """Refuse a count that cannot be posted whatever reason is given: lines not counted yet, or stock that moved
+    since the count began. The count screen asks for the reason only once this passes."""
     count = _open(count_id)
-    if not reason.strip():
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Give the reason for the adjustments."))
     missing = uncounted(count_id)
     if missing:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{count} line(s) are not counted yet: enter 0 for what is "
@@ -199,6 +209,19 @@ def post(count_id: int, reason: str, staff: Staff | None = None, approved_by=Non
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Stock of {product} in “{zone}” moved since the count "
                                             "began; count it again."),
                           product=moved.product.name, zone=location_label(moved.location))
+    return count
+
+
+@business_step
+def post(count_id: int, reason: str, staff: Staff | None = None, approved_by=None) -> Changes:
+    """Post the differences as adjustment moves. Every line must be counted, the reason given, and the zones
+    unchanged since the count began (else: count again). The units stay in step with their items: a unit not
+    found leaves its zone as "missing", item and listing with it; a unit found that the ledger has outside the
+    shop comes back only with the owner's approval (*approved_by*); one that an after-sales item still follows
+    is moved on its ID card, not by a count."""
+    count = check_postable(count_id)  # first: a count that cannot be posted does not need a reason
+    if not reason.strip():
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Give the reason for the adjustments."))
     pulled = pulled_back(count_id)
     approver = None
     if pulled:  # a unit the ledger has with a customer or a supplier: taking it back is the owner's decision
@@ -365,7 +388,7 @@ def count_sheet_data(count_id: int, show_expected: bool = False) -> CountSheet:
             row.append(expected)
         row += [counted, None]
         rows.append(row)
-    zones = tr(QT_TRANSLATE_NOOP("Domain", ", ")).join(location_label(loc) for loc in Location.select().where(Location.code.in_(json.loads(count.zones)))
+    zones = tr(QT_TRANSLATE_NOOP("Domain", ", ")).join(location_label(loc) for loc in Location.select().where(Location.code.in_(count_zones(count)))
                       .order_by(Location.sort_order))
     printed = f"{now():%Y-%m-%d %H:%M}"
     shop = shop_settings.get(shop_settings.SHOP_NAME)

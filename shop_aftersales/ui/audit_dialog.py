@@ -71,7 +71,8 @@ class AuditDialog(QDialog):
         self.count.setText(self.tr("{count} events").format(count=self.model.total()))
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), str(Path.home() / "audit.xlsx"),
+        suggested = self.tr("audit log {date}.xlsx").format(date=f"{today():%Y-%m-%d}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), str(Path.home() / suggested),
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.export_to(Path(path))

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..services.backup import Backup, backups_dir, check_backup, list_backups
+from ..services.backup import Backup, backups_dir, before_restore_name, check_backup, describe_taken, list_backups
 from ..services.staff import require_owner
+from .actions import approval_missing, watch_approval
 from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
@@ -53,15 +54,40 @@ class RestoreDialog(QDialog):
         row.addWidget(self.approver, 1)
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        other = QPushButton(self.tr("Another file…"))
-        other.clicked.connect(self._other)
-        buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.other_button = QPushButton(self.tr("Another file…"))
+        self.other_button.setAutoDefault(False)
+        self.other_button.clicked.connect(self._other)
+        buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setEnabled(bool(self.backups))
+        # restoring throws away everything entered since the backup: Enter (or a stray click on the default) is Cancel
+        self.restore_button.setAutoDefault(False)
+        self.cancel_button.setAutoDefault(True)
+        self.cancel_button.setDefault(True)
         buttons.accepted.connect(self._chosen)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.chosen: Path | None = None
+        self.table.itemSelectionChanged.connect(self.refresh)
+        watch_approval(self.approver, self.refresh)
+        self.refresh()
+
+    def blocker(self) -> str | None:
+        """Why Restore cannot succeed yet, or None."""
+        if not self.backups:
+            return self.tr("There are no backups in {folder} yet: choose another file.").format(
+                folder=backups_dir(self.context.data_dir))
+        if not self.table.selectionModel().selectedRows():
+            return self.tr("Choose the backup to go back to.")
+        return approval_missing(self.approver)
+
+    def refresh(self, *_args: object) -> None:
+        reason = self.blocker()
+        self.restore_button.setEnabled(reason is None)
+        self.restore_button.setToolTip(reason or "")
+        approval = approval_missing(self.approver)  # a file from elsewhere needs the owner's go-ahead as well
+        self.other_button.setEnabled(approval is None)
+        self.other_button.setToolTip(approval or "")
 
     def _other(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(Path.home()),
@@ -86,7 +112,12 @@ class RestoreDialog(QDialog):
             show_error(self, exc)
             return
         answer = QMessageBox.question(self, self.tr("Restore"), self.tr(
-            "Go back to the backup {name}? The shop reopens on it.").format(name=path.name))
+            "Go back to the backup {name}, taken {taken}? Everything entered after it was taken will be gone. "
+            "The database as it is now is first kept as a backup named {safety} in {folder}, and the shop reopens "
+            "on the restored file.").format(name=path.name, taken=describe_taken(path),
+                                            safety=before_restore_name(),
+                                            folder=backups_dir(self.context.data_dir)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.chosen = path
             self.accept()

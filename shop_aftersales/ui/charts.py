@@ -45,25 +45,49 @@ class BarChart:
         self.plot.setMenuEnabled(False)
         self._on_click: Callable[[int], None] | None = None
         self._count = 0
+        self.legend = None  # the series' names, in a row under the chart (never over the bars)
         self.widget.scene().sigMouseClicked.connect(self._clicked)
+
+    def _show_legend(self, wanted: bool) -> None:
+        pg = _pg()
+        if wanted and self.legend is None:
+            self.legend = pg.LegendItem(colCount=4)
+            self.plot.layout.addItem(self.legend, 4, 1)  # the plot's own grid: under the bottom axis
+        elif not wanted and self.legend is not None:
+            self.plot.layout.removeItem(self.legend)
+            self.legend.setParentItem(None)
+            self.widget.scene().removeItem(self.legend)
+            self.legend = None
+        if self.legend is not None:
+            self.legend.clear()
+
+    def legend_names(self) -> list[str]:
+        """The names the legend shows, in order (for the tests)."""
+        if self.legend is None:
+            return []
+        return [label.text for _sample, label in self.legend.items]
+
+    def axis_labels(self) -> list[str]:
+        """The category labels written under the bars."""
+        ticks = self.plot.getAxis("bottom")._tickLevels
+        return [label for _pos, label in ticks[0]] if ticks else []
 
     def show(self, labels: Sequence[str], values: Sequence[float], highlight: Sequence[bool] = (),
              line: Sequence[float] | None = None, title: str = "", stacked: Sequence[tuple[str, Sequence[float], str]] = ()
              ) -> None:
         pg = _pg()
         self.plot.clear()
-        if self.plot.legend is not None:
-            self.plot.legend.clear()
         self._count = len(labels)
         self.plot.setTitle(title)
         xs = list(range(len(labels)))
+        self._show_legend(bool(stacked))
         if stacked:
             bottom = [0.0] * len(labels)
-            legend = self.plot.addLegend(offset=(10, 10))
             for name, series, colour in stacked:
-                item = pg.BarGraphItem(x=xs, height=list(series), y0=list(bottom), width=0.6, brush=colour, name=name)
+                item = pg.BarGraphItem(x=xs, height=[float(v) for v in series], y0=list(bottom), width=0.6,
+                                       brush=colour, name=name)
                 self.plot.addItem(item)
-                legend.addItem(item, name)
+                self.legend.addItem(item, name)  # once per series
                 bottom = [b + float(v) for b, v in zip(bottom, series)]
             top = max(bottom, default=0)
         else:
@@ -80,7 +104,7 @@ class BarChart:
         else:
             self.plot.hideAxis("right")
         axis = self.plot.getAxis("bottom")
-        step = max(1, len(labels) // 12)
+        step = max(1, -(-len(labels) // 24))  # every category up to two years of months; beyond, every other…
         axis.setTicks([[(i, label) for i, label in enumerate(labels) if i % step == 0]])
         self.plot.setXRange(-0.6, max(len(labels) - 0.4, 0.6), padding=0)
         self.plot.setYRange(0, (top or 1) * 1.15, padding=0)

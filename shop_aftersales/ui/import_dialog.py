@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton,
                                QVBoxLayout, QWidget)
@@ -73,7 +73,7 @@ class ImportDialog(QDialog):
 
     def _save_template(self) -> None:
         kind = self.kind.currentData()
-        default = str(Path.home() / f"shop-aftersales-{kind}-template.xlsx")
+        default = str(Path.home() / template_file_name(kind))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save import template"), default,
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
@@ -130,3 +130,11 @@ class ImportDialog(QDialog):
         else:
             self.report.setPlainText(self.tr("Nothing was imported."))
             show_error(self, error)
+
+
+def template_file_name(kind: str) -> str:
+    """The suggested name of an empty import template, in the user's language (导入模板-商品.xlsx)."""
+    what = {"products": QCoreApplication.translate("ImportDialog", "products"),
+            "sales": QCoreApplication.translate("ImportDialog", "sales"),
+            "opening": QCoreApplication.translate("ImportDialog", "opening stock")}.get(kind, kind)
+    return QCoreApplication.translate("ImportDialog", "import template - {what}.xlsx").format(what=what)

@@ -2,8 +2,13 @@
 phone or a serial; tick the lines coming back; describe each unit; see the policy's verdict; save.
 
 Saving creates the return order and one after-sales item per unit in one transaction, keeps the slip as
-a PDF in the data folder and offers to print it and the labels. A refusal shows why and keeps the form
-exactly as it was.
+a PDF in the data folder and prints the slip and the labels straight to the printers chosen under Settings →
+Printers (the return then opens, its preview one click away). A refusal shows why and keeps the form exactly as
+it was.
+
+At the counter it is driven by the keyboard: a scanned receipt loads (a receipt of one line has it ticked) and the
+focus waits on the reason; the choice lists are numbered (a digit picks), Tab goes on to what the customer asks
+for, and Enter (or Ctrl+S) is Save and print. Save stays disabled, saying what is missing, until it can succeed.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -135,6 +141,7 @@ class IntakeForm(QWidget):
         self.no_receipt_date: dt.date | None = None
         self._loading = False
         self._current = -1
+        self._refused: list = []  # the ticked units the policy says no to, with its verdict
         layout = QVBoxLayout(self)
 
         find = QHBoxLayout()
@@ -178,6 +185,7 @@ class IntakeForm(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Up/Down choose the line, Space ticks it, Tab goes on to its reason
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
         splitter.addWidget(self.table)
@@ -211,49 +219,72 @@ class IntakeForm(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
         bottom.addWidget(self.clear_button)
-        self.save_button = QPushButton(self.tr("Save return"))
-        self.save_button.setDefault(True)
+        self.save_hint = QLabel()  # what keeps Save disabled, in words
+        self.save_hint.setObjectName("save-hint")
+        self.save_hint.setStyleSheet("color: #a15c00; font-weight: bold;")
+        self.save_hint.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save and print"))
+        self.save_button.setDefault(True)  # Enter anywhere on the form (keyPressEvent) or Ctrl+S
         self.save_button.clicked.connect(self.save)
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
+        self.save_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.save_hint)
+        self._saving = False
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
         self._set_details_enabled(False)
+        for edit in (self.customer_name, self.customer_phone, self.override):
+            edit.textChanged.connect(self._update_save)
+        self._tab_order()
         self._update_verdict()
+
+    def _tab_order(self) -> None:
+        """Find → the lines → the decisions (reason, request, where it goes) → the description → the exception →
+        shipping, note → Save: the order the counter works in."""
+        chain = [self.find_edit, self.find_button, self.no_receipt_button, self.customer_name, self.customer_phone,
+                 self.elsewhere, self.table, self.reason, self.resolution, self.destination, self.condition,
+                 self.fault, self.reason_text, self.accessories, self.photos, self.add_photo_button,
+                 self.remove_photo_button, self.override, self.override_approval, self.shipping, self.note,
+                 self.clear_button, self.save_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # ---------------------------------------------------------------- the details of the selected unit
     def _details_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("The selected unit"))
         form = QFormLayout(box)
+        # the decisions first, each list numbered: a digit picks its entry (the combo's keyboard search)
         self.reason = QComboBox()
         self.reason.addItem(self.tr("Choose…"), "")
-        for code, label in REASONS.items():
-            self.reason.addItem(domain_tr(label), code)
+        for number, (code, label) in enumerate(REASONS.items(), start=1):
+            self.reason.addItem(f"{number}  {domain_tr(label)}", code)
         form.addRow(self.tr("Reason:"), self.reason)
-        self.reason_text = QLineEdit()
-        self.reason_text.setPlaceholderText(self.tr("In the customer's words"))
-        form.addRow("", self.reason_text)
+        self.resolution = QComboBox()
+        for number, (code, label) in enumerate(RESOLUTIONS.items(), start=1):
+            self.resolution.addItem(f"{number}  {domain_tr(label)}", code)
+        form.addRow(self.tr("Customer asks for:"), self.resolution)
+        self.destination = QComboBox()
+        for number, (code, label) in enumerate(DESTINATIONS, start=1):
+            self.destination.addItem(f"{number}  {domain_tr(label)}", code)
+        form.addRow(self.tr("Goes to:"), self.destination)
+        self.condition = QComboBox()
+        for number, (code, label) in enumerate(CONDITIONS.items(), start=1):
+            self.condition.addItem(f"{number}  {domain_tr(label)}", code)
+        form.addRow(self.tr("Condition:"), self.condition)
         self.fault = QPlainTextEdit()
         self.fault.setPlaceholderText(self.tr("What is wrong with it, as seen at the counter"))
         self.fault.setFixedHeight(64)
+        self.fault.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere else on the form
         form.addRow(self.tr("Fault:"), self.fault)
-        self.condition = QComboBox()
-        for code, label in CONDITIONS.items():
-            self.condition.addItem(domain_tr(label), code)
-        form.addRow(self.tr("Condition:"), self.condition)
+        self.reason_text = QLineEdit()
+        self.reason_text.setPlaceholderText(self.tr("In the customer's words"))
+        form.addRow(self.tr("Customer says:"), self.reason_text)
         self.accessories = QLineEdit()
         self.accessories.setPlaceholderText(self.tr("e.g. box, charger, manual"))
         form.addRow(self.tr("Accessories:"), self.accessories)
-        self.resolution = QComboBox()
-        for code, label in RESOLUTIONS.items():
-            self.resolution.addItem(domain_tr(label), code)
-        form.addRow(self.tr("Customer asks for:"), self.resolution)
-        self.destination = QComboBox()
-        for code, label in DESTINATIONS:
-            self.destination.addItem(domain_tr(label), code)
-        form.addRow(self.tr("Goes to:"), self.destination)
         photos = QHBoxLayout()
         self.photos = QListWidget()
         self.photos.setFixedHeight(60)
@@ -261,7 +292,7 @@ class IntakeForm(QWidget):
         buttons = QVBoxLayout()
         self.add_photo_button = QPushButton(self.tr("Add…"))
         self.add_photo_button.clicked.connect(self._add_photo)
-        remove = QPushButton(self.tr("Remove"))
+        self.remove_photo_button = remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self._remove_photo)
         buttons.addWidget(self.add_photo_button)
         buttons.addWidget(remove)
@@ -283,6 +314,7 @@ class IntakeForm(QWidget):
         return box
 
     def _set_details_enabled(self, enabled: bool) -> None:
+        """The details describe a unit that comes back: disabled for a line not ticked (or no line)."""
         self.details.setEnabled(enabled)
 
     def _select(self, row: int) -> None:
@@ -302,7 +334,7 @@ class IntakeForm(QWidget):
         self.photos.clear()
         self.photos.addItems([p.name for p in unit.photos])
         self._loading = False
-        self._set_details_enabled(True)
+        self._set_details_enabled(unit.checked)
         self.details.setTitle(self.tr("The selected unit: {product}").format(product=unit.product.name))
 
     def _store(self) -> None:
@@ -369,7 +401,17 @@ class IntakeForm(QWidget):
         self.rows = [UnitRow(product=r.line.product, sold=r.line.quantity, back_already=r.returned,
                              sale_line_id=r.line.id, serial=r.line.serial or "", unit_price=r.line.unit_price,
                              quantity=max(min(1, r.returnable), 1)) for r in returnable_lines(sale_id)]
+        still = [unit for unit in self.rows if unit.returnable > 0]
+        if len(still) == 1:  # one line can come back: it is the one
+            still[0].checked = True
         self._fill_table()
+        if len(still) == 1:
+            row = self.rows.index(still[0])
+            self.table.selectRow(row)
+            self._select(row)
+            self.reason.setFocus()  # the next thing to say: why it comes back
+        else:
+            self.table.setFocus()  # Down to the line, Space ticks it, Tab to its reason
         self.result.clear()
 
     def add_without_receipt(self) -> None:
@@ -443,6 +485,8 @@ class IntakeForm(QWidget):
         if self._loading or cell.column() != 0:
             return
         self.rows[cell.row()].checked = cell.checkState() == Qt.CheckState.Checked
+        if cell.row() == self._current:
+            self._set_details_enabled(self.rows[cell.row()].checked)
         self._update_verdict()
 
     # ---------------------------------------------------------------- verdict and saving
@@ -451,8 +495,10 @@ class IntakeForm(QWidget):
 
     def _update_verdict(self) -> None:
         chosen = self.chosen()
+        self._refused = []
         if not chosen:
             self.verdict.setText(self.tr("Tick the units that are coming back."))
+            self._update_save()
             return
         purchased = self.sale.sold_at.date() if self.sale is not None else self.no_receipt_date
         lines = []
@@ -462,11 +508,78 @@ class IntakeForm(QWidget):
                 lines.append(f"<b>{html.escape(unit.product.name)}</b>: " + html.escape(self.tr("choose a reason")))
                 continue
             verdict = verdict_for(unit.line(), purchased)
+            if verdict.outcome != ALLOWED:
+                self._refused.append((unit, verdict))
             colour = colours.get(verdict.outcome, "#a15c00")
             lines.append(f"<b>{html.escape(unit.product.name)}</b>: <span style='color:{colour}'><b>"
                          f"{html.escape(domain_tr(VERDICTS[verdict.outcome]))}</b></span> — "
                          f"{html.escape(verdict.text())}")
         self.verdict.setText(self.tr("Return policy:") + "<br>" + "<br>".join(lines))
+        self._update_save()
+
+    def missing(self) -> tuple[str, QWidget | None]:
+        """What keeps the return from being saved, in words, and the field to fill ("" when it can be saved)."""
+        chosen = self.chosen()
+        if not chosen:
+            return self.tr("Tick the units that are coming back."), self.table
+        for unit in chosen:
+            if not unit.reason:
+                return (QCoreApplication.translate("Domain", "Give the reason why {product} comes back.")
+                        .format(product=unit.product.name), self.reason)
+            if unit.product.serialised and not unit.serial.strip():
+                return (QCoreApplication.translate(
+                    "Domain", "{product} is tracked by serial number: give the serial of the unit.")
+                        .format(product=unit.product.name), self.table)
+        if self.sale is None and not (self.customer_name.text().strip() or self.customer_phone.text().strip()):
+            return (QCoreApplication.translate("Domain", "Without a receipt, write down the customer's name or "
+                                                         "phone."), self.customer_name)
+        refused = self._refused
+        if refused and not self.override.text().strip():
+            unit, verdict = refused[0]
+            return (QCoreApplication.translate(
+                "Domain", "The return policy says no for {product}: {why} To go ahead anyway, write the reason for "
+                          "the exception.").format(product=unit.product.name, why=verdict.text()), self.override)
+        return "", None
+
+    def _update_save(self) -> None:
+        """Save is enabled only when it can succeed; otherwise its tooltip and the hint beside it say why. The
+        exception fields are enabled only when the policy says no."""
+        needs_exception = bool(self._refused)
+        self.override.setEnabled(needs_exception)
+        self.override_approval.setEnabled(needs_exception)
+        why, _field = self.missing()
+        if self._saving:
+            why = self.tr("Saving…")
+        self.save_button.setEnabled(not why)
+        self.save_hint.setText(why if self.rows else "")
+        self.save_button.setToolTip(why or self.tr("Save the return, then print its slip and item labels on the "
+                                                   "printers chosen under Settings → Printers (Enter or Ctrl+S)."))
+
+    def save_from_keyboard(self) -> bool:
+        """Enter or Ctrl+S: Save and print when it can succeed; otherwise the focus goes to what is missing and
+        the main window's status bar says it. True when the save was started."""
+        if self.save_button.isEnabled():
+            self.save()
+            return True
+        why, field = self.missing()
+        if field is not None and field.isEnabled():
+            field.setFocus()
+        if why:
+            from .print_ui import say
+
+            say(self, why)
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter that no field used (a combo, a line edit, the table let it through) is the default button, as in
+        a dialog; Enter in the find box only finds, and on another button it is that button's."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            focus = self.focusWidget()
+            if focus is not self.find_edit and not (isinstance(focus, QPushButton) and focus is not self.save_button):
+                self.save_from_keyboard()
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def request(self) -> ReturnRequest:
         return ReturnRequest(lines=[unit.line() for unit in self.chosen()],
@@ -477,20 +590,25 @@ class IntakeForm(QWidget):
                              override_approval=self.override_approval.approval(), note=self.note.text())
 
     def save(self) -> None:
+        """Save the return (on the writer thread); once saved its slip and labels print (IntakeTab)."""
         self._store()
-        self.save_button.setEnabled(False)
+        if self._saving:
+            return
+        self._saving = True
+        self._update_save()
         self.context.ops.run(register_return, self.request(), self.context.staff, self.context.attachments_dir,
                              on_success=self._saved, on_failure=self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
+        self._saving = False
+        self._update_save()
         show_error(self, error)
 
     def _saved(self, changes: Changes) -> None:
         from ..models import ReturnOrder
         from .return_order import archive_slip
 
-        self.save_button.setEnabled(True)
+        self._saving = False
         order = ReturnOrder.get(ReturnOrder.number == changes.reference)
         try:
             slip = archive_slip(self.context, order.id)

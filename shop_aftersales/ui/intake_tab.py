@@ -54,7 +54,16 @@ class IntakeTab(WorkTab):
         return self.show_dialog(actions.ShipToSupplierDialog(self.context, AftersalesItem.get_by_id(item_id), self))
 
     def _saved(self, changes: Changes) -> None:
-        self.open_order(self.form.last_order_id)
+        """A return saved with Save and print: its slip and labels go to their printers (Settings → Printers) and
+        the return opens, with the previews one click away."""
+        dialog = self.open_order(self.form.last_order_id)
+        dialog.print_all()
+
+    def print_order_slip(self, order_id: int):
+        """Ctrl+P on the list of returns: the selected return's slip, straight to the slip printer."""
+        from .return_order import print_slip
+
+        return print_slip(self, order_id)
 
     def focus_scan(self) -> None:
         self.pages.setCurrentWidget(self.form)

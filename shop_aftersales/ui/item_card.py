@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from ..models import AftersalesItem, Location
 from ..models.aftersales import (CONDITIONS, PAYMENT_METHODS, REASONS, RESOLUTIONS, STATUS_LOCATION, STATUSES,
                                  VERDICTS, allowed_for)
+from ..models.repairs import REPAIR_STATES
 from ..money import format_yuan
 from ..printing.label import labels_pdf, render_labels
 from ..printing import refund as slips
 from ..services import Changes
 from ..services import items as item_steps
 from ..services import resolutions
-from ..services.cards import ItemMoves, costs, history
+from ..services.cards import ItemMoves, costs, history, repairs_of
 from ..services.resale import outcome as resale_outcome
 from ..services.resale import settled
 from ..services.returns import add_photo
@@ -99,6 +100,16 @@ class ItemCard(QDialog):
              (f"{item.purchased_at:%Y-%m-%d}" if item.purchased_at else self.tr("no receipt")))
             + "  ·  " + self.tr("{price} per unit").format(price=format_yuan(item.unit_price))))
         left.addRow(self.tr("Return order:"), _selectable(f"{order.number}  {order.created_at:%Y-%m-%d %H:%M}"))
+        repairs = repairs_of(item.id)
+        if repairs:  # its repair orders (维修单), each a link that opens the repair
+            self.repairs_link = QLabel(" · ".join(self.tr("{repair} ({state})").format(
+                repair=f"<a href='{r.id}'>{html.escape(r.number)}</a>",
+                state=html.escape(domain_tr(REPAIR_STATES.get(r.state, r.state)))) for r in repairs))
+            self.repairs_link.setTextFormat(Qt.TextFormat.RichText)
+            self.repairs_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            self.repairs_link.setToolTip(self.tr("Open the repair order"))
+            self.repairs_link.linkActivated.connect(lambda href: self.open_repair(int(href)))
+            left.addRow(self.tr("Repair order:"), self.repairs_link)
         left.addRow(self.tr("Reason:"), _selectable(domain_tr(REASONS.get(item.reason, item.reason))
                                                     + (f" — {item.reason_text}" if item.reason_text else "")))
         left.addRow(self.tr("Fault:"), _selectable(item.fault or "—"))
@@ -109,8 +120,10 @@ class ItemCard(QDialog):
         state = {"pending": self.tr("not settled yet"), "done": self.tr("settled"),
                  "declined": self.tr("settled without refund or exchange")}[item.resolution_state]
         right.addRow(self.tr("With the customer:"), _selectable(state))
-        right.addRow(self.tr("Policy:"), _selectable(f"{domain_tr(VERDICTS.get(item.verdict, item.verdict))}. "
-                                                     f"{item.verdict_text}"))
+        from ..services.policy import verdict_text  # the verdict's words made now, in the UI language
+
+        right.addRow(self.tr("Policy:"), _selectable(self.tr("{verdict}. {why}").format(
+            verdict=domain_tr(VERDICTS.get(item.verdict, item.verdict)), why=verdict_text(item)).strip()))
         if item.override_reason:
             right.addRow(self.tr("Exception:"), _selectable(item.override_reason))
         right.addRow(self.tr("Findings:"), _selectable(item.findings or "—"))
@@ -156,8 +169,7 @@ class ItemCard(QDialog):
         for r, (when, who, what, note) in enumerate(rows):
             for c, value in enumerate((f"{when:%Y-%m-%d %H:%M}", who, what, note)):
                 table.setItem(r, c, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(table, stretch=2, width=940)  # "what" takes the card's width
         self.history_table = table
         return table
 
@@ -165,7 +177,7 @@ class ItemCard(QDialog):
         view = make_table_view()
         self.moves_model = PagedTableModel(ItemMoves(code=item.code), parent=view)
         view.setModel(self.moves_model)
-        fit_columns(view)
+        fit_columns(view, width=940)
         return view
 
     def _photos(self, item: AftersalesItem) -> QWidget:
@@ -222,11 +234,11 @@ class ItemCard(QDialog):
             add("decline", self.tr("Settle without refund…"), lambda: self._open(actions.NoteStepDialog(
                 self.context, self.tr("Settle {code} without refund or exchange").format(code=self.item.code),
                 self.tr("Why nothing is refunded or exchanged"),
-                lambda note, staff: resolutions.decline(self.item.id, note, staff), self)))
+                lambda note, staff: resolutions.decline(self.item.id, note, staff), self, required=True)))
         self.action_bar.addStretch(1)
         add("note", self.tr("Add note…"), lambda: self._open(actions.NoteStepDialog(
             self.context, self.tr("Note on {code}").format(code=self.item.code), self.tr("Anything worth knowing"),
-            lambda note, staff: item_steps.add_note(self.item.id, note, staff), self)))
+            lambda note, staff: item_steps.add_note(self.item.id, note, staff), self, required=True)))
         add("label", self.tr("Print label"), self.print_label)
         add("label_preview", self.tr("Preview label…"), self.preview_label)
         if slips.refund_of(item.id) is not None:
@@ -235,6 +247,17 @@ class ItemCard(QDialog):
         elif slips.exchange_of(item.id) is not None:
             add("exchange_slip", self.tr("Print exchange slip"), self.print_settlement)
             add("exchange_slip_preview", self.tr("Preview exchange slip…"), self.preview_settlement)
+
+    def open_repair(self, repair_id: int | None = None) -> QDialog | None:
+        """The repair dialog of one of its repair orders (the latest when none is named)."""
+        from .repair_dialogs import RepairDialog
+
+        repairs = repairs_of(self.item_id)
+        if repair_id is None and repairs:
+            repair_id = repairs[-1].id
+        if repair_id is None:
+            return None
+        return self._open(RepairDialog(self.context, repair_id, self))
 
     def open_step(self, step) -> QDialog:
         if step is None:

@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
                                QWidget)
 
 from .. import __version__
@@ -25,6 +25,7 @@ from .resale_tab import ResaleTab
 from .today_tab import TodayTab
 from .paged_model import domain_tr
 from .promise_dialog import PromisesDialog
+from . import shortcuts
 from .search import SearchBox
 from .settings_dialogs import PolicyDialog, ResaleRulesDialog, ShopDialog
 from .stock_tab import StockTab
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import from Excel…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        shortcuts.apply(shortcuts.IMPORT, self.import_action)
         self.import_action.triggered.connect(self.open_import)
         file_menu.addAction(self.import_action)
         templates = file_menu.addMenu(self.tr("Save import &template"))
@@ -109,15 +110,22 @@ class MainWindow(QMainWindow):
         audit_action = file_menu.addAction(self.tr("&Audit log…"))
         audit_action.triggered.connect(self.open_audit)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action = QAction(self.tr("&Quit"), self)
+        shortcuts.apply(shortcuts.QUIT, quit_action)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        find_action = QAction(self.tr("Find"), self)
-        find_action.setShortcut(QKeySequence("Ctrl+F"))
-        find_action.triggered.connect(self.focus_search)
-        self.addAction(find_action)
+        # the counter's keys, window-wide (the table in ui/shortcuts.py; Help → Keyboard shortcuts lists it)
+        self.shortcut_actions = {
+            shortcuts.SEARCH: shortcuts.action(shortcuts.SEARCH, self, self.focus_search),
+            shortcuts.INTAKE: shortcuts.action(shortcuts.INTAKE, self, self.new_return),
+            shortcuts.SAVE: shortcuts.action(shortcuts.SAVE, self, self.save_current),
+            shortcuts.PRINT: shortcuts.action(shortcuts.PRINT, self, self.print_current),
+            shortcuts.NEXT_TAB: shortcuts.action(shortcuts.NEXT_TAB, self, lambda: self.step_tab(1)),
+            shortcuts.PREVIOUS_TAB: shortcuts.action(shortcuts.PREVIOUS_TAB, self, lambda: self.step_tab(-1)),
+            shortcuts.IMPORT: self.import_action,
+            shortcuts.QUIT: quit_action,
+        }
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         shop_action = settings_menu.addAction(self.tr("&Shop settings…"))
@@ -146,30 +154,50 @@ class MainWindow(QMainWindow):
             group.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys_action = help_menu.addAction(self.tr("&Keyboard shortcuts…"))
+        shortcuts.apply(shortcuts.SHORTCUTS, keys_action)
+        keys_action.triggered.connect(self.open_shortcuts)
+        self.shortcut_actions[shortcuts.SHORTCUTS] = keys_action
         about = help_menu.addAction(self.tr("&About Shop Aftersales"))
         about.triggered.connect(self.show_about)
 
     def _build_status_bar(self) -> None:
+        """[messages …]  N waiting for you | Staff: [who ▾] | Data: folder. The count stands apart from the staff
+        box (a separator and margins between them), so it never reads as part of the chosen name."""
         bar = self.statusBar()
-        bar.addPermanentWidget(QLabel(self.tr("Staff:")))
+        self.waiting_label = QLabel()
+        self.waiting_label.setObjectName("waiting-count")
+        self.waiting_label.setStyleSheet("font-weight: bold;")
+        self.waiting_label.setContentsMargins(8, 0, 8, 0)
+        bar.addPermanentWidget(self.waiting_label)
+        bar.addPermanentWidget(self._separator())
+        self.staff_label = QLabel(self.tr("Staff:"))
+        self.staff_label.setContentsMargins(8, 0, 0, 0)
+        bar.addPermanentWidget(self.staff_label)
         self.staff_combo = QComboBox()
         self.staff_combo.setMinimumWidth(150)
+        self.staff_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.staff_combo.currentIndexChanged.connect(self._staff_chosen)
         bar.addPermanentWidget(self.staff_combo)
-        self.waiting_label = QLabel()
-        self.waiting_label.setStyleSheet("font-weight: bold; padding: 0 8px;")
-        bar.addPermanentWidget(self.waiting_label)
+        bar.addPermanentWidget(self._separator())
         if self.context.demo_temporary:
             self.data_label = QLabel(self.tr("Demo shop, temporary folder: {path}").format(path=self.context.data_dir))
             self.data_label.setStyleSheet("color: #b26a00; font-weight: bold;")
         else:
             self.data_label = QLabel(self.tr("Data: {path}").format(path=self.context.data_dir))
         self.data_label.setToolTip(str(self.context.data_dir))
+        self.data_label.setContentsMargins(8, 0, 4, 0)
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addPermanentWidget(self.data_label)
         self._fill_staff()
         self.context.staff_changed.connect(lambda _s: self.update_waiting())
         self.update_waiting()
+
+    def _separator(self) -> QFrame:
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        return line
 
     def update_waiting(self) -> None:
         """How many entries wait in the current staff member's queue (updated as work is done anywhere)."""
@@ -252,7 +280,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def start_return(self, sale_id: int) -> None:
-        """Open the intake form on this sale (from a receipt found with the search box)."""
+        """Open the intake form on this sale (a receipt scanned into the search box, or Register a return… on a
+        receipt); the form puts the focus where the user goes on."""
         self.tabs.setCurrentWidget(self.intake_tab)
         self.intake_tab.pages.setCurrentWidget(self.intake_tab.form)
         self.intake_tab.form.load_sale(sale_id)
@@ -261,6 +290,48 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    def new_return(self) -> None:
+        """Ctrl+I: the intake form, its find box ready for the receipt's scan."""
+        self.tabs.setCurrentWidget(self.intake_tab)
+        self.intake_tab.focus_scan()
+
+    def current_page(self) -> QWidget:
+        """The page on screen: the sub-page of a work tab, or the tab itself."""
+        tab = self.tabs.currentWidget()
+        pages = getattr(tab, "pages", None)
+        return pages.currentWidget() if isinstance(pages, QTabWidget) and pages.currentWidget() is not None else tab
+
+    def save_current(self) -> None:
+        """Ctrl+S: save what the page on screen is editing (the intake form: save and print)."""
+        page = self.current_page()
+        if page is self.intake_tab.form:
+            self.intake_tab.form.save_from_keyboard()
+        else:
+            self.statusBar().showMessage(self.tr("Nothing to save on this page."), 6000)
+
+    def print_current(self):
+        """Ctrl+P: print what the page on screen shows, straight to the printer chosen for it."""
+        page = self.current_page()
+        if page is self.intake_tab.form:
+            return self.intake_tab.form.save_from_keyboard()
+        if page is self.intake_tab.orders:
+            order_id = self.intake_tab.orders.selected_id()
+            if order_id is not None:
+                return self.intake_tab.print_order_slip(order_id)
+            self.statusBar().showMessage(self.tr("Choose the return whose slip to print."), 6000)
+            return None
+        if self.tabs.currentWidget() is self.repairs_tab:
+            return self.repairs_tab.print_progress()
+        self.statusBar().showMessage(self.tr("Nothing to print on this page."), 6000)
+        return None
+
+    def step_tab(self, step: int) -> None:
+        """Ctrl+Tab / Ctrl+PgDown (and back): the next or previous tab, round the end."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def open_shortcuts(self):
+        return self._dialog(shortcuts.ShortcutsDialog(self))
+
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -268,7 +339,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def save_template(self, kind: str) -> None:
-        default = str(Path.home() / f"shop-aftersales-{kind}-template.xlsx")
+        from .import_dialog import template_file_name
+
+        default = str(Path.home() / template_file_name(kind))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save import template"), default,
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:
@@ -356,16 +429,15 @@ class MainWindow(QMainWindow):
         whether it was restored (a refused or failed restore leaves the shop's database as it was)."""
         from ..models import db
         from ..models.database import close_database
-        from ..services.backup import restore
+        from ..services.backup import restore, restored_message
 
         if path is None:
             return None
         self.context.ops.shutdown()  # the writer thread's connection is closed first
         close_database()
-        restored = False
+        restored = None
         try:
-            restore(self.context.data_dir, path)
-            restored = True
+            restored = restored_message(path, restore(self.context.data_dir, path))
         except Exception as exc:  # noqa: BLE001 - reported; the shop reopens on what is there
             from .errors import show_error
 
@@ -384,7 +456,7 @@ class MainWindow(QMainWindow):
         self.close()
         name = getattr(path, "name", path)
         window.statusBar().showMessage(
-            self.tr("Restored {name}.").format(name=name) if restored
+            restored if restored is not None
             else self.tr("{name} was not restored; the shop is as it was.").format(name=name), 10_000)
         self.replacement = window
         return window

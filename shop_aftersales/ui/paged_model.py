@@ -47,6 +47,16 @@ class PagedTableModel(QAbstractTableModel):
         self._rows = self._source.fetch(0, self.PAGE, *self._sort) if self._total else []
         self.endResetModel()
 
+    # the column that takes a page's spare width (widgets.fit_columns): what a row is, in words
+    STRETCH_KEYS = ("product", "name", "fault", "findings", "note", "customer")
+
+    def stretch_column(self) -> int | None:
+        keys = [c.key for c in self._source.columns]
+        for wanted in self.STRETCH_KEYS:
+            if wanted in keys:
+                return keys.index(wanted)
+        return None
+
     def total(self) -> int:
         return self._total
 

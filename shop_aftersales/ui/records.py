@@ -101,9 +101,15 @@ class SaleDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Total: {amount}").format(amount=format_yuan(total))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         self.return_button = None
         if start_return is not None:
             self.return_button = buttons.addButton(self.tr("Register a return…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
             self.return_button.clicked.connect(lambda: (self.accept(), start_return(sale_id)))
+            for button in buttons.buttons():
+                button.setAutoDefault(False)  # Enter is Register a return… wherever the focus is
+            self.return_button.setDefault(True)  # the likely next step at the counter
         layout.addWidget(buttons)
+        if self.return_button is not None:
+            self.return_button.setFocus()

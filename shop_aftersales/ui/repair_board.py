@@ -19,7 +19,11 @@ from ..services import repairs
 from .paged_model import domain_tr
 
 MIME = "application/x-shop-aftersales-repair"
-CARD_WIDTH = 168
+# A card is as wide as its day (at least CARD_MIN): the pile, the technicians and seven days fit the 1280 px the
+# app is laid out for, so the week is seen whole without scrolling sideways.
+CARD_WIDTH = 140  # on the pile
+CARD_MIN = 116
+DAY_MIN = CARD_MIN + 10
 
 
 def weekday_name(day: dt.date) -> str:
@@ -37,7 +41,8 @@ class RepairCard(QFrame):
         self.repair_id = repair.id
         self.setObjectName("repairCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFixedWidth(CARD_WIDTH)
+        self.setMinimumWidth(CARD_MIN)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         started = repair.state == IN_PROGRESS
         overdue = repair.due_date < today()
@@ -59,6 +64,7 @@ class RepairCard(QFrame):
         facts = QLabel(self.tr("{hours} h · {difficulty} · due {due}").format(
             hours=format_hours(repair.estimate), difficulty=domain_tr(DIFFICULTIES[repair.difficulty]),
             due=repair.due_date.strftime("%m-%d")))
+        facts.setWordWrap(True)
         facts.setStyleSheet("color: #c62828; font-weight: bold;" if overdue else "color: #555;")
         for widget in (title, product, fault, facts):
             layout.addWidget(widget)
@@ -181,11 +187,12 @@ class BoardView(QWidget):
         pile_scroll.setWidgetResizable(True)
         pile_scroll.setWidget(self.pile)
         pile_scroll.setFixedWidth(CARD_WIDTH + 34)
+        pile_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(pile_scroll, 0, 0)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(3)
-        grid_scroll = QScrollArea()
+        self.grid_scroll = grid_scroll = QScrollArea()
         grid_scroll.setWidgetResizable(True)
         grid_scroll.setWidget(self.grid_host)
         outer.addWidget(grid_scroll, 0, 1)
@@ -229,7 +236,8 @@ class BoardView(QWidget):
                                             if day == today() else "")
             label.setStyleSheet(style)
             self.grid.addWidget(label, 0, c)
-            self.grid.setColumnMinimumWidth(c, CARD_WIDTH + 12)
+            self.grid.setColumnMinimumWidth(c, DAY_MIN)
+            self.grid.setColumnStretch(c, 1)
         if not data.technicians:
             hint = QLabel(self.tr("No technicians yet: add them with “Technicians…” above."))
             hint.setStyleSheet("color: palette(placeholder-text); padding: 20px;")
@@ -239,7 +247,8 @@ class BoardView(QWidget):
                          f"{html.escape(domain_tr(SKILLS.get(tech.skill, tech.skill)))}<br>"
                          + self.tr("{hours} h a day").format(hours=format_hours(tech.capacity)))
             who.setAlignment(Qt.AlignmentFlag.AlignTop)
-            who.setMinimumWidth(90)
+            who.setWordWrap(True)
+            who.setMinimumWidth(80)
             self.grid.addWidget(who, r, 0)
             for c, day in enumerate(data.days, start=1):
                 cell_data = data.cells[(tech.id, day)]

@@ -17,7 +17,7 @@ from ..models import Category, Product, RepairOrder, Staff, Supplier, Technician
 from ..models.repairs import format_hours, DIFFICULTIES, IN_PROGRESS, OPEN_STATES, PRIORITIES, REPAIR_STATES, SKILLS, WAITING
 from ..money import format_yuan
 from ..services import Changes, repairs
-from .actions import StepDialog, money_box, to_money
+from .actions import StepDialog, approval_missing, money_box, to_money, watch_approval
 from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
@@ -155,12 +155,26 @@ class RepairDialog(QDialog):
         self.warning.setText(repairs.cost_warning(repair) or "")
         is_open = repair.state in OPEN_STATES
         waiting, started = repair.state == WAITING, repair.state == IN_PROGRESS
+        state = domain_tr(REPAIR_STATES[repair.state])
+        closed = self.tr("The repair is closed ({state}).").format(state=state)
+        not_waiting = self.tr("Only a repair that waits to be started is planned or started; this one is "
+                              "“{state}”.").format(state=state)
+        not_started = self.tr("Start the repair first; it is “{state}”.").format(state=state)
+        no_tech = self.tr("Add a technician first.") if self.tech.count() == 0 else None
         for widget in (self.save_button, self.hours_button, self.part_button):
-            widget.setEnabled(is_open)
-        for widget in (self.plan_button, self.unplan_button, self.start_button):
-            widget.setEnabled(waiting)
-        self.finish_button.setEnabled(started)
-        self.pause_button.setEnabled(started)
+            self._allow(widget, None if is_open else closed)
+        self._allow(self.plan_button, not_waiting if not waiting else no_tech)
+        self._allow(self.unplan_button, not_waiting if not waiting else (
+            None if repair.technician_id or repair.planned_on else self.tr("It is not on the board.")))
+        self._allow(self.start_button, None if waiting else not_waiting)
+        self._allow(self.finish_button, None if started else not_started)
+        self._allow(self.pause_button, None if started else not_started)
+
+    @staticmethod
+    def _allow(button: QPushButton, reason: str | None) -> None:
+        """Enable *button*, or disable it with *reason* as its tooltip."""
+        button.setEnabled(reason is None)
+        button.setToolTip(reason or "")
 
     def _run(self, fn, *args) -> None:
         self.context.ops.run(fn, *args, on_failure=lambda e: show_error(self, e))
@@ -200,6 +214,7 @@ class LogHoursDialog(StepDialog):
     def __init__(self, context: AppContext, repair: RepairOrder, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Log hours on {number}").format(number=repair.number), parent)
         self.repair = repair
+        self.set_action(self.tr("Save"), False)  # the likely next step: Enter saves the hours
         self.tech = QComboBox()
         for tech in repairs.technicians():
             self.tech.addItem(tech.staff.name, tech.id)
@@ -211,8 +226,18 @@ class LogHoursDialog(StepDialog):
         self.form.addRow(self.tr("Hours worked:"), self.hours)
         self.note = QLineEdit()
         self.form.addRow(self.tr("What was done:"), self.note)
+        self.hours.valueChanged.connect(self.refresh)
+
+    def blocker(self) -> str | None:
+        if self.tech.currentData() is None:
+            return self.tr("Add a technician first.")
+        if self.hours.value() <= 0:
+            return QCoreApplication.translate("Domain", "Hours worked must be more than 0.")
+        return None
 
     def submit(self) -> None:
+        if not self._go():
+            return
         self.run(repairs.log_hours, self.repair.id, to_hours(self.hours), self.tech.currentData(), self.note.text(),
                  self.context.staff)
 
@@ -221,28 +246,44 @@ class UsePartDialog(StepDialog):
     def __init__(self, context: AppContext, repair: RepairOrder, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Use a part on {number}").format(number=repair.number), parent)
         self.repair = repair
+        self.set_action(self.tr("Use the part"), False)
         self.part = QComboBox()
+        self.held: dict[int, int] = {}
         for stock in repairs.parts_stock():
             part = stock.part
+            self.held[part.id] = stock.on_hand
             self.part.addItem(self.tr("{sku} {name} (bin {bin}, {held} in stock)").format(
                 sku=part.sku, name=part.name, bin=part.bin or "—", held=stock.on_hand), part.id)
         self.form.addRow(self.tr("Part:"), self.part)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 9999)
         self.form.addRow(self.tr("Quantity:"), self.quantity)
+        self.part.currentIndexChanged.connect(self.refresh)
+        self.quantity.valueChanged.connect(self.refresh)
+
+    def blocker(self) -> str | None:
+        part_id = self.part.currentData()
+        if part_id is None:
+            return self.tr("There are no spare parts in the catalogue yet.")
+        held = self.held.get(part_id, 0)
+        if self.quantity.value() > held:
+            return self.tr("Only {held} of this part in the parts store.").format(held=held)
+        return None
 
     def submit(self) -> None:
-        if self.part.currentData() is None:
-            QMessageBox.warning(self, self.tr("Not possible"), self.tr("There are no spare parts in the catalogue yet."))
+        if not self._go():
             return
         self.run(repairs.use_part, self.repair.id, self.part.currentData(), self.quantity.value(), self.context.staff)
 
 
 class FinishDialog(StepDialog):
+    """Repaired, or not: a shop unit that cannot be repaired is scrapped (the owner approves, Cancel is the
+    default); the approver's field is off while "Repaired" is chosen."""
+
     def __init__(self, context: AppContext, repair: RepairOrder, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Finish {number}").format(number=repair.number), parent)
         self.repair = repair
-        customer = repair.item.customer_owned
+        self.customer = customer = repair.item.customer_owned
         self.repaired = QRadioButton(self.tr("Repaired — to the pickup shelf for the customer") if customer
                                      else self.tr("Repaired — to the quality check"))
         self.unrepaired = QRadioButton(self.tr("Cannot be repaired — back to the customer unrepaired") if customer
@@ -258,10 +299,32 @@ class FinishDialog(StepDialog):
         self.approver = OwnerApproval(context, self)
         if not customer:
             self.form.addRow(self.tr("Scrap approved by (owner):"), self.approver)
+        group.buttonToggled.connect(self.refresh)
+        watch_approval(self.approver, self.refresh)
+        self.refresh()
+
+    def scrapping(self) -> bool:
+        return self.unrepaired.isChecked() and not self.customer
+
+    def refresh(self, *args: object) -> None:
+        scrap = self.scrapping()
+        self.approver.setEnabled(scrap)  # irrelevant while "Repaired" is chosen
+        if scrap:
+            self.set_action(self.tr("Scrap it"), True)
+        elif self.unrepaired.isChecked():
+            self.set_action(self.tr("Give it back unrepaired"), False)
+        else:
+            self.set_action(self.tr("Finish the repair"), False)
+        super().refresh(*args)
+
+    def blocker(self) -> str | None:
+        return approval_missing(self.approver) if self.scrapping() else None
 
     def submit(self) -> None:
+        if not self._go():
+            return
         self.run(repairs.finish_repair, self.repair.id, self.repaired.isChecked(), self.note.toPlainText(),
-                 self.context.staff, self.approver.approval())
+                 self.context.staff, self.approver.approval() if self.scrapping() else None)
 
 
 class ProposalDialog(QDialog):
@@ -390,6 +453,7 @@ class TechniciansDialog(QDialog):
 class PartDialog(StepDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("New spare part"), parent)
+        self.set_action(self.tr("Save"), False)
         self.sku, self.name, self.spec, self.bin = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.form.addRow(self.tr("Part code:"), self.sku)
         self.form.addRow(self.tr("Name:"), self.name)
@@ -403,8 +467,17 @@ class PartDialog(StepDialog):
         for supplier in Supplier.select().order_by(Supplier.name):
             self.supplier.addItem(supplier.name, supplier.id)
         self.form.addRow(self.tr("Supplier:"), self.supplier)
+        self.sku.textChanged.connect(self.refresh)
+        self.name.textChanged.connect(self.refresh)
+
+    def blocker(self) -> str | None:
+        if not self.sku.text().strip() or not self.name.text().strip():
+            return QCoreApplication.translate("Domain", "A spare part needs a code and a name.")
+        return None
 
     def submit(self) -> None:
+        if not self._go():
+            return
         self.run(repairs.save_part, self.sku.text(), self.name.text(), self.spec.text(), self.bin.text(),
                  self.reorder.value(), self.supplier.currentData())
 
@@ -414,6 +487,7 @@ class ReceivePartsDialog(StepDialog):
         part = Product.get_by_id(part_id)
         super().__init__(context, self.tr("Receive {name}").format(name=part.name), parent)
         self.part = part
+        self.set_action(self.tr("Receive"), False)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 100000)
         self.form.addRow(self.tr("Quantity:"), self.quantity)
@@ -427,5 +501,7 @@ class ReceivePartsDialog(StepDialog):
         self.form.addRow(self.tr("From:"), self.supplier)
 
     def submit(self) -> None:
+        if not self._go():
+            return
         self.run(repairs.receive_parts, self.part.id, self.quantity.value(), to_money(self.cost),
                  self.supplier.currentData(), self.context.staff)

@@ -115,12 +115,15 @@ class RepairsTab(WorkTab):
 
     # ---------------------------------------------------------------- lists
     def _progress_table(self):
+        from .. import i18n
+
         source = RepairProgress(text=self.progress.filter.text())
         rows = source.fetch(0, 10_000, 7)
-        headers = [domain_tr(c.title) for c in source.columns]
-        data = [[domain_tr(v) if source.columns[i].translate and v else v for i, v in enumerate(row[1:])]
-                for row in rows]
-        title = self.tr("Repair progress")
+        with i18n.in_document_language():  # a printout: in the shop's document language
+            headers = [domain_tr(c.title) for c in source.columns]
+            data = [[domain_tr(v) if source.columns[i].translate and v else v for i, v in enumerate(row[1:])]
+                    for row in rows]
+            title = self.tr("Repair progress")
         return lambda device: render_table(device, title, headers, data), title
 
     def print_progress(self) -> PrintOutcome:

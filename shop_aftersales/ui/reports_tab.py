@@ -8,7 +8,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QLabel, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -25,7 +25,7 @@ from .context import AppContext
 from .errors import show_error
 from .exporting import export_in_background
 from .paged_model import domain_tr
-from .widgets import HeldRowsModel, date_edit, make_table_view
+from .widgets import HeldRowsModel, date_edit, fit_columns, make_table_view, open_keys
 
 
 class RowsModel(HeldRowsModel):
@@ -114,7 +114,7 @@ class ReportPage(QWidget):
 
     def show_rows(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> None:
         self.model.set(headers, rows, numeric)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, stretch=0, maximum=400)  # the first column (what a row is) takes the spare width
 
 
 class ItemsDialog(QDialog):
@@ -138,19 +138,37 @@ class ItemsDialog(QDialog):
                         self.tr("Reason"), self.tr("Status")], rows, {3})
         view = make_table_view(self)
         view.setModel(self.model)
-        view.resizeColumnsToContents()
+        fit_columns(view, stretch=2, width=720)  # the product takes the spare width
         view.doubleClicked.connect(self._open)
+        open_keys(view, lambda: self._open(view.currentIndex()))
+        self.view = view
         layout.addWidget(view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _open(self, index: QModelIndex) -> None:
+    def _open(self, index: QModelIndex) -> QDialog | None:
+        if not index.isValid():
+            return None
         from .item_card import ItemCard
 
         card = ItemCard(self.context, self.ids[index.row()], self)
         card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         card.open()
+        self.last_dialog = card
+        return card
+
+
+def export_file_name(start: dt.date, end: dt.date) -> str:
+    """The workbook's suggested name in the user's language: a month (售后报表-2026-12.xlsx; "this month" so far
+    counts as the month) or a range (售后报表-2026-01-01至2026-03-31.xlsx)."""
+    next_month = analytics.add_months(start, 1)
+    if start.day == 1 and start <= end < next_month and (end == next_month - dt.timedelta(days=1) or end == today()):
+        name = QCoreApplication.translate("ReportsTab", "after-sales-report-{month}").format(month=f"{start:%Y-%m}")
+    else:
+        name = QCoreApplication.translate("ReportsTab", "after-sales-report-{start}-to-{end}").format(
+            start=start.isoformat(), end=end.isoformat())
+    return name + ".xlsx"
 
 
 PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "last_12", "custom")
@@ -250,6 +268,7 @@ class ReportsTab(QWidget):
         self._cost_figures: analytics.CostOfAftersales | None = None
         self._stale: set[QWidget] = set()
         self.over_time.table.doubleClicked.connect(lambda index: self.open_period(index.row()))
+        open_keys(self.over_time.table, lambda: self.open_period(self.over_time.table.currentIndex().row()))
         self._counts: list[analytics.PeriodCount] = []
         self._shown = False
         self._restore_period()
@@ -429,8 +448,9 @@ class ReportsTab(QWidget):
                    (self.tr("Outside fees"), [float(r.outside) for r in rows], "#8e24aa")]
         self.repair_cost.draw_chart(lambda chart: chart.show([r.key for r in rows], [], title=title,
                                                              stacked=stacked))
-        self.repair_cost.show_rows([self.tr("Key"), self.tr("Labour"), self.tr("Parts"), self.tr("Outside fees"),
-                                    self.tr("Total")],
+        by = {"month": self.tr("Month"), "technician": self.tr("Technician"), "category": self.tr("Category")}
+        self.repair_cost.show_rows([by[self.repair_cost.by.currentData()], self.tr("Labour"), self.tr("Parts"),
+                                    self.tr("Outside fees"), self.tr("Total")],
                                    [[r.key, r.labour, r.parts, r.outside, r.total] for r in rows], {1, 2, 3, 4})
 
     def _cost(self, period: analytics.Period) -> None:
@@ -470,7 +490,7 @@ class ReportsTab(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        default = Path.home() / f"after-sales-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
+        default = Path.home() / export_file_name(period.start, period.end)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export workbook"), str(default),
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:

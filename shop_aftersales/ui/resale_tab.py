@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
+from ..clock import today
 from ..models import AftersalesItem, ResaleSale
 from ..printing.resale import receipt_pdf, render_receipt, render_shelf_labels
 from ..services import Changes, resale
@@ -37,7 +38,8 @@ class ResaleTab(WorkTab):
         export.clicked.connect(self.export_online)
         self.shelf.buttons.addWidget(export)
         self.sold = ListPage(context, lambda text: SoldList(text=text), self.tr("Filter"), self.print_receipt,
-                             sort_column=1, descending=True)
+                             sort_column=1, descending=True,
+                             open_card=lambda sale_id: self.open_card(ResaleSale.get_by_id(sale_id).item_id))
         self.sold.add_button(self.tr("Print receipt"), self.print_receipt)
         self.sold.add_button(self.tr("Preview receipt…"), self.preview_receipt)
         self.pages.addTab(self.qc, self.tr("Quality check"))
@@ -105,12 +107,16 @@ class ResaleTab(WorkTab):
         return preview(self, render, title, RECEIPT, file_name=number)
 
     def export_online(self) -> Path | None:
-        default = str(Path.home() / "online-listings.xlsx")
+        default = str(Path.home() / self.online_listings_file_name())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export online listings"), default,
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return None
         return self.export_online_to(Path(path))
+
+    def online_listings_file_name(self) -> str:
+        """The suggested name in the user's language (online-listings-2026-12-02.xlsx, in Chinese its own words)."""
+        return self.tr("online-listings-{date}").format(date=f"{today():%Y-%m-%d}") + ".xlsx"
 
     def export_online_to(self, path: Path) -> Path | None:
         try:

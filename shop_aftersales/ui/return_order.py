@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -17,8 +17,23 @@ from ..services.cards import order_items
 from ..services.returns import order_state
 from .context import AppContext
 from .item_card import ItemCard
+from . import shortcuts
 from .paged_model import domain_tr
 from .print_ui import ITEM_LABEL, SLIP, PrintOutcome, PreviewDialog, preview, print_document, save_pdf
+
+
+def slip_document(order_id: int):
+    """The slip of return *order_id*: how to render it, and its title."""
+    number = ReturnOrder.get_by_id(order_id).number
+    return (lambda device: render_slip(order_id, device),
+            QCoreApplication.translate("ReturnOrderDialog", "Return slip {number}").format(number=number))
+
+
+def print_slip(parent: QWidget | None, order_id: int) -> PrintOutcome:
+    """Print the slip straight to the printer chosen for slips (the preview opens instead only when there is
+    none, saying why)."""
+    render, title = slip_document(order_id)
+    return print_document(parent, SLIP, render, title, ReturnOrder.get_by_id(order_id).number)
 
 
 def archive_slip(context: AppContext, order_id: int) -> Path:
@@ -46,6 +61,9 @@ class ReturnOrderDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.open_item(row))
         layout.addWidget(self.table, 1)
+        self.printed = QLabel()  # what Save and print (or Print) did with the slip and the labels
+        self.printed.setWordWrap(True)
+        layout.addWidget(self.printed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         # the print buttons print straight away (Settings → Printers); the preview is beside each
         self.print_button = QPushButton(self.tr("Print slip"))
@@ -63,9 +81,16 @@ class ReturnOrderDialog(QDialog):
                        self.labels_preview_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)  # Enter is Print slip wherever the focus is
+        self.print_button.setDefault(True)  # the likely next step: the slip for the customer
         layout.addWidget(buttons)
+        self.buttons = buttons
+        shortcuts.shortcut(shortcuts.PRINT, self, self.print_slip)
         context.changed.connect(self._changed)
         self.reload()
+        self.print_button.setFocus()
 
     def reload(self) -> None:
         self.order = order = ReturnOrder.get_by_id(self.order_id)
@@ -99,9 +124,7 @@ class ReturnOrderDialog(QDialog):
         return card
 
     def _slip(self):
-        order_id = self.order_id
-        return (lambda device: render_slip(order_id, device),
-                self.tr("Return slip {number}").format(number=self.order.number))
+        return slip_document(self.order_id)
 
     def _labels(self):
         ids = [i.id for i in self.items]
@@ -109,8 +132,24 @@ class ReturnOrderDialog(QDialog):
                 self.tr("Labels of {number}").format(number=self.order.number))
 
     def print_slip(self) -> PrintOutcome:
-        render, title = self._slip()
-        return print_document(self, SLIP, render, title, self.order.number)
+        outcome = print_slip(self, self.order_id)
+        self._say([(self.tr("Slip"), outcome)])
+        return outcome
+
+    def print_all(self) -> list[PrintOutcome]:
+        """The slip, then the labels, each to its printer (what Save and print does once the return is saved)."""
+        slip = print_slip(self, self.order_id)
+        render, title = self._labels()
+        labels = print_document(self, ITEM_LABEL, render, title, title)
+        self._say([(self.tr("Slip"), slip), (self.tr("Labels"), labels)])
+        return [slip, labels]
+
+    def _say(self, outcomes: list[tuple[str, PrintOutcome]]) -> None:
+        words = {"printer": self.tr("sent to {printer}"), "pdf": self.tr("saved as {path}"),
+                 "preview": self.tr("not printed (see the preview)"), "cancelled": self.tr("not printed")}
+        self.printed.setText("   ".join(
+            self.tr("{what}: {done}").format(what=what, done=words.get(outcome.route, outcome.route).format(
+                printer=outcome.printer, path=outcome.path)) for what, outcome in outcomes))
 
     def preview_slip(self) -> PreviewDialog:
         render, title = self._slip()
@@ -118,7 +157,9 @@ class ReturnOrderDialog(QDialog):
 
     def print_labels(self) -> PrintOutcome:
         render, title = self._labels()
-        return print_document(self, ITEM_LABEL, render, title, title)
+        outcome = print_document(self, ITEM_LABEL, render, title, title)
+        self._say([(self.tr("Labels"), outcome)])
+        return outcome
 
     def preview_labels(self) -> PreviewDialog:
         render, title = self._labels()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..services.search import ITEM, PRODUCT, RETURN, Hit, search
+from ..services.search import ITEM, PRODUCT, RETURN, SALE, Hit, search
 from .records import ProductDialog, SaleDialog
 
 
@@ -32,7 +32,12 @@ class SearchBox(QLineEdit):
         items = [h for h in exact if h.kind == ITEM]
         if len(exact) == 1 or len(items) == 1:  # a scan: a unit back in the shop wins over its old sale
             self.selectAll()  # the next scan replaces the text
-            open_hit(items[0] if len(items) == 1 else exact[0], self.window())
+            hit = items[0] if len(items) == 1 else exact[0]
+            start_return = getattr(self.window(), "start_return", None)
+            if start_return is not None and is_receipt_to_return(hit, text):
+                start_return(hit.id)  # a receipt scanned at the counter: the return form, that receipt loaded
+                return
+            open_hit(hit, self.window())
         elif hits:
             dialog = SearchResultsDialog(text, exact or hits, self.window())
             self.last_dialog = dialog
@@ -40,6 +45,15 @@ class SearchBox(QLineEdit):
         else:
             self.nothing_found.emit(text)
             self.selectAll()
+
+
+def is_receipt_to_return(hit: Hit, text: str) -> bool:
+    """*hit* is the receipt whose number *text* is, with something on it that can still come back (a receipt
+    already all returned opens as a receipt)."""
+    from ..services.returns import returnable_lines
+
+    return hit.kind == SALE and hit.title.casefold() == text.strip().casefold() \
+        and any(line.returnable > 0 for line in returnable_lines(hit.id))
 
 
 def open_hit(hit: Hit, parent: QWidget | None) -> QDialog:

@@ -39,6 +39,16 @@ class ShopDialog(QDialog):
         form.addRow(self.tr("Shop name:"), self.name)
         form.addRow(self.tr("Address:"), self.address)
         form.addRow(self.tr("Phone:"), self.phone)
+        from PySide6.QtWidgets import QComboBox
+
+        self.language = QComboBox()  # each language in its own words, as in Settings → Language
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(self.language.findData(shop_settings.document_language()), 0))
+        self.language.setToolTip(self.tr("The language of the slips, labels, receipts and lists the shop prints "
+                                         "and of the messages to customers, whatever the language of the screens."))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("Document language:"), self.language)
         width, height = label_size()
         self.label_w, self.label_h = QDoubleSpinBox(), QDoubleSpinBox()
         for box, value in ((self.label_w, width), (self.label_h, height)):
@@ -68,7 +78,7 @@ class ShopDialog(QDialog):
         form.addRow(self.tr("Also back up to:"), self.second_folder)
         # the shop's return terms, printed on every return slip; left as the standard text, the slip follows
         # the language it is printed in
-        self.terms = QPlainTextEdit(slip_terms())
+        self.terms = QPlainTextEdit(shop_settings.get(SLIP_TERMS).strip() or standard_terms(self._document_language()))
         self.terms.setTabChangesFocus(True)
         self.terms.setMinimumHeight(90)
         form.addRow(self.tr("Return terms on the slip:"), self.terms)
@@ -90,7 +100,8 @@ class ShopDialog(QDialog):
                   LABEL_HEIGHT: str(int(self.label_h.value())),
                   repairs.EXPECTED_VALUE_PCT: str(self.expected.value()),
                   repairs.COST_WARNING_PCT: str(self.warning.value()),
-                  self.second_folder_key: self.second_folder.text(), SLIP_TERMS: self._terms()}
+                  self.second_folder_key: self.second_folder.text(), SLIP_TERMS: self._terms(),
+                  shop_settings.DOCUMENT_LANGUAGE: self._document_language()}
 
     def save(self) -> None:
         # only what was changed here is saved: a default shown but not touched is not a change (nor the owner's)
@@ -98,9 +109,20 @@ class ShopDialog(QDialog):
         self.context.ops.run(shop_settings.update, values, self.context.staff, self.approver.approval(),
                              on_success=lambda _r: self.accept(), on_failure=lambda e: show_error(self, e))
 
+    def _document_language(self) -> str:
+        return self.language.currentData()
+
+    def _is_standard(self, text: str) -> bool:
+        return text.strip() in {standard_terms(lang).strip() for lang in ("zh_CN", "en")}
+
+    def _language_changed(self) -> None:
+        # the standard terms follow the language the slip is printed in; the shop's own words stay as typed
+        if self._is_standard(self.terms.toPlainText()):
+            self.terms.setPlainText(standard_terms(self._document_language()))
+
     def _terms(self) -> str:
         text = self.terms.toPlainText().strip()
-        return "" if text == standard_terms().strip() else text
+        return "" if self._is_standard(text) else text
 
 
 class PolicyDialog(QDialog):
@@ -147,17 +169,25 @@ class PolicyDialog(QDialog):
         box = QGroupBox(self.tr("What each reason allows"))
         grid = QGridLayout(box)
         self.rule_boxes: dict[tuple[str, str], QCheckBox] = {}
+        self.fee_boxes: dict[str, QCheckBox] = {}  # per reason: pays no restocking fee
         for c, (res, label) in enumerate(RESOLUTIONS.items(), start=1):
             grid.addWidget(QLabel(domain_tr(label)), 0, c, Qt.AlignmentFlag.AlignHCenter)
+        fee_column = len(RESOLUTIONS) + 1
+        grid.addWidget(QLabel(self.tr("No restocking fee")), 0, fee_column, Qt.AlignmentFlag.AlignHCenter)
         for r, (reason, label) in enumerate(REASONS.items(), start=1):
             grid.addWidget(QLabel(domain_tr(label)), r, 0)
             for c, res in enumerate(RESOLUTIONS, start=1):
                 check = QCheckBox()
                 self.rule_boxes[(reason, res)] = check
                 grid.addWidget(check, r, c, Qt.AlignmentFlag.AlignHCenter)
+            exempt = QCheckBox()
+            exempt.setToolTip(self.tr("A refund for this reason pays no restocking fee."))
+            self.fee_boxes[reason] = exempt
+            grid.addWidget(exempt, r, fee_column, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(box)
         note = QLabel(self.tr("Faults of the goods (quality, wrong item, transit damage, not as described) are refunded "
-                              "whatever the condition and without a restocking fee."))
+                              "whatever the condition. The restocking fee is not charged for the reasons ticked "
+                              "under “No restocking fee”."))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         right.addWidget(note)
@@ -201,6 +231,8 @@ class PolicyDialog(QDialog):
         self.refund_used.setChecked(rules.refund_used)
         for (reason, res), check in self.rule_boxes.items():
             check.setChecked(rules.allows(reason, res))
+        for reason, check in self.fee_boxes.items():
+            check.setChecked(reason in rules.fee_exempt)
         self.remove.setEnabled(category_id is not None)
 
     def current_rules(self) -> Rules:
@@ -208,8 +240,9 @@ class PolicyDialog(QDialog):
         for (reason, res), check in self.rule_boxes.items():
             if check.isChecked():
                 reasons.setdefault(reason, []).append(res)
+        exempt = tuple(sorted(reason for reason, check in self.fee_boxes.items() if check.isChecked()))
         return Rules(self.return_days.value(), self.exchange_days.value(), self.warranty.value(),
-                     self.refund_opened.isChecked(), self.refund_used.isChecked(), self.fee.value(), reasons)
+                     self.refund_opened.isChecked(), self.refund_used.isChecked(), self.fee.value(), reasons, exempt)
 
     def save(self) -> None:
         category_id = self.policies[self.list.currentRow()][0]
@@ -244,6 +277,8 @@ class ResaleRulesDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtWidgets import QComboBox
+
         from ..services import resale
 
         self.resale = resale
@@ -279,6 +314,12 @@ class ResaleRulesDialog(QDialog):
         self.floor.setRange(0, 100)
         self.floor.setSuffix(" %")
         form.addRow(self.tr("Never below (floor):"), self.floor)
+        self.rounding = QComboBox()
+        for code, label in resale.ROUNDINGS.items():
+            self.rounding.addItem(domain_tr(label), code)
+        self.rounding.setToolTip(self.tr("Ending in 9: the nearest price ending in 9, never below the floor (then "
+                                         "the first one above it)."))
+        form.addRow(self.tr("Round the suggested price:"), self.rounding)
         right.addWidget(pricing)
         shop_wide = QGroupBox(self.tr("For the whole shop"))
         shop_form = QFormLayout(shop_wide)
@@ -322,6 +363,7 @@ class ResaleRulesDialog(QDialog):
         for grade, value in (("A", rule.grade_a), ("B", rule.grade_b), ("C", rule.grade_c)):
             self.shares[grade].setValue(value)
         self.floor.setValue(rule.floor_pct)
+        self.rounding.setCurrentIndex(max(self.rounding.findData(rule.rounding), 0))
 
     def save(self) -> None:
         category_id = self.categories[self.list.currentRow()]
@@ -330,8 +372,8 @@ class ResaleRulesDialog(QDialog):
         shares = self.shares
         self.context.ops.run(save_resale_rules, category_id, lines, shares["A"].value(), shares["B"].value(),
                              shares["C"].value(), self.floor.value(), values, self.context.staff,
-                             self.approver.approval(), on_success=lambda _r: self._saved(),
-                             on_failure=lambda e: show_error(self, e))
+                             self.approver.approval(), self.rounding.currentData(),
+                             on_success=lambda _r: self._saved(), on_failure=lambda e: show_error(self, e))
 
     def _saved(self) -> None:
         self.shown = self.shop_wide_values()

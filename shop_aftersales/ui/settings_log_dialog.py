@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from ..models import ROLES
 from ..models.aftersales import REASONS, RESOLUTIONS
 from ..services import settings as shop_settings
+from ..services.resale import ROUNDINGS
 from .paged_model import domain_tr
 
 
@@ -103,9 +104,9 @@ class SettingChangesDialog(QDialog):
         if not old:
             keys = sorted(new)
         if not new:
-            return ("; ".join(self._field(k, old.get(k)) for k in sorted(old)), self.tr("(removed)"))
-        return ("; ".join(self._field(k, old[k]) for k in keys if k in old) or self.tr("(new)"),
-                "; ".join(self._field(k, new[k]) for k in keys if k in new))
+            return (self.tr("; ").join(self._field(k, old.get(k)) for k in sorted(old)), self.tr("(removed)"))
+        return (self.tr("; ").join(self._field(k, old[k]) for k in keys if k in old) or self.tr("(new)"),
+                self.tr("; ").join(self._field(k, new[k]) for k in keys if k in new))
 
     def _field(self, key: str, value) -> str:
         labels = {"return_days": self.tr("Refund within (days)"), "exchange_days": self.tr("Exchange within (days)"),
@@ -114,22 +115,29 @@ class SettingChangesDialog(QDialog):
                   "reason_rules": self.tr("What each reason allows"), "grade_a": self.tr("Grade A %"),
                   "grade_b": self.tr("Grade B %"), "grade_c": self.tr("Grade C %"), "floor_pct": self.tr("Floor %"),
                   "checklist": self.tr("Checklist"), "name": self.tr("Name"), "role": self.tr("Role"),
-                  "active": self.tr("Works here"), "pin": self.tr("PIN")}
+                  "active": self.tr("Works here"), "pin": self.tr("PIN"),
+                  "rounding": self.tr("Rounding of the suggested price"),
+                  "fee_exempt": self.tr("No restocking fee for")}
         if isinstance(value, bool):
             text = self.tr("yes") if value else self.tr("no")
         elif key == "pin" and value == "changed":
             text = self.tr("changed")
         elif key == "role":
             text = domain_tr(ROLES.get(value, value))
+        elif key == "fee_exempt" and isinstance(value, list):
+            text = domain_tr(", ").join(domain_tr(REASONS.get(reason, reason)) for reason in value) or self.tr("none")
+        elif key == "rounding":
+            text = domain_tr(ROUNDINGS.get(value, value))
         elif key == "reason_rules" and isinstance(value, dict):
-            text = ", ".join(f"{domain_tr(REASONS.get(reason, reason))}: "
-                             + "/".join(domain_tr(RESOLUTIONS.get(x, x)) for x in allowed)
-                             for reason, allowed in sorted(value.items()))
+            text = self.tr("; ").join(
+                self.tr("{label}: {value}").format(label=domain_tr(REASONS.get(reason, reason)),
+                                                   value="/".join(domain_tr(RESOLUTIONS.get(x, x)) for x in allowed))
+                for reason, allowed in sorted(value.items()))
         elif isinstance(value, list):
             text = " / ".join(str(v) for v in value)
         else:
             text = str(value)
-        return f"{labels.get(key, key)}: {text}"
+        return self.tr("{label}: {value}").format(label=labels.get(key, key), value=text)
 
 
 def _json(text: str):

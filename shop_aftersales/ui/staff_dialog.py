@@ -1,4 +1,4 @@
-"""Settings → Staff: accounts with a role and a PIN (the owner's step, approved with the owner's PIN)."""
+"""Settings → Staff and PINs…: accounts with a role and a PIN (the owner's step, approved with the owner's PIN)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class StaffDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("Staff"))
+        self.setWindowTitle(self.tr("Staff and PINs"))
         self.resize(640, 420)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()

@@ -4,7 +4,6 @@ the differences, print or export the count sheet, and post the adjustments with 
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
@@ -15,12 +14,15 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 from ..models import Location, StockCount
 from ..services import stock_count
 from ..services.stock import internal_locations
+from ..errors import DomainError
+from .actions import approval_missing, watch_approval
 from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
 from .widgets import HeldRowsModel, make_table_view
 
+EXPECTED = 5  # hidden in a blind count until it is posted
 COUNTED = 6  # the column typed into
 
 
@@ -35,6 +37,8 @@ class CountLinesModel(HeldRowsModel):
         super().__init__(headers, parent)
         self.rows: list[tuple] = []  # (id, zone, bin, sku, name, model, serial, expected, counted)
         self._row_of: dict[int, int] = {}
+        self.blind = False  # a blind count: the expected quantities and the differences are not shown
+        self.editable = True  # a posted count is shown, not edited
 
     def set_rows(self, rows: list[tuple]) -> None:
         self.beginResetModel()
@@ -60,7 +64,7 @@ class CountLinesModel(HeldRowsModel):
 
     def flags(self, index):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == COUNTED else base
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == COUNTED and self.editable else base
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -68,12 +72,12 @@ class CountLinesModel(HeldRowsModel):
         _id, zone, bin_, sku, name, model, serial, expected, counted = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (domain_tr(zone), bin_, sku, f"{name} {model}".strip(), serial or "", str(expected),
-                    "" if counted is None else str(counted))[column]
+            return (domain_tr(zone), bin_, sku, f"{name} {model}".strip(), serial or "",
+                    "" if self.blind else str(expected), "" if counted is None else str(counted))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == COUNTED and counted is not None \
-                and counted != expected:
+                and counted != expected and not self.blind:
             return QColor("#fff3a0")  # a difference
         return None
 
@@ -117,10 +121,19 @@ class StockCountDialog(QDialog):
             self.zone_boxes[loc.code] = box
             self.zones_row.addWidget(box)
         self.zones_row.addStretch(1)
+        self.blind_start = QCheckBox(self.tr("Blind count"))
+        self.blind_start.setChecked(True)  # as the printed count sheet: the counter writes what is there
+        self.blind_start.setToolTip(self.tr("The expected quantities and the differences stay hidden until the "
+                                            "count is posted, so the counter writes what is there, not what the "
+                                            "ledger says should be."))
         self.start_button = QPushButton(self.tr("Start the count"))
         self.start_button.clicked.connect(self.start)
-        self.zones_row.addWidget(self.start_button)
         layout.addLayout(self.zones_row)
+        start_row = QHBoxLayout()  # its own row: the zones alone fill 1280 px
+        start_row.addWidget(self.blind_start)
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button)
+        layout.addLayout(start_row)
         self.header = QLabel()
         self.header.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.header)
@@ -169,25 +182,47 @@ class StockCountDialog(QDialog):
 
     # ---------------------------------------------------------------- state
     def reload(self) -> None:
-        open_count = self.count is not None and StockCount.get_by_id(self.count.id).state == "open"
-        if not open_count:
+        state = StockCount.get_by_id(self.count.id).state if self.count is not None else None
+        if state is not None:
+            self.count = StockCount.get_by_id(self.count.id)
+        open_count, posted = state == "open", state == "posted"  # a posted count stays in view, read-only
+        if not (open_count or posted):
             self.count = None
         for box in self.zone_boxes.values():
             box.setEnabled(not open_count)
+        self.blind_start.setEnabled(not open_count)
         self.start_button.setEnabled(not open_count)
         for widget in (self.scan_edit, self.sheet_button, self.print_sheet_button, self.blind_box, self.cancel_button,
                        self.post_button):
             widget.setEnabled(open_count)
-        if not open_count:
+        blind = open_count and stock_count.is_blind(self.count)
+        self.model.blind, self.model.editable = blind, open_count
+        self.table.setColumnHidden(EXPECTED, blind)
+        if blind:  # the sheet of a blind count is blind too
+            self.blind_box.setChecked(True)
+            self.blind_box.setEnabled(False)
+            self.blind_box.setToolTip(self.tr("A blind count prints blind: the expected quantities show once it "
+                                              "is posted."))
+        else:
+            self.blind_box.setToolTip(self.tr("Untick to print the ledger's expected quantity beside each line."))
+        if not (open_count or posted):
             self.header.setText(self.tr("Choose the zones and start: the ledger's quantities are frozen as "
                                         "“expected” until the count is posted."))
             self.model.set_rows([])
             self.summary.clear()
             return
         zones = QCoreApplication.translate("Domain", ", ").join(
-            domain_tr(Location.get(Location.code == c).name) for c in json.loads(self.count.zones))
-        self.header.setText(self.tr("Count {number} · {zones} · started {when}").format(
-            number=self.count.number, zones=zones, when=f"{self.count.created_at:%Y-%m-%d %H:%M}"))
+            domain_tr(Location.get(Location.code == c).name) for c in stock_count.count_zones(self.count))
+        if posted:
+            self.header.setText(self.tr("Count {number} · {zones} · posted {when}").format(
+                number=self.count.number, zones=zones, when=f"{self.count.posted_at:%Y-%m-%d %H:%M}"))
+        elif blind:
+            self.header.setText(self.tr("Count {number} · {zones} · started {when} · blind: the expected "
+                                        "quantities show once it is posted").format(
+                number=self.count.number, zones=zones, when=f"{self.count.created_at:%Y-%m-%d %H:%M}"))
+        else:
+            self.header.setText(self.tr("Count {number} · {zones} · started {when}").format(
+                number=self.count.number, zones=zones, when=f"{self.count.created_at:%Y-%m-%d %H:%M}"))
         self.model.set_rows(stock_count.line_rows(self.count.id))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -195,6 +230,16 @@ class StockCountDialog(QDialog):
 
     def _summary(self) -> None:
         done = stock_count.progress(self.count.id)
+        open_count = self.count.state == "open"
+        if open_count:
+            self.post_button.setEnabled(done.uncounted == 0)
+            self.post_button.setToolTip("" if done.uncounted == 0 else QCoreApplication.translate(
+                "Domain", "{count} line(s) are not counted yet: enter 0 for what is not there.").format(
+                count=done.uncounted))
+        if self.model.blind:
+            self.summary.setText(self.tr("{lines} lines · {missing} not counted yet").format(
+                lines=done.lines, missing=done.uncounted))
+            return
         diffs = stock_count.differences(self.count.id, limit=8)
         text = self.tr("{lines} lines · {missing} not counted yet · {diffs} differences").format(
             lines=done.lines, missing=done.uncounted, diffs=done.differing)
@@ -246,7 +291,7 @@ class StockCountDialog(QDialog):
         def started(changes) -> None:
             self.count = StockCount.get_by_id(changes.ids[0])
 
-        self._run(stock_count.start_count, zones, self.context.staff, then=started)
+        self._run(stock_count.start_count, zones, self.context.staff, self.blind_start.isChecked(), then=started)
 
     def _typed(self, line_id: int, counted: int | None) -> None:
         if self.count is not None:
@@ -296,35 +341,64 @@ class StockCountDialog(QDialog):
         from ..printing.count_sheet import render_count_sheet
         from .print_ui import preview
 
-        sheet = stock_count.count_sheet_data(self.count.id, show_expected=not self.blind_box.isChecked())
+        from .. import i18n
+
+        with i18n.in_document_language():  # a printout: in the shop's document language, title included
+            sheet = stock_count.count_sheet_data(self.count.id, show_expected=not self.blind_box.isChecked())
         return preview(self, lambda device: render_count_sheet(device, sheet), sheet.title)
 
     def cancel_count(self) -> None:
-        self._run(stock_count.cancel, self.count.id)
+        """Throw the count away (what was counted is lost): asked first, with No as the default."""
+        answer = QMessageBox.question(
+            self, self.tr("Cancel the count"),
+            self.tr("Cancel count {number}? What was counted so far is thrown away; stock does not change.").format(
+                number=self.count.number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(stock_count.cancel, self.count.id)
 
-    def ask_post(self) -> "PostCountDialog":
-        dialog = PostCountDialog(self.context, stock_count.pulled_back(self.count.id), self)
-        dialog.accepted.connect(lambda: self.post(dialog.reason.text(), dialog.approval()))
+    def ask_post(self) -> "PostCountDialog | None":
+        """Ask for the reason (and the owner, if needed) only once the count can be posted at all: lines not
+        counted, or stock moved since the count began, are said first and no reason is typed in vain."""
+        if self.count is None:
+            return None
+        try:
+            stock_count.check_postable(self.count.id)
+        except DomainError as refused:
+            self._summary()
+            show_error(self, refused)
+            return None
+        dialog = PostCountDialog(self.context, stock_count.pulled_back(self.count.id), self, count=self.count,
+                                 post=self.post)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_dialog = dialog
         return dialog
 
-    def post(self, reason: str, approval=None) -> None:
+    def post(self, reason: str, approval=None, done=None, failed=None) -> None:
+        """Post the count; *done* / *failed* tell the reason dialog (which stays open, with what was typed, on a
+        refusal)."""
         def posted(changes) -> None:
             self.summary.setText(self.tr("Posted {number}: {count} adjustment(s).").format(
                 number=changes.reference, count=changes.created))
+            if done is not None:
+                done()
 
-        self._run(stock_count.post, self.count.id, reason, self.context.staff, approval, then=posted)
+        self._run(stock_count.post, self.count.id, reason, self.context.staff, approval, then=posted, failed=failed)
 
 
 class PostCountDialog(QDialog):
     """The reason for the adjustments; and, when the count found units the ledger has with a customer or a
-    supplier, which ones and the owner's approval to take them back into stock."""
+    supplier, which ones and the owner's approval to take them back into stock. Posting cannot be undone:
+    Cancel is the default. *post(reason, approval, done, failed)* posts; the dialog closes once it is posted and
+    keeps what was typed when it is refused."""
 
-    def __init__(self, context, pulled: list, parent: QWidget | None = None) -> None:
+    def __init__(self, context, pulled: list, parent: QWidget | None = None, count: StockCount | None = None,
+                 post=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Post adjustments"))
+        self._post = post
+        self.setWindowTitle(self.tr("Post adjustments of {number}").format(number=count.number) if count is not None
+                            else self.tr("Post adjustments"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -343,16 +417,47 @@ class PostCountDialog(QDialog):
             self.owner = OwnerApproval(context, self)
             form.addRow(self.tr("Approved by (owner):"), self.owner)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Post"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)  # posting cannot be undone
-        self.ok_button.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        self.ok_button.setToolTip(self.tr("Give the reason first."))
-        buttons.accepted.connect(self.accept)
+        self.ok_button.setText(self.tr("Post adjustments"))
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.setAutoDefault(False)  # posting cannot be undone: Enter is Cancel
+        self.ok_button.setDefault(False)
+        self.cancel_button.setAutoDefault(True)
+        self.cancel_button.setDefault(True)
+        self.reason.textChanged.connect(self.refresh)
+        if self.owner is not None:
+            watch_approval(self.owner, self.refresh)
+        buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.refresh()
+
+    def blocker(self) -> str | None:
+        if not self.reason.text().strip():
+            return self.tr("Give the reason first.")
+        return approval_missing(self.owner) if self.owner is not None else None
+
+    def refresh(self, *_args: object) -> None:
+        reason = self.blocker()
+        self.ok_button.setEnabled(reason is None)
+        self.ok_button.setToolTip(reason or "")
+
+    def submit(self) -> None:
+        self.refresh()
+        if not self.ok_button.isEnabled():
+            return
+        if self._post is None:
+            self.accept()
+            return
+        self.buttons.setEnabled(False)
+
+        def failed() -> None:
+            self.buttons.setEnabled(True)
+            self.refresh()
+
+        self._post(self.reason.text(), self.approval(), self.accept, failed)
 
     def approval(self):
         return self.owner.approval() if self.owner is not None else None

@@ -11,7 +11,7 @@ from ..services.stock import StockOverview, internal_locations
 from .context import AppContext
 from .paged_model import PagedTableModel, domain_tr
 from .records import ProductDialog
-from .widgets import EmptyState, fit_columns, make_table_view
+from .widgets import EmptyState, fit_columns, make_table_view, open_keys
 
 
 class StockTab(QWidget):
@@ -52,6 +52,7 @@ class StockTab(QWidget):
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.doubleClicked.connect(self.open_product)
+        open_keys(self.view, lambda: self.open_product(self.view.currentIndex()))
         self.empty = EmptyState(
             self.tr("No stock yet"),
             self.tr("Every unit the shop holds is listed here per zone: sellable stock, inspection, repairable, "
@@ -88,7 +89,7 @@ class StockTab(QWidget):
         self.whose.setItemText(1, self.tr("Customers' units in for repair ({count})").format(count=customers))
         self.stack.setCurrentWidget(self.view if total or filtered else self.empty)
         if not self._fitted and self.model.rowCount():
-            fit_columns(self.view)
+            fit_columns(self.view, stretch=1)  # the product's name takes the spare width
             self._fitted = True
 
     def open_count(self):
@@ -105,4 +106,5 @@ class StockTab(QWidget):
             return None
         dialog = ProductDialog(self.model.row_id(index.row()), self)
         dialog.open()
+        self.last_dialog = dialog
         return dialog
