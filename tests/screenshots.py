@@ -104,7 +104,7 @@ def main(out: Path, language: str) -> None:
         form.condition.setCurrentIndex(form.condition.findData("used" if row == 0 else "unopened"))
         form.accessories.setText("包装盒、充电器" if row == 0 else "")
     form.table.selectRow(0)
-    form.fault.setPlainText("屏幕闪烁,偶尔黑屏")
+    form.fault.setPlainText("屏幕闪烁，偶尔黑屏")
     shot(window, "intake-form")
     form.save()
     while window.context.ops.busy:

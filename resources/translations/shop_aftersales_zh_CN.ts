@@ -3223,6 +3223,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>请勾选要退回的商品。</translation>
     </message>
     <message>
+        <source>{product}: {verdict}</source>
+        <translation>{product}：{verdict}</translation>
+    </message>
+    <message>
         <source>choose a reason</source>
         <translation>请选择原因</translation>
     </message>
@@ -3834,6 +3838,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>{count} waiting for you</source>
         <translation>您有 {count} 项待办</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
     </message>
     <message>
         <source>(no staff yet)</source>
@@ -6756,7 +6764,7 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
     <message>
         <source>{role} ({count})</source>
-        <translation>{role}({count})</translation>
+        <translation>{role}（{count}）</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from .ledger import MoveRequest, move
 from .numbering import next_number
 
 SHOP = {
-    settings.SHOP_NAME: "星河生活馆(人民路店)",
+    settings.SHOP_NAME: "星河生活馆（人民路店）",
     settings.SHOP_ADDRESS: "杭州市西湖区人民路 128 号",
     settings.SHOP_PHONE: "0571-8765 4321",
     settings.DOCUMENT_LANGUAGE: "zh_CN",  # a Chinese shop prints Chinese, whatever the language of the PC
@@ -171,7 +171,7 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
 
 
 FAULTS = {
-    "手机": ["屏幕闪烁,偶尔黑屏", "充电口接触不良", "电池续航明显变短", "扬声器有杂音"],
+    "手机": ["屏幕闪烁，偶尔黑屏", "充电口接触不良", "电池续航明显变短", "扬声器有杂音"],
     "耳机": ["左耳无声音", "降噪开启后有电流声", "充电盒无法充电"],
     "配件": ["无法快充", "接头松动"],
     "椅子": ["气压棒下沉", "扶手松动", "椅腿有裂纹", "滚轮卡顿"],
@@ -265,7 +265,7 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime, mome
                     lines=[ReturnLine(line.product_id, 1, reason, condition, resolution, sale_line_id=line.id,
                                       fault=rng.choice(FAULTS.get(category, ["有问题"])) if fault else "",
                                       accessories=rng.choice(["包装盒", "包装盒、说明书"]))],
-                    sale_id=line.sale_id, override_reason="老顾客,店长同意", override_approval=owner),
+                    sale_id=line.sale_id, override_reason="老顾客，店长同意", override_approval=owner),
                     staff=rng.choice(clerks))
             week.append((kind, when, changes.ids[0]))
             continue
@@ -279,11 +279,11 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime, mome
         with clock.frozen(when):
             changes = register_return(ReturnRequest(
                 lines=[ReturnLine(line.product_id, 1, reason, "used" if quality else "unopened", resolution,
-                                  sale_line_id=line.id, fault="左耳无声音(同批次多台)" if kind == "bad" else (
+                                  sale_line_id=line.id, fault="左耳无声音（同批次多台）" if kind == "bad" else (
                                       rng.choice(FAULTS.get(category, ["有问题"])) if quality else ""),
                                   accessories=rng.choice(["包装盒", "包装盒、说明书", ""]))],
                 sale_id=line.sale_id, shipping_cost=Decimal(rng.choice([0, 0, 0, 12, 15])),
-                override_reason="老顾客,店长同意", override_approval=owner), staff=clerk)
+                override_reason="老顾客，店长同意", override_approval=owner), staff=clerk)
         item = AftersalesItem.get_by_id(changes.ids[0])
         age = (end - when).days
         if age < 3:
@@ -293,25 +293,25 @@ def _demo_returns(rng: random.Random, staff: list[Staff], end: dt.datetime, mome
             roll = rng.random()
             not_repaired = category in ("化妆品", "配件")  # a face cream or a cable is never repaired
             if item.customer_owned:
-                item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
+                item_steps.inspect(item.id, "确认故障，可维修", "repairable", owner)
                 continue  # repaired on the board (see _demo_repairs), then picked up
             if not quality:
-                item_steps.inspect(item.id, "未拆封,无故障", "sellable" if roll < 0.6 else "qc", owner)
+                item_steps.inspect(item.id, "未拆封，无故障", "sellable" if roll < 0.6 else "qc", owner)
             elif not_repaired:
                 if roll < 0.6:
-                    resolutions.scrap(item.id, "已开封使用,无法再售", approved_by=owner, staff=owner)
+                    resolutions.scrap(item.id, "已开封使用，无法再售", approved_by=owner, staff=owner)
                 else:
-                    item_steps.inspect(item.id, "批次质量问题,退供应商", "supplier_return", owner)
+                    item_steps.inspect(item.id, "批次质量问题，退供应商", "supplier_return", owner)
             elif roll < (0.9 if kind == "recent" else 0.45):
-                item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
+                item_steps.inspect(item.id, "确认故障，可维修", "repairable", owner)
             elif roll < 0.65:
-                resolutions.scrap(item.id, "损坏严重,维修不划算", approved_by=owner, staff=owner)
+                resolutions.scrap(item.id, "损坏严重，维修不划算", approved_by=owner, staff=owner)
             elif roll < 0.85 and line.supplier_id:
-                item_steps.inspect(item.id, "批次质量问题,退供应商", "supplier_return", owner)
+                item_steps.inspect(item.id, "批次质量问题，退供应商", "supplier_return", owner)
                 if age > 20:
                     resolutions.ship_to_supplier(item.id, line.product.cost, f"SF{rng.randint(10**9, 10**10)}", owner)
             else:
-                item_steps.inspect(item.id, "外观有轻微划痕,功能正常", "qc", owner)
+                item_steps.inspect(item.id, "外观有轻微划痕，功能正常", "qc", owner)
             if age < 6:
                 continue  # refund or exchange still to do
             if resolution == "refund":
@@ -418,7 +418,7 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
             repairs.log_hours(repair.id, repair.estimate, Technician.get(Technician.staff == tech).id,
                               "维修完成", tech)
         with clock.frozen(started + dt.timedelta(days=1, hours=rng.randint(0, 6))):
-            repairs.finish_repair(repair.id, True, "已修好,测试正常", tech)
+            repairs.finish_repair(repair.id, True, "已修好，测试正常", tech)
             item = repair.item
             if not item.customer_owned:
                 _demo_check(rng, item, owner, to_sellable=rng.random() < 0.4)
@@ -443,7 +443,7 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
 
 
 PART_FOR = {"手机": "PJ-PM-X1", "耳机": "PJ-DC-EJ", "椅子": "PJ-QYB", "服装": "PJ-XX"}
-WORK_DONE = {"手机": "已更换屏幕总成,测试正常", "耳机": "已更换耳机电池,测试正常", "椅子": "已更换气压棒,测试正常",
+WORK_DONE = {"手机": "已更换屏幕总成，测试正常", "耳机": "已更换耳机电池，测试正常", "椅子": "已更换气压棒，测试正常",
              "服装": "已重新缝合开线处"}
 DIFFICULTIES = {"手机": ("complex", "3"), "耳机": ("simple", "1.5"), "椅子": ("simple", "2"), "服装": ("simple", "1")}
 
@@ -480,9 +480,9 @@ def _demo_this_week(staff: list[Staff], moment: dt.datetime,
         inspected = min(when + dt.timedelta(hours=20), moment - dt.timedelta(hours=3))
         with clock.frozen(inspected):
             if role == "refund":
-                item_steps.inspect(item.id, "未拆封,无故障", "sellable", owner)
+                item_steps.inspect(item.id, "未拆封，无故障", "sellable", owner)
                 continue  # the refund is for finance to pay
-            item_steps.inspect(item.id, "确认故障,可维修", "repairable", owner)
+            item_steps.inspect(item.id, "确认故障，可维修", "repairable", owner)
             if not item.customer_owned:  # the customer had the money back; the unit is the shop's to repair
                 resolutions.refund(item.id, resolutions.refundable_amount(item), "wechat", staff=owner)
             repair = repairs.open_repair(AftersalesItem.get_by_id(item.id))
@@ -512,8 +512,8 @@ def _demo_this_week(staff: list[Staff], moment: dt.datetime,
         if role == "running":
             continue
         with clock.frozen(moment - dt.timedelta(days=1)):
-            repairs.log_hours(repair.id, Decimal(hours) / 2, note="更换配件,测试", staff=tech.staff)
-            repairs.finish_repair(repair.id, True, WORK_DONE.get(category, "已修好,测试正常"), tech.staff)
+            repairs.log_hours(repair.id, Decimal(hours) / 2, note="更换配件，测试", staff=tech.staff)
+            repairs.finish_repair(repair.id, True, WORK_DONE.get(category, "已修好，测试正常"), tech.staff)
 
 
 def _demo_check(rng: random.Random, item, owner: Staff, to_sellable: bool = False) -> None:

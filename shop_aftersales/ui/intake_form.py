@@ -505,15 +505,17 @@ class IntakeForm(QWidget):
         colours = {ALLOWED: "#1b7f3b", NOT_ALLOWED: "#b00020"}
         for unit in chosen:
             if not unit.reason:
-                lines.append(f"<b>{html.escape(unit.product.name)}</b>: " + html.escape(self.tr("choose a reason")))
+                lines.append(self.tr("{product}: {verdict}").format(
+                    product=f"<b>{html.escape(unit.product.name)}</b>", verdict=html.escape(self.tr("choose a reason"))))
                 continue
             verdict = verdict_for(unit.line(), purchased)
             if verdict.outcome != ALLOWED:
                 self._refused.append((unit, verdict))
             colour = colours.get(verdict.outcome, "#a15c00")
-            lines.append(f"<b>{html.escape(unit.product.name)}</b>: <span style='color:{colour}'><b>"
-                         f"{html.escape(domain_tr(VERDICTS[verdict.outcome]))}</b></span> — "
-                         f"{html.escape(verdict.text())}")
+            said = (f"<span style='color:{colour}'><b>{html.escape(domain_tr(VERDICTS[verdict.outcome]))}</b></span> — "
+                    f"{html.escape(verdict.text())}")
+            lines.append(self.tr("{product}: {verdict}").format(
+                product=f"<b>{html.escape(unit.product.name)}</b>", verdict=said))
         self.verdict.setText(self.tr("Return policy:") + "<br>" + "<br>".join(lines))
         self._update_save()
 

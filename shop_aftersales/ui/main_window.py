@@ -213,7 +213,8 @@ class MainWindow(QMainWindow):
         self.staff_combo.blockSignals(True)
         self.staff_combo.clear()
         for staff in Staff.select().where(Staff.active).order_by(Staff.id):
-            self.staff_combo.addItem(f"{staff.name} ({domain_tr(ROLES.get(staff.role, staff.role))})", staff.id)
+            self.staff_combo.addItem(self.tr("{name} ({role})").format(
+                name=staff.name, role=domain_tr(ROLES.get(staff.role, staff.role))), staff.id)
         if self.staff_combo.count() == 0:
             self.staff_combo.addItem(self.tr("(no staff yet)"), None)
         index = self.staff_combo.findData(saved)
