@@ -4443,6 +4443,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>原销售单</translation>
     </message>
     <message>
+        <source>{main}  ({detail})</source>
+        <translation>{main}（{detail}）</translation>
+    </message>
+    <message>
         <source>Amount refunded</source>
         <translation>退款金额</translation>
     </message>

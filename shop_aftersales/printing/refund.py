@@ -24,6 +24,11 @@ from .pages import begin, document, font, mm, setup, write_pdf
 SHOP_COPY, CUSTOMER_COPY = "shop", "customer"
 
 
+def _with(main: str, detail: str) -> str:
+    """"TH2026-000140  (2026-12-02)", in Chinese "TH2026-000140（2026-12-02）"."""
+    return QCoreApplication.translate("Printing", "{main}  ({detail})").format(main=main, detail=detail)
+
+
 def _d(text: str) -> str:
     return QCoreApplication.translate("Domain", text)
 
@@ -53,15 +58,15 @@ def _returned_unit_rows(item: AftersalesItem) -> list[tuple[str, str]]:
     product = item.product
     order = item.order
     sale = order.sale
-    bought = (f"{sale.receipt_no}  ({sale.sold_at:%Y-%m-%d})" if sale is not None
+    bought = (_with(sale.receipt_no, f"{sale.sold_at:%Y-%m-%d}") if sale is not None
               else QCoreApplication.translate("Printing", "No receipt"))
     reason = _d(REASONS.get(item.reason, item.reason)) + (f" — {item.reason_text}" if item.reason_text else "")
     rows = [
-        (QCoreApplication.translate("Printing", "Product"), f"{product.name} {product.model}  ({product.sku})"),
+        (QCoreApplication.translate("Printing", "Product"), _with(f"{product.name} {product.model}", product.sku)),
         (QCoreApplication.translate("Printing", "Item code / serial"),
          item.code + (f" / {item.serial}" if item.serial else "")),
         (QCoreApplication.translate("Printing", "Qty"), str(item.quantity)),
-        (QCoreApplication.translate("Printing", "Return no."), f"{order.number}  ({order.created_at:%Y-%m-%d})"),
+        (QCoreApplication.translate("Printing", "Return no."), _with(order.number, f"{order.created_at:%Y-%m-%d}")),
         (QCoreApplication.translate("Printing", "Original sale"), bought),
         (QCoreApplication.translate("Printing", "Reason"), reason),
     ]
@@ -134,7 +139,7 @@ def exchange_html(exchange: Exchange) -> str:
     ]
     given_l = QCoreApplication.translate("Printing", "Replacement")
     given = [
-        (given_l, f"{product.name} {product.model}  ({product.sku})"),
+        (given_l, _with(f"{product.name} {product.model}", product.sku)),
         (QCoreApplication.translate("Printing", "Serial"), exchange.serial or "—"),
         (QCoreApplication.translate("Printing", "Qty"), str(exchange.quantity)),
     ]

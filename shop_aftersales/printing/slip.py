@@ -118,7 +118,7 @@ class SlipParts:
         return (self.intro if intro else "") + table + (self.closing if closing else "")
 
 
-COLUMN_WIDTHS = (5, 25, 20, 6, 12, 12, 20)  # per cent: the same on every page
+COLUMN_WIDTHS = (7, 23, 20, 6, 12, 12, 20)  # per cent: the same on every page
 
 
 @document
@@ -160,7 +160,7 @@ def slip_parts(order: ReturnOrder) -> SlipParts:
             f"<tr><td></td><td colspan='6' style='color:#333'>{'<br>'.join(_e(x) for x in detail)}</td></tr>")
     who = f"{customer.name}  {customer.phone}" if customer else QCoreApplication.translate("Printing", "(not recorded)")
     if sale is not None:
-        bought = f"{sale.receipt_no}  ({sale.sold_at:%Y-%m-%d})"
+        bought = QCoreApplication.translate("Printing", "{main}  ({detail})").format(main=sale.receipt_no, detail=f"{sale.sold_at:%Y-%m-%d}")
     else:
         bought = QCoreApplication.translate("Printing", "No receipt")
         if order.bought_elsewhere:
