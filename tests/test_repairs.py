@@ -261,3 +261,24 @@ def test_a_repair_under_way_since_last_week_stays_on_this_weeks_board(workshop):
                    for c in repairs.board(dt.date(2026, 4, 8)).cells.values())
         assert [r.id for r in repairs.board(friday.date()).cells[(workshop["zhou"].id, friday.date())].repairs] \
             == [repair.id]
+
+
+def test_the_parts_picker_offers_the_units_category_first(workshop, qtbot, data_dir):
+    """At the bench the technician picks the part for the unit in front of him: a phone's parts come first, though
+    a chair's part sorts before them by code."""
+    from shop_aftersales.ui.context import AppContext
+    from shop_aftersales.ui.repair_dialogs import UsePartDialog
+
+    phones, chairs = workshop["phone"].category_id, workshop["chair"].category_id
+    repairs.save_part("A-LUN", "静音滚轮", category_id=chairs)
+    repairs.save_part("B-PM", "X1 屏幕总成", category_id=phones)
+    repairs.save_part("C-DC", "X1 电池", category_id=phones)
+    assert [s.part.sku for s in repairs.parts_stock()] == ["A-LUN", "B-PM", "C-DC"]
+    assert [s.part.sku for s in repairs.parts_stock(category_first=phones)] == ["B-PM", "C-DC", "A-LUN"]
+    item = bring_back(workshop, 0)
+    context = AppContext(data_dir)
+    dialog = UsePartDialog(context, repair_of(item))
+    qtbot.addWidget(dialog)
+    assert [dialog.part.itemText(i).split()[0] for i in range(dialog.part.count())] == ["B-PM", "C-DC", "A-LUN"]
+    assert dialog.part.currentText().startswith("B-PM")
+    context.ops.shutdown()

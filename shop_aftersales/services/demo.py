@@ -370,14 +370,14 @@ def _pick_this_week(rng: random.Random, lines: list, taken: set[int], end: dt.da
 
 
 PARTS = [
-    # code, name, spec, bin, reorder level, supplier index, unit cost, quantity received
-    ("PJ-PM-X1", "X1 屏幕总成", "6.7英寸 OLED", "A-01", 2, 0, "380", 4),
-    ("PJ-DC-X1", "X1 电池", "5000mAh", "A-02", 3, 0, "85", 6),
-    ("PJ-DC-EJ", "耳机电池", "P3 左右耳通用", "A-03", 4, 1, "28", 10),
-    ("PJ-QYB", "气压棒", "三级 150mm", "B-01", 3, 2, "45", 5),
-    ("PJ-FS", "椅子扶手", "4D 黑色 一对", "B-02", 2, 2, "60", 2),
-    ("PJ-LZ", "静音滚轮", "60mm 五只装", "B-03", 2, 2, "25", 8),
-    ("PJ-XX", "缝纫线", "涤纶 白/黑", "C-01", 5, 3, "3", 30),
+    # code, name, spec, bin, reorder level, supplier index, unit cost, quantity received, the category it fits
+    ("PJ-PM-X1", "X1 屏幕总成", "6.7英寸 OLED", "A-01", 2, 0, "380", 4, "手机"),
+    ("PJ-DC-X1", "X1 电池", "5000mAh", "A-02", 3, 0, "85", 6, "手机"),
+    ("PJ-DC-EJ", "耳机电池", "P3 左右耳通用", "A-03", 4, 1, "28", 10, "耳机"),
+    ("PJ-QYB", "气压棒", "三级 150mm", "B-01", 3, 2, "45", 5, "椅子"),
+    ("PJ-FS", "椅子扶手", "4D 黑色 一对", "B-02", 2, 2, "60", 2, "椅子"),
+    ("PJ-LZ", "静音滚轮", "60mm 五只装", "B-03", 2, 2, "25", 8, "椅子"),
+    ("PJ-XX", "缝纫线", "涤纶 白/黑", "C-01", 5, 3, "3", 30, "服装"),
 ]
 
 
@@ -398,8 +398,8 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
     repairs.save_technician(zhou.id, "general", Decimal(7), "234567", Decimal("35"),
                             [cat["椅子"], cat["服装"], cat["耳机"]])
     parts = {}
-    for code, name, spec, bin_, reorder, sup, cost, qty in PARTS:
-        part_id = repairs.save_part(code, name, spec, bin_, reorder, suppliers[sup].id).ids[0]
+    for code, name, spec, bin_, reorder, sup, cost, qty, fits in PARTS:
+        part_id = repairs.save_part(code, name, spec, bin_, reorder, suppliers[sup].id, cat.get(fits)).ids[0]
         parts[code] = part_id
         with clock.frozen(end - dt.timedelta(days=40)):
             repairs.receive_parts(part_id, qty, Decimal(cost), suppliers[sup].id, owner)

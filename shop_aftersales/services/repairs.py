@@ -499,13 +499,18 @@ class PartStock:
         return self.on_hand <= self.part.reorder_level
 
 
-def parts_stock() -> list[PartStock]:
+def parts_stock(category_first: int | None = None) -> list[PartStock]:
+    """The spare parts with what the parts store holds, by code; with *category_first*, the parts for that
+    category (the unit's on the bench) come first."""
     from ..models import Location, StockQuant
 
     held = {row.product_id: row.quantity for row in StockQuant.select().join(Location)
             .where(Location.code == "parts")}
-    return [PartStock(p, held.get(p.id, 0)) for p in Product.select().where(Product.kind == "part")
-            .order_by(Product.sku)]
+    parts = [PartStock(p, held.get(p.id, 0)) for p in Product.select().where(Product.kind == "part")
+             .order_by(Product.sku)]
+    if category_first is not None:
+        parts.sort(key=lambda stock: stock.part.category_id != category_first)  # stable: by code within each
+    return parts
 
 
 def low_stock() -> list[PartStock]:

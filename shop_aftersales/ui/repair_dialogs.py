@@ -249,7 +249,7 @@ class UsePartDialog(StepDialog):
         self.set_action(self.tr("Use the part"), False)
         self.part = QComboBox()
         self.held: dict[int, int] = {}
-        for stock in repairs.parts_stock():
+        for stock in repairs.parts_stock(category_first=repair.item.product.category_id):  # the unit's first
             part = stock.part
             self.held[part.id] = stock.on_hand
             self.part.addItem(self.tr("{sku} {name} (bin {bin}, {held} in stock)").format(
