@@ -178,7 +178,8 @@ def test_a_receipt_of_several_lines_ticks_nothing_and_goes_by_keyboard(window, q
     assert not any(unit.checked for unit in form.rows)  # which ones come back is the customer's to say
     assert hands.focus() is form.table
     assert not form.details.isEnabled()  # nothing ticked: nothing to describe
-    assert not form.save_button.isEnabled() and "Tick the units" in form.save_hint.text()
+    assert not form.save_button.isEnabled() and "Tick the units" in form.save_button.toolTip()
+    assert "Tick the units" in form.verdict.text() and form.save_hint.text() == ""  # said once, not twice
 
     hands.key(Qt.Key.Key_Down)  # the second line
     hands.key(Qt.Key.Key_Space)  # ticked

@@ -125,8 +125,6 @@ def pages_of(window):
             yield type(tab).__name__, tab
             continue
         for index in range(pages.count()):
-            if tab is window.intake_tab and index == 0:
-                continue  # the intake form is another part's
             pages.setCurrentIndex(index)
             yield f"{type(tab).__name__}/{index}", pages.currentWidget()
 
@@ -335,3 +333,19 @@ def test_the_suggested_online_listings_name_is_translated_and_dated(window):
     from shop_aftersales.clock import today
 
     assert window.resale_tab.online_listings_file_name() == f"online-listings-{today():%Y-%m-%d}.xlsx"
+
+
+def test_the_intake_form_shows_a_receipt_whole_at_1280_px(wide_window, qtbot, tmp_path):
+    """The receipt's lines on the intake form: every column title whole ("Already back", not "Alread…"), no
+    sideways scrolling, in English and Chinese."""
+    from shop_aftersales.models import Sale, SaleLine
+
+    wide_window.tabs.setCurrentWidget(wide_window.intake_tab)
+    form = wide_window.intake_tab.form
+    sale = max(Sale.select(), key=lambda s: (SaleLine.select().where(SaleLine.sale == s).count(), s.id))
+    form.load_sale(sale.id)
+    qtbot.wait(30)
+    assert form.table.rowCount() >= 3
+    assert not form.table.horizontalScrollBar().isVisible()
+    assert cut_titles(form.table) == []
+    wide_window.grab().save(str(tmp_path / "intake.png"))

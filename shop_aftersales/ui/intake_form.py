@@ -38,7 +38,7 @@ from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
-from .widgets import date_edit
+from .widgets import date_edit, fit_columns, wrapping_header
 
 DESTINATIONS = (("received", "Inspection"), ("repairable", "Repairable"), ("supplier_return", "Return to supplier"))
 
@@ -188,6 +188,8 @@ class IntakeForm(QWidget):
         self.table.setTabKeyNavigation(False)  # Up/Down choose the line, Space ticks it, Tab goes on to its reason
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+        wrapping_header(self.table)  # "Already back" on two lines rather than cut or scrolled to
+        self._fit_table()
         splitter.addWidget(self.table)
         self._details_box()
         splitter.addWidget(self.details_holder)
@@ -438,6 +440,17 @@ class IntakeForm(QWidget):
         self._fill_table()
         self.table.selectRow(len(self.rows) - 1)
 
+    def _fit_table(self) -> None:
+        """The receipt's lines fill the table's width, the product name stretching; no sideways scrolling."""
+        visible = self.table.isVisible() and self.table.viewport().width() > 100
+        fit_columns(self.table, minimum=40, stretch=1,
+                    width=self.table.viewport().width() if visible else 560)
+        self.table.horizontalHeader().resizeSection(6, max(self.table.horizontalHeader().sectionSize(6), 64))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_table()
+
     def _fill_table(self) -> None:
         self._loading = True
         self.table.setRowCount(len(self.rows))
@@ -461,11 +474,7 @@ class IntakeForm(QWidget):
             spin.setEnabled(unit.returnable > 1 and not unit.product.serialised)
             spin.valueChanged.connect(lambda value, u=unit: self._quantity(u, value))
             self.table.setCellWidget(r, 6, spin)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
-        self.table.setColumnWidth(6, 90)
+        self._fit_table()
         self._loading = False
         if self.rows:
             self.table.selectRow(0)
@@ -553,7 +562,8 @@ class IntakeForm(QWidget):
         if self._saving:
             why = self.tr("Saving…")
         self.save_button.setEnabled(not why)
-        self.save_hint.setText(why if self.rows else "")
+        # the hint beside Save says what is missing, unless the policy box above says the same already
+        self.save_hint.setText(why if self.rows and why != self.verdict.text() else "")
         self.save_button.setToolTip(why or self.tr("Save the return, then print its slip and item labels on the "
                                                    "printers chosen under Settings → Printers (Enter or Ctrl+S)."))
 
