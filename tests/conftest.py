@@ -26,11 +26,31 @@ from helpers import TEST_NOW  # noqa: E402
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _isolated_qt_settings():
-    """Keep QSettings and QStandardPaths of the tests away from the real user's."""
-    from PySide6.QtCore import QStandardPaths
+def _isolated_qt_settings(tmp_path_factory):
+    """Keep QSettings and QStandardPaths of the tests away from the real user's — and away from every other test
+    process: Qt's test mode alone puts all of them in one ~/.qttest, so one xdist worker (or another run of the
+    suite) choosing "Save as PDF" for slips made another's print open a file dialog and wait for ever."""
+    from PySide6.QtCore import QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, folder)
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _no_file_dialog_waits_for_ever(monkeypatch):
+    """Nobody is there to answer a file dialog in a test: one that opens (without the test standing in for the
+    user) fails the test at once instead of blocking the suite."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a file dialog opened in a test that did not answer it (monkeypatch QFileDialog)")
+
+    for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
     yield
 
 
