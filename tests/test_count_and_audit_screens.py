@@ -204,3 +204,107 @@ def test_a_blind_count_hides_the_expected_until_posted_and_asks_the_reason_only_
     assert model.index(0, EXPECTED).data() == str(lines[0][7])
     assert dialog.summary.text().startswith("Posted PD") and not dialog.post_button.isEnabled()
     assert dialog.start_button.isEnabled() and run_checks() == []
+
+
+
+def _no_schedule_yet() -> None:
+    """The demo shop's owner schedules the resale shelf and inspection: these tests start from no schedule."""
+    from shop_aftersales.models import Staff
+    from shop_aftersales.services import stock_count
+
+    stock_count.set_count_schedule({"resale": None, "inspection": None}, Staff.get(Staff.role == "owner"))
+
+def test_schedule_count_and_history_through_the_screens(window, qtbot):
+    """A zone due for its count opens ticked; the owner schedules zones on the schedule screen; a count posted
+    through the screen shows in the History tab with its variance, and the zone's next due date moves on."""
+    import datetime as dt
+
+    from helpers import TEST_NOW
+    from shop_aftersales.models import Product, StockCountLine
+    from shop_aftersales.models.counts import CountSchedule
+    from shop_aftersales.services import stock_count
+    from shop_aftersales.ui.count_schedule_dialog import CUSTOM, CountScheduleDialog
+
+    _no_schedule_yet()
+    dialog = StockCountDialog(window.context, window, zones=["resale"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [code for code, box in dialog.zone_boxes.items() if box.isChecked()] == ["resale"]
+    assert dialog.due_label.text() == ""  # nothing is scheduled yet
+
+    schedule = dialog.open_schedule()
+    assert isinstance(schedule, CountScheduleDialog)
+    assert not schedule.save_button.isEnabled() and schedule.save_button.toolTip() == "Nothing has been changed."
+    schedule.choices["resale"].setCurrentIndex(schedule.choices["resale"].findData(30))
+    inspection = schedule.choices["inspection"]
+    assert not schedule.days["inspection"].isVisibleTo(schedule)  # the number of days only for "every N days"
+    inspection.setCurrentIndex(inspection.findData(CUSTOM))
+    assert schedule.days["inspection"].isVisibleTo(schedule)
+    schedule.days["inspection"].setValue(10)
+    assert schedule.save_button.isEnabled()
+    qtbot.mouseClick(schedule.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert not schedule.isVisible()
+    assert {row.location.code: row.interval_days for row in CountSchedule.select()} == {"resale": 30, "inspection": 10}
+    # never counted: due at once, and the count screen says so
+    assert dialog.due_label.text() == "Due for their count: Inspection, Resale shelf"
+
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    count_id = dialog.count.id
+    assert stock_count.count_zones(dialog.count) == ["resale"]
+    lines = list(StockCountLine.select().where(StockCountLine.count == count_id).order_by(StockCountLine.id))
+    assert lines
+    short = lines[0]  # one unit of the first line is missing, the rest is as the ledger says
+    for line in lines:
+        stock_count.set_counted(count_id, line.id, line.expected - 1 if line.id == short.id else line.expected)
+    cost = Product.get_by_id(short.product_id).cost
+    dialog.reload()
+    dialog.post("月度盘点")
+    settle(qtbot, window)
+    assert StockCount.get_by_id(count_id).state == "posted"
+
+    dialog.tabs.setCurrentWidget(dialog.history)
+    zones = dialog.history.zones_model
+    rows = {zones.index(r, 0).data(): [zones.index(r, c).data() for c in range(zones.columnCount())]
+            for r in range(zones.rowCount())}
+    number = StockCount.get_by_id(count_id).number
+    due = (TEST_NOW.date() + dt.timedelta(days=30)).isoformat()
+    assert rows["Resale shelf"] == ["Resale shelf", "Monthly (every 30 days)", f"{TEST_NOW:%Y-%m-%d %H:%M}", number,
+                                    "0 · ¥0.00", f"−1 · −¥{cost:,.2f}", f"−¥{cost:,.2f}", due]
+    assert rows["Inspection"][1:4] == ["Every 10 days", "never", ""]
+    assert rows["Inspection"][7] == f"{TEST_NOW:%Y-%m-%d} (due)"
+    assert rows["Sellable stock"][1] == "Not scheduled" and rows["Sellable stock"][7] == "—"
+    counts = dialog.history.counts_model
+    assert [counts.index(0, c).data() for c in range(counts.columnCount())] == [
+        number, f"{TEST_NOW:%Y-%m-%d %H:%M}", "Resale shelf", window.context.staff.name, str(len(lines)),
+        "0 · ¥0.00", f"−1 · −¥{cost:,.2f}", f"−¥{cost:,.2f}"]
+    assert dialog.due_label.text() == "Due for their count: Inspection"  # the resale shelf was just counted
+    dialog.history.grab().save(str(window.context.data_dir / "history.png"))
+
+
+def test_the_schedule_takes_the_owners_pin(window, qtbot):
+    from shop_aftersales.models import Staff
+    from shop_aftersales.models.counts import CountSchedule
+    from shop_aftersales.models.documents import SettingChange
+    from shop_aftersales.services import staff as staff_steps
+    from shop_aftersales.ui.count_schedule_dialog import CountScheduleDialog
+
+    owner = Staff.select().where(Staff.role == "owner").first()
+    _no_schedule_yet()
+    staff_steps.save_staff(owner.id, owner.name, "owner", True, "246813", None)
+    dialog = CountScheduleDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choices["resale"].setCurrentIndex(dialog.choices["resale"].findData(7))
+    assert dialog.approver.isVisible()
+    dialog.approver.owner.setCurrentIndex(dialog.approver.owner.findData(owner.id))
+    assert not dialog.save_button.isEnabled() and dialog.save_button.toolTip() == "The owner types the owner's PIN."
+    qtbot.keyClicks(dialog.approver.pin, "246813")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert [(r.location.code, r.interval_days) for r in CountSchedule.select()] == [("resale", 7)]
+    change = SettingChange.select().order_by(SettingChange.id.desc()).first()
+    assert (change.subject, change.before, change.after, change.approved_by_id) == (
+        "Count schedule: Resale shelf", "Not scheduled", "Weekly", owner.id)

@@ -349,3 +349,24 @@ def test_the_intake_form_shows_a_receipt_whole_at_1280_px(wide_window, qtbot, tm
     assert not form.table.horizontalScrollBar().isVisible()
     assert cut_titles(form.table) == []
     wide_window.grab().save(str(tmp_path / "intake.png"))
+
+
+def test_a_click_on_a_column_title_sorts_the_list(wide_window, qtbot):
+    """Every list's titles are clickable (the header that wraps long titles once was not: no list sorted)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    wide_window.tabs.setCurrentWidget(wide_window.intake_tab)
+    wide_window.intake_tab.pages.setCurrentIndex(2)  # the return orders
+    page = wide_window.intake_tab.pages.currentWidget()
+    view = next(v for v in page.findChildren(QAbstractItemView) if v.isVisible() and hasattr(v, "horizontalHeader"))
+    header = view.horizontalHeader()
+    assert header.sectionsClickable()
+    before = header.sortIndicatorSection()
+    column = 1 if before != 1 else 2
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    point = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.wait(50)
+    assert header.sortIndicatorSection() == column
+    assert view.model()._sort[0] == column  # the rows were fetched again in that order

@@ -1,5 +1,8 @@
 """File → Import through the real dialog: refused files explain themselves and keep the input."""
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -112,4 +115,63 @@ def test_a_damaged_or_forged_file_is_refused_in_the_dialog_naming_the_file_and_t
         qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
         assert cases[name].path.name in dialog.report.toPlainText() and "Nothing was written" in dialog.report.toPlainText()
     assert Sale.select().count() == sales_before
+    dialog.close()
+
+
+def test_unknown_salespeople_are_created_or_mapped_in_the_dialog_and_remembered(window, qtbot, xlsx, tmp_path):
+    """Issue 18: a till's nicknames stop the import before anything is written; the dialog asks, per name,
+    create or map; Import again goes through; next month's file with the same nickname imports without asking."""
+    from shop_aftersales.models import Staff
+    from shop_aftersales.services.staff import Approval, save_staff
+    from shop_aftersales.ui.import_dialog import CREATE
+
+    header = ["单号", "日期", "商品编码", "数量", "单价", "营业员"]
+    path = xlsx([header, ["NS-1", "2026-05-01", "HZ-MS-5", 1, 129, "小李"],
+                 ["NS-2", "2026-05-01", "HZ-MS-5", 1, 129, "阿强"],
+                 ["NS-3", "2026-05-02", "HZ-MS-5", 1, 129, " 赵敏 "],
+                 ["NS-4", "2026-05-02", "HZ-MS-5", 1, 129, "小李"]])
+    sales_before, staff_before = Sale.select().count(), Staff.select().count()
+    dialog = start(qtbot, window, "sales", path)
+    report = dialog.report.toPlainText()
+    assert "No staff member is called '小李' (row(s) 2, 5)" in report and "'阿强' (row(s) 3)" in report
+    assert "赵敏" not in report  # a staff member's name, written with spaces around it
+    assert Sale.select().count() == sales_before and Staff.select().count() == staff_before
+    assert dialog.sellers.isVisible()
+    names = [dialog.sellers.model.index(r, 0).data() for r in range(dialog.sellers.model.rowCount())]
+    assert names == ["小李", "阿强"]
+    (_li, li_combo), (_qiang, qiang_combo) = dialog.sellers.combos
+    assert li_combo.currentData() == CREATE  # the first choice offered
+    li_na = Staff.get(Staff.name == "李娜")
+    li_combo.setCurrentIndex(li_combo.findData(li_na.id))
+    assert not dialog.sellers.approver.isVisible()  # the demo's owner has no PIN: anyone may add staff
+    shots = Path(os.environ.get("SALESPEOPLE_SHOTS") or tmp_path)
+    dialog.grab().save(str(shots / "import-dialog-salespeople.png"))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    report = dialog.report.toPlainText()
+    assert "4 receipt(s) imported" in report and "New sales staff: 阿强." in report, report
+    assert "小李 → 李娜" in report and not dialog.sellers.isVisible()
+    sold_by = {s.receipt_no: s.staff.name for s in Sale.select().where(Sale.receipt_no.startswith("NS-"))}
+    assert sold_by == {"NS-1": "李娜", "NS-2": "阿强", "NS-3": "赵敏", "NS-4": "李娜"}
+    # next month: 小李 again, and a new nickname while the owner now has a PIN
+    owner = Staff.get(Staff.role == "owner")
+    save_staff(owner.id, owner.name, "owner", True, "2468", Approval(owner, ""))
+    later = xlsx([header, ["NS-5", "2026-06-01", "HZ-MS-5", 1, 129, "小李"],
+                  ["NS-6", "2026-06-01", "HZ-MS-5", 1, 129, "小周"]])
+    dialog.path.setText(str(later))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    assert [n.name for n, _c in dialog.sellers.combos] == ["小周"]  # 小李 is remembered
+    assert dialog.sellers.approver.isVisible()  # creating 小周 is the owner's step now
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # without the PIN: refused, nothing written
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    assert not Sale.select().where(Sale.receipt_no == "NS-5").exists()
+    assert "Nothing was imported: " in dialog.report.toPlainText() and dialog.sellers.isVisible()
+    dialog.sellers.approver.owner.setCurrentIndex(dialog.sellers.approver.owner.findData(owner.id))
+    dialog.sellers.approver.pin.setText("2468")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    assert "remembered from earlier imports: 小李 → 李娜" in dialog.report.toPlainText()
+    assert Sale.get(Sale.receipt_no == "NS-5").staff.name == "李娜"
+    assert Sale.get(Sale.receipt_no == "NS-6").staff.name == "小周"
     dialog.close()

@@ -488,3 +488,169 @@ def test_a_hidden_sheet_is_not_what_is_imported(catalogue, tmp_path):
     wb.save(tmp_path / "two.xlsx")
     import_sales(tmp_path / "two.xlsx")
     assert [s.receipt_no for s in Sale.select()] == ["XS-SHOWN"]
+
+
+# --------------------------------------------------------------------- who sold it (issue 18)
+
+def seller_rows(*names_by_receipt):
+    """A sales file with the salesperson column: one receipt (one line) per name; None leaves the cell empty."""
+    rows = [SALES_HEADER + ["销售员"]]
+    for n, name in enumerate(names_by_receipt, start=1):
+        rows.append([f"XS-S{n}", "2026-03-20", "", "", "HZ-1", "", "", "", 1, 129, "", "", name])
+    return rows
+
+
+def sold_by(receipt: str) -> str | None:
+    sale = Sale.get(Sale.receipt_no == receipt)
+    return sale.staff.name if sale.staff_id else None
+
+
+def test_the_salesperson_is_matched_to_staff_by_name_trimmed_and_regardless_of_case(catalogue, xlsx):
+    from shop_aftersales.models import Staff
+
+    Staff.create(name="Wang Li", role="sales")
+    Staff.create(name="李娜", role="sales")
+    changes = import_sales(xlsx(seller_rows("  wang LI ", "李娜", "ＷＡＮＧ  Li", None)))
+    assert changes.created == 4
+    assert [sold_by(f"XS-S{n}") for n in (1, 2, 3, 4)] == ["Wang Li", "李娜", "Wang Li", None]
+    assert Staff.select().count() == 2  # nobody was made up
+
+
+@pytest.mark.parametrize("header", ["销售员", "营业员", "导购", "Salesperson", "Sales person", "Staff"])
+def test_every_name_of_the_salesperson_column_is_read(catalogue, xlsx, header):
+    from shop_aftersales.models import Staff
+
+    Staff.create(name="李娜", role="sales")
+    rows = seller_rows("李娜")
+    rows[0][-1] = header
+    import_sales(xlsx(rows))
+    assert sold_by("XS-S1") == "李娜"
+
+
+def test_unknown_salespeople_stop_the_import_before_anything_is_written_and_are_listed_with_their_rows(
+        catalogue, xlsx):
+    from shop_aftersales.models import Staff
+    from shop_aftersales.services.salespeople import UnknownSalespeople
+
+    Staff.create(name="李娜", role="sales")
+    before = snapshot()
+    with pytest.raises(UnknownSalespeople) as info:
+        import_sales(xlsx(seller_rows("小王", "李娜", "小王", "阿强")))
+    assert [(n.name, n.rows) for n in info.value.names] == [("小王", (2, 4)), ("阿强", (5,))]
+    assert problems_of(info.value) == [
+        (2, "销售员", "No staff member is called '小王' (row(s) 2, 4)."),
+        (5, "销售员", "No staff member is called '阿强' (row(s) 5).")]
+    assert "create each name or map it to a staff member" in info.value.report()  # how to fix it
+    assert snapshot() == before and Staff.select().count() == 1
+
+
+def test_unknown_names_are_listed_with_the_other_problems(catalogue, xlsx):
+    from shop_aftersales.services.salespeople import UnknownSalespeople
+
+    rows = seller_rows("小王", "小王")
+    rows[2][4] = "GHOST"  # row 3: an unknown SKU as well
+    with pytest.raises(UnknownSalespeople) as info:
+        import_sales(xlsx(rows))
+    assert [r for r, _c, _m in problems_of(info.value)] == [2, 3]
+    assert [n.name for n in info.value.names] == ["小王"]
+
+
+def test_a_receipt_with_two_salespeople_is_refused(catalogue, xlsx):
+    from shop_aftersales.models import Staff
+
+    Staff.create(name="李娜", role="sales")
+    Staff.create(name="王丽", role="sales")
+    rows = seller_rows("李娜", "王丽")
+    rows[2][0] = "XS-S1"  # the second line belongs to the first receipt
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx(rows))
+    assert problems_of(info.value) == [(3, "销售员", "Receipt XS-S1 has a different value here than on row 2.")]
+    # one line naming the salesperson and one leaving it empty is one receipt sold by that salesperson
+    rows[2][-1] = None
+    import_sales(xlsx(rows))
+    assert sold_by("XS-S1") == "李娜"
+
+
+def test_created_and_mapped_names_import_and_a_mapping_is_remembered_for_the_next_import(catalogue, xlsx):
+    from shop_aftersales.models import SettingChange, Staff
+    from shop_aftersales.models.staff_alias import StaffAlias
+    from shop_aftersales.services.salespeople import NameChoice, UnknownSalespeople
+
+    wang = Staff.create(name="王丽", role="sales")
+    path = xlsx(seller_rows("小王", "阿强", "小王"))
+    changes = import_sales(path, salespeople=[NameChoice("小王", wang.id), NameChoice("阿强")])
+    assert changes.created == 3
+    assert [sold_by(f"XS-S{n}") for n in (1, 2, 3)] == ["王丽", "阿强", "王丽"]
+    qiang = Staff.get(Staff.name == "阿强")
+    assert (qiang.role, qiang.active, qiang.pin_hash) == ("sales", True, "")
+    assert "New sales staff: 阿强." in changes.messages
+    assert "Read as staff members, and remembered for the next imports: 小王 → 王丽." in changes.messages
+    assert SettingChange.select().where(SettingChange.area == "staff", SettingChange.subject == "阿强").exists()
+    assert [(a.name, a.written, a.staff_id) for a in StaffAlias.select()] == [("小王", "小王", wang.id)]
+    # next month's file names 小王 again: no question asked
+    changes = import_sales(xlsx([SALES_HEADER + ["营业员"],
+                                 ["XS-N1", "2026-04-02", "", "", "HZ-1", "", "", "", 1, 129, "", "", " 小王 "]]))
+    assert sold_by("XS-N1") == "王丽"
+    assert "Read as staff members, as remembered from earlier imports: 小王 → 王丽." in changes.messages
+    # a choice for this import only is not remembered
+    with pytest.raises(UnknownSalespeople):
+        import_sales(xlsx(seller_rows("老李")))
+    import_sales(xlsx([SALES_HEADER + ["销售员"], ["XS-L1", "2026-04-03", "", "", "HZ-1", "", "", "", 1, 1, "", "", "老李"]]),
+                 salespeople=[NameChoice("老李", wang.id)], remember=False)
+    assert sold_by("XS-L1") == "王丽" and StaffAlias.select().count() == 1
+
+
+def test_creating_salespeople_needs_the_owners_pin_once_the_owner_has_one(catalogue, xlsx):
+    from shop_aftersales.errors import DomainError
+    from shop_aftersales.models import Staff
+    from shop_aftersales.services.salespeople import NameChoice
+    from shop_aftersales.services.staff import Approval, save_staff
+
+    save_staff(None, "店长", "owner", True, "2468", None)
+    owner = Staff.get(Staff.name == "店长")
+    clerk = Staff.create(name="小张", role="sales")
+    before = snapshot()
+    path = xlsx(seller_rows("阿强"))
+    with pytest.raises(DomainError, match="owner's approval"):
+        import_sales(path, staff=clerk, salespeople=[NameChoice("阿强")])
+    with pytest.raises(DomainError, match="Wrong PIN"):
+        import_sales(path, staff=clerk, salespeople=[NameChoice("阿强")], approval=Approval(owner, "1111"))
+    assert snapshot() == before and not Staff.select().where(Staff.name == "阿强").exists()
+    import_sales(path, staff=clerk, salespeople=[NameChoice("阿强")], approval=Approval(owner, "2468"))
+    assert sold_by("XS-S1") == "阿强"
+
+
+def test_a_choice_naming_a_staff_member_who_does_not_exist_is_refused(catalogue, xlsx):
+    from shop_aftersales.services.salespeople import NameChoice
+
+    with pytest.raises(ImportFailed) as info:
+        import_sales(xlsx(seller_rows("小王")), salespeople=[NameChoice("小王", 9999)])
+    assert "no longer exists" in problems_of(info.value)[0][2]
+    assert Sale.select().count() == 0
+
+
+def test_the_cli_refuses_unknown_salespeople_and_says_how_to_fix_it(catalogue, xlsx, data_dir):
+    import subprocess
+    import sys
+
+    from helpers import app_env
+
+    from shop_aftersales.models.database import close_database
+
+    path = xlsx(seller_rows("小王"))
+    close_database()
+    result = subprocess.run([sys.executable, "-m", "shop_aftersales", "import-sales", str(path), "--data-dir",
+                             str(data_dir), "--lang", "en"], capture_output=True, text=True, env=app_env(), timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "No staff member is called '小王' (row(s) 2)" in result.stderr
+    assert "Settings → Staff and PINs…" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_remembered_names_table_matches_its_model(shop):
+    from shop_aftersales.models import db
+    from shop_aftersales.models.staff_alias import StaffAlias
+
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("staff_alias")')}
+    assert columns == {f.column_name for f in StaffAlias._meta.sorted_fields}
+    indexes = {row[1] for row in db.execute_sql('PRAGMA index_list("staff_alias")')}
+    assert {index._name for index in StaffAlias._meta.fields_to_index()} <= indexes

@@ -85,7 +85,7 @@ def test_stock_is_read_from_the_ledger_per_zone(window, qtbot):
     tab.filter.clear()
 
     tab.filter.insert("椅")  # typed through an input method (QTest cannot type CJK keys)
-    chairs = 5  # four chairs for sale and one spare part (椅子扶手) have stock
+    chairs = 7  # four chairs for sale and the three spare parts for chairs (气压棒, 椅子扶手, 静音滚轮) have stock
     qtbot.waitUntil(lambda: model.rowCount() == chairs)
     assert all("椅" in model.index(r, 1).data() + model.index(r, 3).data() for r in range(chairs))
     assert tab.count.text() == f"{chairs} products"

@@ -185,3 +185,50 @@ def test_units_too_long_in_a_zone_are_listed_oldest_first_and_the_rest_counted(c
     assert [e.what for e in stale] == [f"{first.code} has been “Waiting for inspection” for 39 days",
                                        "…and 1 more units “Waiting for inspection” for over 30 days"]
     assert stale[1].item_id == second.id and stale[1].late
+
+
+def test_a_zone_due_for_its_count_waits_in_the_owners_and_the_warehouses_today(window, qtbot):
+    """Scheduling a zone that was never counted puts it in both queues at once; the next day it is late, in red,
+    first in the list."""
+    from helpers import TEST_NOW
+    from shop_aftersales.services import stock_count
+
+    today = window.today_tab
+    stock_count.set_count_schedule({"resale": None, "inspection": None}, window.context.staff)  # the demo's own
+    window.context.ops.run(stock_count.set_count_schedule, {"resale": 30}, window.context.staff)
+    settle(qtbot, window)  # the schedule is a settings change: the Today tab follows it
+    for role in ("warehouse", "owner"):
+        page = today.queue_pages[role]
+        [entry] = [e for e in page.entries if isinstance(e, queues.CountEntry)]
+        assert entry.zone == "resale" and not entry.late
+        assert entry.what == "Count “Resale shelf”: due every 30 days, never counted yet"
+        row = page.entries.index(entry)
+        assert page.table.item(row, 0).text() == f"{TEST_NOW:%Y-%m-%d} 23:59"
+        assert page.table.item(row, 1).text() == ""
+        page.table.selectRow(row)
+        assert page.open_button.isEnabled() and not page.message_button.isEnabled()  # no customer to tell
+    with clock.frozen(TEST_NOW + dt.timedelta(days=1)):
+        today.reload()
+        page = today.queue_pages["warehouse"]
+        [entry] = [e for e in page.entries if isinstance(e, queues.CountEntry)]
+        row = page.entries.index(entry)
+        assert entry.late and page.table.item(row, 1).text() == "LATE"
+        assert page.table.item(row, 3).foreground().color().name() == "#c62828"
+        owner = today.queue_pages["owner"].entries
+        assert [e for e in owner if isinstance(e, queues.CountEntry)] == [entry]  # once, though late
+    today.reload()
+
+
+def test_opening_a_due_count_opens_the_stock_count_with_its_zone_ticked(window, qtbot):
+    from shop_aftersales.services import stock_count
+    from shop_aftersales.ui.stock_count_dialog import StockCountDialog
+
+    window.context.ops.run(stock_count.set_count_schedule, {"inspection": 7, "resale": None}, window.context.staff)
+    settle(qtbot, window)
+    page = window.today_tab.queue_pages["warehouse"]
+    [entry] = [e for e in page.entries if isinstance(e, queues.CountEntry)]
+    page.table.selectRow(page.entries.index(entry))
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    dialog = visible(StockCountDialog)
+    assert [code for code, box in dialog.zone_boxes.items() if box.isChecked()] == ["inspection"]
+    dialog.close()

@@ -141,15 +141,15 @@ def test_the_workbook(small_shop, tmp_path):
     """The structure as written (the figures, recalculated by LibreOffice, are in test_workbook_office.py)."""
     path = export_workbook(tmp_path / "march.xlsx", MARCH, shop_name="测试店")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Charts", "Notes", "Returns", "Items", "Refunds", "Repairs", "Labour", "Parts used",
-                             "Exchanges", "Resale", "Scrap", "Supplier returns", "Stock by zone", "Stock adjustments"]
+    assert wb.sheetnames == ["Summary", "Charts", "Trend", "Notes", "Returns", "Items", "Refunds", "Repairs", "Labour", "Parts used",
+                             "Exchanges", "Resale", "Scrap", "Supplier returns", "Shipments to customers", "Supplier scorecard", "Stock by zone", "Stock adjustments"]
     assert wb.properties.title == "测试店 After-sales report 2026-03-01 to 2026-03-31"
     summary = wb["Summary"]
     cells = {row[0].value: row[1] for row in summary.iter_rows() if row and row[0].value}
     assert cells["Net cost"].data_type == "f" and cells["Net cost"].value.startswith("=SUM(")
     assert cells["Refunds"].data_type == "f" and cells["Refunds"].value == "='Refunds'!E3"
     assert cells["Recovered by resale"].value.startswith("=-'Resale'!")
-    assert len(wb["Charts"]._charts) == 2
+    assert len(wb["Charts"]._charts) == 3
     returns = wb["Returns"]
     assert returns.freeze_panes == "A2" and returns.auto_filter.ref == "A1:G4"
     customer = returns["C2"]
@@ -236,10 +236,10 @@ def test_the_charts_of_the_workbook_name_their_series_and_show_every_month(small
 
     names = []
     for chart in wb["Charts"]._charts:
-        [series] = chart.series
-        names.append(cell(series.tx.strRef.f))
+        names.append([cell(series.tx.strRef.f) for series in chart.series])
         assert chart.x_axis.delete is False and chart.y_axis.delete is False
-    assert names == ["Amount", "Units returned"]
+    # the last: the trend of the last 12 periods, from the Trend sheet
+    assert names == [["Amount"], ["Units returned"], ["Repair costs", "Return shipping", "Refunds"]]
     month_rows = [(r[0], r[1]) for r in summary.iter_rows(values_only=True)
                   if isinstance(r[0], str) and len(r[0]) == 7 and r[0][4] == "-"]
     assert month_rows == [("2026-02", 0), ("2026-03", 5), ("2026-04", 1)]

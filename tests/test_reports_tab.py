@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
@@ -31,6 +32,12 @@ def test_the_bad_batch_shows_as_a_spike_and_its_units_open(reports, qtbot):
     dialog = reports.open_period(row)
     assert isinstance(dialog, ItemsDialog) and len(dialog.ids) == spikes[0].units or len(dialog.ids) > 0
     assert any("P3" in r[2] for r in dialog.model.rows)
+    # a batch or a person? the spike's salespeople and batches side by side, one click away
+    breakdown = dialog.open_breakdown()
+    qtbot.waitUntil(breakdown.isVisible)
+    texts = " ".join(label.text() for label in breakdown.findChildren(QLabel))
+    assert "batch" in texts and "EJ-P3" in texts  # the demo's bad batch of earbuds, whoever sold it
+    breakdown.close()
     dialog.close()
 
 
@@ -183,3 +190,87 @@ def test_the_tab_opens_on_the_last_12_months_then_on_the_users_choice(window, qt
     finally:
         for key in (SETTING_PRESET, SETTING_START, SETTING_END):
             config.settings().remove(key)
+
+
+def test_every_cost_beside_the_previous_period_and_a_measure_on_the_trend(reports, qtbot, window):
+    """Issue 18, part 2: the headline and the Cost page show the previous period of the same length and the
+    change with its direction; a measure added in the panel is marked on the trend chart with its label."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from shop_aftersales.reports import analytics
+
+    reports.preset.setCurrentIndex(reports.preset.findData("custom"))
+    reports.start.setDate(QDate(2026, 3, 1))
+    reports.end.setDate(QDate(2026, 3, 31))
+    reports.refresh()
+    ours = analytics.before_after(reports.period())
+    assert "Against 2026-02, the previous period of the same length:" in reports.compared.text()
+    reports.pages.setCurrentWidget(reports.cost)
+    model = reports.cost.model
+    assert model.headers == ["Cost of after-sales", "Amount", "Previous period", "Change", "Change %", "Direction"]
+    refunds = model.rows[0]
+    assert (refunds[1], refunds[2]) == (ours["refunds"].current, ours["refunds"].previous)
+    expected = {analytics.GOOD: "▼ better", analytics.BAD: "▲ worse", analytics.SAME: "= unchanged"}
+    assert refunds[5] == expected[ours["refunds"].direction]
+    colour = model.data(model.index(0, 5), Qt.ItemDataRole.ForegroundRole).name()
+    assert colour == {analytics.GOOD: "#2e7d32", analytics.BAD: "#c62828", analytics.SAME: "#666666"}[
+        ours["refunds"].direction]
+    qtbot.waitUntil(lambda: reports.cost.chart is not None)
+    chart = reports.cost.chart
+    assert chart.legend_names() == ["Repair cost", "Return shipping", "Refunds"]
+    assert chart.axis_labels()[-2:] == ["2026-02", "2026-03"] and len(chart.axis_labels()) == 12
+    points = analytics.trend(reports.period())
+    import pyqtgraph as pg
+
+    lines = [item for item in chart.plot.items if isinstance(item, pg.PlotDataItem)]
+    assert [list(line.yData) for line in lines][2] == [float(p.figures["refunds"]) for p in points]
+    # a measure noted in the panel: on the chart at its day, with its label, and listed with who noted it
+    panel = reports.measures
+    assert not panel.add_button.isEnabled()  # nothing typed yet
+    panel.date.setDate(QDate(2026, 3, 16))
+    panel.text.setText("换了新快递公司")
+    assert panel.add_button.isEnabled()
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: chart.mark_labels() != [])
+    [(x, label)] = chart.mark_labels()
+    assert label == "03-16 换了新快递公司" and x == pytest.approx(11 - 0.5 + 15 / 31)
+    assert panel.model.rows[0][:2] == ["2026-03-16", "换了新快递公司"]
+    panel.view.selectRow(0)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: chart.mark_labels() == [])
+    assert panel.model.rows == []
+    del dt
+
+
+def test_the_page_list_takes_another_page(reports):
+    from shop_aftersales.ui.reports_tab import ReportPage
+
+    filled = []
+    page = ReportPage(chart=False)
+    reports.add_page(page, "Salespeople", filled.append, index=3)
+    assert reports.pages.tabText(3) == "Salespeople"
+    reports.refresh()
+    reports.pages.setCurrentWidget(page)
+    assert filled == [reports.period()]
+
+
+def test_reasons_and_repair_costs_beside_the_previous_period(reports):
+    from shop_aftersales.reports import analytics
+
+    reports.pages.setCurrentWidget(reports.reasons)
+    period = reports.period()
+    before = {analytics.reason_label(r.reason): r.units for r in analytics.reasons(analytics.previous_period(period))}
+    assert reports.reasons.model.headers[4:] == ["Previous period", "Change", "Change %"]
+    for row in reports.reasons.model.rows:
+        assert row[4] == before.get(row[0], 0) or row[0] not in before  # labels in English here
+    reports.pages.setCurrentWidget(reports.repair_cost)
+    assert "the previous period of the same length" in reports.repair_cost.note.text()
+    reports.repair_cost.by.setCurrentIndex(reports.repair_cost.by.findData("technician"))
+    model = reports.repair_cost.model
+    assert model.headers[5:] == ["Previous period", "Change", "Change %", "Direction"]
+    previous = {r.key: r.total for r in analytics.repair_costs(analytics.previous_period(period), "technician")}
+    assert all(row[5] == previous.get(row[0], 0) for row in model.rows)

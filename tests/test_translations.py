@@ -153,3 +153,14 @@ def test_a_cost_line_called_repairs_is_the_repair_cost():
         if source == "Repairs":
             expected = GLOSSARY_EXCEPTIONS.get((context, source), "维修成本")
             assert translation.text == expected, (context, translation.text)
+
+
+def test_every_string_is_found_as_written(tmp_path):
+    """A translate call through an alias (`tr = QCoreApplication.translate; tr("Ctx", "text")`) is read by lupdate
+    as tr(source, comment): the context's name becomes the text and the text is lost for the translators."""
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
+                   check=True, capture_output=True)
+    contexts = {name for name, _s, _t in messages(fresh)}
+    wrong = [(name, source) for name, source, _t in messages(fresh) if not name or source in contexts]
+    assert wrong == [], "call QCoreApplication.translate / self.tr / QT_TRANSLATE_NOOP with literals, no aliases"

@@ -87,7 +87,7 @@ def test_march_recalculated_in_libreoffice(small_shop, tmp_path):  # noqa: F811
     assert "###" not in text
     sheets = text.split("\f")[:count]
     assert all("测试店" in page and re.search(r"Page \d+ of \d+", page) for page in sheets)
-    assert count == 15  # 15 sheets, each on one page (was 35–42 portrait pages with columns split)
+    assert count == 18  # 18 sheets, each on one page (was 35–42 portrait pages with columns split)
     repairs_page = next(page for page in sheets if "Repair no." in page)
     assert "Outside fees" in repairs_page and "Technician" in repairs_page  # all columns on one page
 
@@ -144,3 +144,63 @@ def test_adjustments_are_signed_and_valued_at_cost(shop, tmp_path):
     assert close(summary["Stock adjustments at cost (+ found, − missing)"], -3 * 37.5)
     stock_total = total_row(book, "Stock by zone")
     assert stock_total["Total"] == 12 and close(stock_total["Value at cost"], 12 * 37.5)
+
+
+def test_the_previous_period_and_the_change_are_formulas_libreoffice_computes(small_shop, tmp_path):  # noqa: F811
+    """April beside March (issue 18, part 2): LibreOffice computes the previous figures from the Trend sheet and
+    the change and its % from the two, and they are analytics' own; March beside an empty February reads "new"."""
+    april = analytics.Period(dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    book = recalculate(export_workbook(tmp_path / "april.xlsx", april, shop_name="测试店"))
+    assert all(not errors for errors in book.errors.values()), book.errors
+    summary_formulas = {(r, c): f for r, c, f in book.formulas["Summary"]}
+    assert any(c == 2 and "Trend" in f for (_r, c), f in summary_formulas.items())  # previous: over the Trend
+    assert any(c == 4 and "ABS(" in f for (_r, c), f in summary_formulas.items())      # %: guarded, a formula
+    previous, change, share, direction = (book.labelled("Summary", column) for column in (2, 3, 4, 5))
+    ours = analytics.before_after(april)
+    labels = {"Units returned": "units", "Refunds": "refunds", "Return shipping": "shipping",
+              "Repair costs": "repairs", "Scrap write-offs": "write_offs", "Replacements at cost": "replacements",
+              "Recovered by resale": "resale", "Credits from suppliers": "supplier_credits", "Net cost": "net"}
+    for label, code in labels.items():
+        assert close(previous[label], ours[code].previous), label
+        assert close(change[label], ours[code].amount), label
+        if ours[code].share is not None:
+            assert close(share[label], ours[code].share), label
+    assert (previous["Refunds"], change["Refunds"], share["Refunds"], direction["Refunds"]) == (2000, -2000, -1,
+                                                                                                "▼ better")
+    assert (previous["Units returned"], direction["Units returned"]) == (5, "▼ down (neutral)")
+    assert direction["Recovered by resale"] == "= unchanged" and share["Recovered by resale"] == 0
+    trend = book.rows("Trend")
+    assert trend[0][:4] == ["Period", "From", "To", "Units returned"] and len(trend) == 13
+    assert [row[0] for row in trend[1:]][-2:] == ["2026-03", "2026-04"]
+    header = trend[0]
+    assert [row[header.index("Repair costs")] for row in trend[1:]] == [0] * 10 + [95, 0]
+    assert trend[-1][header.index("Net cost")] == float(analytics.cost_of_aftersales(april).net)  # formulas, computed
+
+    march = recalculate(export_workbook(tmp_path / "march.xlsx", MARCH, shop_name="测试店"))
+    assert all(not errors for errors in march.errors.values()), march.errors
+    share = march.labelled("Summary", 4)
+    assert share["Return shipping"] == "new" and share["Units returned"] == "new"  # 0 before: no division by zero
+    assert march.labelled("Summary", 5)["Return shipping"] == "▲ worse"
+
+
+def test_a_long_period_trends_by_month_and_compares_with_the_period_before(small_shop, tmp_path):  # noqa: F811
+    """A quarter (or a year): the trend is its last 12 months — not 12 quarters, mostly empty — and the summary
+    compares the whole quarter with the quarter before, LibreOffice computing the change."""
+    spring = analytics.Period(dt.date(2026, 3, 1), dt.date(2026, 5, 31))
+    assert [p.start for p in analytics.trend_periods(spring)][-3:] == [dt.date(2026, 3, 1), dt.date(2026, 4, 1),
+                                                                       dt.date(2026, 5, 1)]
+    assert len(analytics.trend_periods(spring)) == 12 and analytics.trend_periods(spring)[0].start == dt.date(2025, 6, 1)
+    book = recalculate(export_workbook(tmp_path / "spring.xlsx", spring, shop_name="测试店"))
+    assert all(not errors for errors in book.errors.values()), book.errors
+    trend = book.rows("Trend")
+    header = trend[0]
+    months = [row for row in trend[1:13]]
+    assert [row[0] for row in months][-3:] == ["2026-03", "2026-04", "2026-05"]
+    assert [row[header.index("Repair costs")] for row in months] == [0] * 9 + [95, 0, 0]
+    previous_row, this_row = trend[-2], trend[-1]
+    assert previous_row[0] == "Previous period: 2025-12 – 2026-02" and this_row[0] == "This period: 2026-03 – 2026-05"
+    ours = analytics.before_after(spring)
+    assert this_row[header.index("Net cost")] == float(analytics.cost_of_aftersales(spring).net)
+    previous, change = book.labelled("Summary", 2), book.labelled("Summary", 3)
+    assert close(previous["Net cost"], ours["net"].previous) and close(change["Net cost"], ours["net"].amount)
+    assert close(previous["Units returned"], ours["units"].previous)

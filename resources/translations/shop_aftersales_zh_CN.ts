@@ -140,6 +140,191 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
 </context>
 <context>
+    <name>CountHistoryPage</name>
+    <message>
+        <source>Each zone: how often it is counted, its last count and what that count found against the ledger</source>
+        <translation>各库区：盘点周期、上次盘点及其与账面的差异</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>盘点计划…</translation>
+    </message>
+    <message>
+        <source>How often each zone is counted</source>
+        <translation>设置各库区多久盘点一次</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>盘点周期</translation>
+    </message>
+    <message>
+        <source>Last counted</source>
+        <translation>上次盘点</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Found (+)</source>
+        <translation>盘盈（+）</translation>
+    </message>
+    <message>
+        <source>Missing (−)</source>
+        <translation>盘亏（−）</translation>
+    </message>
+    <message>
+        <source>Net at cost</source>
+        <translation>净差额（按成本）</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Posted counts, newest first (units, and their value at cost)</source>
+        <translation>已过账的盘点，最新的在前（件数及按成本计的金额）</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>过账时间</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>过账人</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>{date} (late)</source>
+        <translation>{date}（逾期）</translation>
+    </message>
+    <message>
+        <source>{date} (due)</source>
+        <translation>{date}（今日到期）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未盘点</translation>
+    </message>
+</context>
+<context>
+    <name>CountScheduleDialog</name>
+    <message>
+        <source>Count schedule</source>
+        <translation>盘点计划</translation>
+    </message>
+    <message>
+        <source>How often each zone is counted. A zone is due once its last posted count is that many days old (a zone never counted: at once); it then waits in the owner&apos;s and the warehouse&apos;s Today queue, late in red after its due day.</source>
+        <translation>各库区多久盘点一次。库区距上次过账的盘点满这么多天即到期（从未盘点过的库区立即到期），届时出现在店长和仓库的今日待办中，过了到期日标红为逾期。</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>{zone}:</source>
+        <translation>{zone}：</translation>
+    </message>
+    <message>
+        <source>Every N days</source>
+        <translation>每 N 天</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>last counted {date} ({number})</source>
+        <translation>上次盘点 {date}（{number}）</translation>
+    </message>
+    <message>
+        <source>never counted</source>
+        <translation>从未盘点</translation>
+    </message>
+    <message>
+        <source>late since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>next due {date}</source>
+        <translation>下次到期 {date}</translation>
+    </message>
+    <message>
+        <source>{last} · {due}</source>
+        <translation>{last} · {due}</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed.</source>
+        <translation>尚未做任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveredDialog</name>
+    <message>
+        <source>Delivered: {code}</source>
+        <translation>确认签收：{code}</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Parcel:</source>
+        <translation>包裹：</translation>
+    </message>
+    <message>
+        <source>{carrier}, tracking no. {tracking}</source>
+        <translation>{carrier}，快递单号 {tracking}</translation>
+    </message>
+    <message>
+        <source>Shipped on:</source>
+        <translation>发货日期：</translation>
+    </message>
+    <message>
+        <source>Shipping cost:</source>
+        <translation>运费：</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>顾客：</translation>
+    </message>
+    <message>
+        <source>Delivered on:</source>
+        <translation>签收日期：</translation>
+    </message>
+    <message>
+        <source>e.g. signed for by the customer</source>
+        <translation>例如：顾客本人签收</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>The delivery date cannot be in the future.</source>
+        <translation>签收日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The delivery date cannot be before the parcel was shipped.</source>
+        <translation>签收日期不能早于发货日期。</translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <source>The data folder {path} cannot be created ({reason}). Is the drive connected? Choose another folder with --data-dir.</source>
@@ -482,6 +667,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>Refund reversed</source>
+        <translation>退款已冲销</translation>
+    </message>
+    <message>
         <source>Quality check</source>
         <translation>待质检区</translation>
     </message>
@@ -606,6 +795,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>售后品 {code} 的归属与其库存流水记录的归属不一致。</translation>
     </message>
     <message>
+        <source>Item {code} says it is settled, but its refund {refunds} was reversed and nothing else settles it.</source>
+        <translation>售后品 {code} 显示已结清，但其退款 {refunds} 已冲销，且没有其他结清记录。</translation>
+    </message>
+    <message>
         <source>Item {code} was settled {count} times (refunds and exchanges).</source>
         <translation>售后品 {code} 被结算了 {count} 次（退款和换货）。</translation>
     </message>
@@ -638,6 +831,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>报废记录 {number} 没有写明批准的店长。</translation>
     </message>
     <message>
+        <source>Reversal {number} is for ¥{amount}, but the refund it reverses, {refund}, was ¥{refunded}.</source>
+        <translation>冲销单 {number} 的金额为 ¥{amount}，但被冲销的退款单 {refund} 为 ¥{refunded}。</translation>
+    </message>
+    <message>
+        <source>Reversal {number} of refund {refund} names no owner who approved it.</source>
+        <translation>退款单 {refund} 的冲销单 {number} 没有写明批准的店长。</translation>
+    </message>
+    <message>
+        <source>Item {code} was refunded ¥{net} net of reversals, more than the ¥{paid} the customer paid, and no owner approved it.</source>
+        <translation>售后品 {code} 扣除冲销后退款 ¥{net}，超过顾客实付的 ¥{paid}，却没有店长批准。</translation>
+    </message>
+    <message>
         <source>The stock ledger</source>
         <translation>库存台账</translation>
     </message>
@@ -656,6 +861,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>{record} {number} does not agree with the items&apos; history: it was changed behind the app&apos;s back.</source>
         <translation>{record} {number} 与售后品履历不符：已被绕过本软件改动。</translation>
+    </message>
+    <message>
+        <source>Refund reversal</source>
+        <translation>退款冲销</translation>
+    </message>
+    <message>
+        <source>The items&apos; history has refund reversal {number}, but the reversal is not in the database: it was deleted behind the app&apos;s back.</source>
+        <translation>售后品履历中有退款冲销 {number}，但数据库里已没有这笔冲销：有人绕过本软件删除了它。</translation>
     </message>
     <message>
         <source>The supplier&apos;s credit for item {code} does not agree with its history: it was changed behind the app&apos;s back.</source>
@@ -860,6 +1073,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>The supplier&apos;s batch or lot; return rates are reported per batch.</source>
         <translation>供应商批次号；退货率按批次统计。</translation>
+    </message>
+    <message>
+        <source>Who sold it, as the staff member&apos;s name in the app (the same on every line of a receipt); return rates are reported per salesperson. A name that is no staff member&apos;s stops the import until it is created or mapped to one in the app.</source>
+        <translation>谁卖的：填写该销售员在本软件中的员工姓名（同一张小票的每一行相同）；退货率按销售员统计。姓名不在员工名单中时，导入会停下，需先在软件中新建该员工或将其对应到现有员工。</translation>
     </message>
     <message>
         <source>Opening stock</source>
@@ -1206,6 +1423,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>图表</translation>
     </message>
     <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
@@ -1256,6 +1477,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Staff</source>
         <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Reversed by {number} on {date}</source>
+        <translation>已于 {date} 由 {number} 冲销</translation>
+    </message>
+    <message>
+        <source>Reverses refund {number} of {date}: {reason}</source>
+        <translation>冲销 {date} 的退款单 {number}：{reason}</translation>
     </message>
     <message>
         <source>Repairs</source>
@@ -1330,24 +1563,104 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>核销</translation>
     </message>
     <message>
+        <source>Shipments to customers</source>
+        <translation>寄给顾客的快递</translation>
+    </message>
+    <message>
+        <source>Shipping to customers</source>
+        <translation>寄给顾客的运费</translation>
+    </message>
+    <message>
         <source>Repair costs</source>
         <translation>维修成本</translation>
+    </message>
+    <message>
+        <source>Measures noted</source>
+        <translation>期间措施</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ 好转</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ 变差</translation>
+    </message>
+    <message>
+        <source>▲ up (neutral)</source>
+        <translation>▲ 上升（中性）</translation>
+    </message>
+    <message>
+        <source>▼ down (neutral)</source>
+        <translation>▼ 下降（中性）</translation>
+    </message>
+    <message>
+        <source>= unchanged</source>
+        <translation>= 持平</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>对比期间</translation>
+    </message>
+    <message>
+        <source>{start} to {end}, the previous period of the same length</source>
+        <translation>{start} 至 {end}（上一同长期间）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change %</source>
+        <translation>变化率</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>趋势</translation>
     </message>
     <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
+        <source>The last 12 months: repair costs, return shipping, refunds</source>
+        <translation>最近 12 个月：维修成本、退货运费、退款</translation>
+    </message>
+    <message>
+        <source>The last 12 periods: repair costs, return shipping, refunds</source>
+        <translation>最近 12 个期间：维修成本、退货运费、退款</translation>
+    </message>
+    <message>
+        <source>Period (measures: see sheet {sheet})</source>
+        <translation>期间（措施见工作表“{sheet}”）</translation>
+    </message>
+    <message>
         <source>Units on the items received in the period, by the date each was received.</source>
         <translation>本期间收到的售后品件数，按每件的收货日期计。</translation>
     </message>
     <message>
-        <source>Money paid back to customers, by the date it was paid.</source>
-        <translation>退还给顾客的款项，按付款日期计。</translation>
+        <source>Money paid back to customers, by the date it was paid. A refund given by mistake and reversed with the owner&apos;s approval stays listed; its reversal is a negative line of its own (CX…), by the date it was reversed.</source>
+        <translation>退还给顾客的金额，按退款日期计。误退并经店长批准冲销的退款仍然列出；其冲销另列一行负数（CX…），按冲销日期计。</translation>
     </message>
     <message>
         <source>Shipping paid on the return orders registered in the period, by the order&apos;s date. With a filter, an order&apos;s shipping is shared over its units.</source>
         <translation>本期间登记的退货单所付运费，按退货单日期计。使用筛选时，一张退货单的运费按件数分摊。</translation>
+    </message>
+    <message>
+        <source>What the shop paid carriers to send repaired units and replacements back to customers, by the day shipped.</source>
+        <translation>本店为把修好的商品和换货商品寄给顾客而付给快递公司的运费，按发货日期计。</translation>
     </message>
     <message>
         <source>What repairs cost in the period: labour by the date it was logged (sheet Labour), parts by the date they were used (sheet Parts used), outside fees with the repair&apos;s opening. A repair that runs over two periods is counted in each for the work done in it.</source>
@@ -1372,6 +1685,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>The cost lines above added up, resale and supplier credits taken off.</source>
         <translation>以上各项成本相加，扣除再销售收回和供应商退款。</translation>
+    </message>
+    <message>
+        <source>Each figure beside the period of the same length just before this one (a month: the month before; a year: the year before; a range of days: as many days before), from sheet Trend. The change and its % are formulas; a % beside a figure that was 0 reads “new”. A cost that falls is better; a count of units is neither.</source>
+        <translation>各项数字与紧接其前的同长期间对比（按月：上个月；按年：上一年；按天数：之前同样天数），取自“趋势”表。变化及变化率均为公式；上期为 0 时变化率显示“新增”。成本下降为好转；件数不分好坏。</translation>
+    </message>
+    <message>
+        <source>The last 12 periods, with the measures noted in each: for a period of a month or less, 12 periods of its length, this one last (its row is formulas over the sheets&apos; totals, as on the summary); for a longer period its last 12 months, then the previous period and this one.</source>
+        <translation>最近 12 个期间及各期间记录的措施：一个月及以内的期间，列出 12 个同长期间，本期在最后（该行与汇总表相同，为引用各表合计的公式）；更长的期间列出其最近 12 个月，再列出上期和本期。</translation>
     </message>
     <message>
         <source>Stock at cost</source>
@@ -1760,6 +2081,30 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>¥{amount} is more than the ¥{limit} the customer paid (less any restocking fee); only the owner can approve that.</source>
         <translation>¥{amount} 超过了顾客实付的 ¥{limit}（已扣除折旧手续费）；只有店长可以批准。</translation>
+    </message>
+    <message>
+        <source>There is no refund #{id}.</source>
+        <translation>没有编号为 #{id} 的退款。</translation>
+    </message>
+    <message>
+        <source>Refund {number} of ¥{amount} ({date}) was already reversed by {reversal} on {reversed_on}; a refund is reversed only once.</source>
+        <translation>退款单 {number}（¥{amount}，{date}）已于 {reversed_on} 由 {reversal} 冲销；一笔退款只能冲销一次。</translation>
+    </message>
+    <message>
+        <source>Give the reason for reversing refund {number} of ¥{amount} ({date}).</source>
+        <translation>请填写冲销退款单 {number}（¥{amount}，{date}）的原因。</translation>
+    </message>
+    <message>
+        <source>Refund {number} of ¥{amount} ({date}) cannot be reversed: since the refund, {code} is “{status}” and can no longer become the customer&apos;s unit again.</source>
+        <translation>退款单 {number}（¥{amount}，{date}）无法冲销：退款之后，售后品 {code} 已是“{status}”，不能再归还为顾客的商品。</translation>
+    </message>
+    <message>
+        <source>Refund {number} of ¥{amount} ({date}) is not what settles {code} now, so there is nothing to reverse.</source>
+        <translation>退款单 {number}（¥{amount}，{date}）已不是售后品 {code} 现在的结清依据，无可冲销。</translation>
+    </message>
+    <message>
+        <source>Reversing refund {number} of ¥{amount} ({date}) must be approved by the owner.</source>
+        <translation>冲销退款单 {number}（¥{amount}，{date}）必须由店长批准。</translation>
     </message>
     <message>
         <source>{code} is the customer&apos;s own unit in for repair; it is not exchanged.</source>
@@ -2462,6 +2807,42 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>“{zone}”缺少 {missing} 件 {product}，但它们属于售后品 {code}（共 {qty} 件）。请在它的售后档案里处理，或重新盘点。</translation>
     </message>
     <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>每两周</translation>
+    </message>
+    <message>
+        <source>Monthly (every 30 days)</source>
+        <translation>每月（每 30 天）</translation>
+    </message>
+    <message>
+        <source>Quarterly (every 90 days)</source>
+        <translation>每季度（每 90 天）</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>未安排</translation>
+    </message>
+    <message>
+        <source>Every {days} days</source>
+        <translation>每 {days} 天</translation>
+    </message>
+    <message>
+        <source>There is no zone “{zone}” to count.</source>
+        <translation>没有可盘点的库区“{zone}”。</translation>
+    </message>
+    <message>
+        <source>A zone is counted every 1 to {most} days (0: not scheduled).</source>
+        <translation>库区的盘点周期为 1 至 {most} 天（0 表示不安排）。</translation>
+    </message>
+    <message>
+        <source>Count schedule: {zone}</source>
+        <translation>盘点计划：{zone}</translation>
+    </message>
+    <message>
         <source>Zone</source>
         <translation>库区</translation>
     </message>
@@ -2474,8 +2855,52 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>实盘数</translation>
     </message>
     <message>
+        <source>No supplier</source>
+        <translation>无供应商</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>{reason} {units}</source>
+        <translation>{reason} {units} 件</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>售出件数</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>退货率</translation>
+    </message>
+    <message>
+        <source>Main reasons</source>
+        <translation>主要原因</translation>
+    </message>
+    <message>
+        <source>Repair cost</source>
+        <translation>维修成本</translation>
+    </message>
+    <message>
+        <source>Credits received</source>
+        <translation>供应商退款</translation>
+    </message>
+    <message>
+        <source>Open supplier returns</source>
+        <translation>待退供应商件数</translation>
+    </message>
+    <message>
+        <source>Oldest open (days)</source>
+        <translation>最久待退（天）</translation>
+    </message>
+    <message>
+        <source>Supplier scorecard</source>
+        <translation>供应商评估表</translation>
+    </message>
+    <message>
+        <source>Supplier scorecard {start} to {end}; open supplier returns as of {day}</source>
+        <translation>供应商评估表 {start} 至 {end}；待退供应商截至 {day}</translation>
     </message>
     <message>
         <source>With the expected quantities.</source>
@@ -2570,6 +2995,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>在任一区域停留过久（超过）</translation>
     </message>
     <message>
+        <source>Confirm a parcel to the customer was delivered within</source>
+        <translation>寄给顾客的快递确认签收时限</translation>
+    </message>
+    <message>
         <source>[{shop}] Hello {name}, we have received your {item} (no. {code}) and will get back to you soon. Tel. {shop_phone}</source>
         <translation>【{shop}】{name}您好，您的{item}（编号 {code}）我们已收到，会尽快给您答复。电话 {shop_phone}</translation>
     </message>
@@ -2580,6 +3009,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>[{shop}] Hello {name}, the refund for your {item} (no. {code}) has been paid. Tel. {shop_phone}</source>
         <translation>【{shop}】{name}您好，您的{item}（编号 {code}）退款已支付，请注意查收。电话 {shop_phone}</translation>
+    </message>
+    <message>
+        <source>[{shop}] Hello {name}, your {item} (no. {code}) is on its way: {carrier}, tracking no. {tracking}. Tel. {shop_phone}</source>
+        <translation>【{shop}】{name}您好，您的{item}（编号 {code}）已寄出：{carrier}，快递单号 {tracking}。电话 {shop_phone}</translation>
     </message>
     <message>
         <source>the customer</source>
@@ -2628,6 +3061,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>…and {count} more units “{status}” for over {days} days</source>
         <translation>……另有 {count} 件处于“{status}”超过 {days} 天</translation>
+    </message>
+    <message>
+        <source>Count “{zone}”: due every {days} days, last counted {date} ({number})</source>
+        <translation>盘点“{zone}”：每 {days} 天一次，上次盘点 {date}（{number}）</translation>
+    </message>
+    <message>
+        <source>Count “{zone}”: due every {days} days, never counted yet</source>
+        <translation>盘点“{zone}”：每 {days} 天一次，尚未盘点过</translation>
     </message>
     <message>
         <source>No product matches “{text}”: pick one from the list, or leave the box empty for all products.</source>
@@ -2760,6 +3201,166 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>The document language is Chinese (zh_CN) or English (en).</source>
         <translation>单据语言只能是中文（zh_CN）或英文（en）。</translation>
+    </message>
+    <message>
+        <source>Shipped to the customer</source>
+        <translation>已寄给顾客</translation>
+    </message>
+    <message>
+        <source>Delivered to the customer</source>
+        <translation>顾客已签收</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <source>(no batch)</source>
+        <translation>（无批次）</translation>
+    </message>
+    <message>
+        <source>Units sold in the period (by sale date) and how many of them came back, worst first. Flagged: at least {min} units sold and a return rate above the shop&apos;s {rate} for the same sales. Sales imported without a salesperson are one line, never flagged.</source>
+        <translation>期间内售出的件数（按销售日期）及其中退回的件数，退货率高的在前。标记条件：售出至少 {min} 件，且退货率高于全店同期销售的 {rate}。未登记销售员的销售单合为一行，不作标记。</translation>
+    </message>
+    <message>
+        <source>Say what the measure was, e.g. “new courier”.</source>
+        <translation>请写明措施内容，例如“换快递公司”。</translation>
+    </message>
+    <message>
+        <source>A measure is a short note: at most {limit} characters, this one has {length}.</source>
+        <translation>措施应简短：最多 {limit} 个字，此条有 {length} 个字。</translation>
+    </message>
+    <message>
+        <source>The measure&apos;s text holds an invisible or control character; type it again.</source>
+        <translation>措施内容含有不可见字符或控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Give the day the measure took effect.</source>
+        <translation>请填写措施生效的日期。</translation>
+    </message>
+    <message>
+        <source>A measure dated {date} is before the year 2000: check the date.</source>
+        <translation>措施日期 {date} 早于 2000 年，请检查日期。</translation>
+    </message>
+    <message>
+        <source>That measure is no longer there: someone removed it already.</source>
+        <translation>该措施已不存在：已被他人删除。</translation>
+    </message>
+    <message>
+        <source>To import the file, add these salespeople in the app (Settings → Staff and PINs…, or File → Import from Excel…, which offers to create each name or map it to a staff member and remembers it), or write the name of a staff member in the file instead.</source>
+        <translation>要导入此文件，请先在软件中添加这些销售员（设置 → 员工与 PIN 码…，或文件 → 从 Excel 导入…，可为每个姓名新建员工或对应到现有员工，并会记住对应关系），或在文件中改写为现有员工的姓名。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was to be read as a staff member who no longer exists: choose again.</source>
+        <translation>“{name}”要对应的员工已不存在：请重新选择。</translation>
+    </message>
+    <message>
+        <source>No staff member is called &apos;{name}&apos; (row(s) {rows}).</source>
+        <translation>没有名为“{name}”的员工（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>The salesperson&apos;s name &apos;{name}…&apos; is too long.</source>
+        <translation>销售员姓名“{name}…”太长。</translation>
+    </message>
+    <message>
+        <source>New sales staff: {names}.</source>
+        <translation>新增销售员：{names}。</translation>
+    </message>
+    <message>
+        <source>Read as staff members, and remembered for the next imports: {mappings}.</source>
+        <translation>已对应到员工，并记住供以后导入使用：{mappings}。</translation>
+    </message>
+    <message>
+        <source>Read as staff members for this import: {mappings}.</source>
+        <translation>仅本次导入对应到员工：{mappings}。</translation>
+    </message>
+    <message>
+        <source>Read as staff members, as remembered from earlier imports: {mappings}.</source>
+        <translation>按以前导入时记住的对应关系读为员工：{mappings}。</translation>
+    </message>
+    <message>
+        <source>{name} → {staff}</source>
+        <translation>{name} → {staff}</translation>
+    </message>
+    <message>
+        <source>{code} was already shipped on {date} ({carrier}, tracking no. {tracking}).</source>
+        <translation>{code} 已于 {date} 寄出（{carrier}，快递单号 {tracking}）。</translation>
+    </message>
+    <message>
+        <source>{code} is already back with the customer: there is nothing left to ship.</source>
+        <translation>{code} 已在顾客手中，无需再寄。</translation>
+    </message>
+    <message>
+        <source>{code} is not the customer&apos;s unit to send back: only a customer&apos;s repaired unit, or the replacement handed out in an exchange, is shipped to the customer.</source>
+        <translation>{code} 不是要寄回给顾客的商品：只有顾客送修后修好的商品，或换货时换出的商品，才能寄给顾客。</translation>
+    </message>
+    <message>
+        <source>{code} is not ready to go back yet (“{status}”): a customer&apos;s unit is shipped once its repair is finished.</source>
+        <translation>{code} 还不能寄回（“{status}”）：顾客的商品维修完成后才能寄出。</translation>
+    </message>
+    <message>
+        <source>The shipping cost “{value}” is not an amount.</source>
+        <translation>运费“{value}”不是金额。</translation>
+    </message>
+    <message>
+        <source>The shipping cost cannot be negative (got ¥{value}).</source>
+        <translation>运费不能为负数（填的是 ¥{value}）。</translation>
+    </message>
+    <message>
+        <source>Choose or type the carrier.</source>
+        <translation>请选择或输入快递公司。</translation>
+    </message>
+    <message>
+        <source>Type the tracking number so the customer and the shop can follow the parcel.</source>
+        <translation>请输入快递单号，方便顾客和本店跟踪包裹。</translation>
+    </message>
+    <message>
+        <source>The shipping date {date} is in the future.</source>
+        <translation>发货日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The shipping date {date} is before the unit was ready to go ({ready}).</source>
+        <translation>发货日期 {date} 早于商品可寄出的日期（{ready}）。</translation>
+    </message>
+    <message>
+        <source>{code} was not shipped: there is no delivery to confirm.</source>
+        <translation>{code} 没有寄出，无需确认签收。</translation>
+    </message>
+    <message>
+        <source>The delivery of {code} was already confirmed ({date}).</source>
+        <translation>{code} 已确认签收（{date}）。</translation>
+    </message>
+    <message>
+        <source>The delivery date {date} is in the future.</source>
+        <translation>签收日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The delivery date {date} is before the parcel was shipped ({shipped}).</source>
+        <translation>签收日期 {date} 早于发货日期（{shipped}）。</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>签收日期</translation>
+    </message>
+    <message>
+        <source>Shipping cost</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Tell {customer} that {code} is on its way ({carrier}, tracking no. {tracking})</source>
+        <translation>告知{customer}：{code} 已寄出（{carrier}，快递单号 {tracking}）</translation>
+    </message>
+    <message>
+        <source>Shipped, not yet confirmed delivered: {code} · {product} to {customer} ({carrier}, tracking no. {tracking})</source>
+        <translation>已寄出、待确认签收：{code} · {product} 寄给{customer}（{carrier}，快递单号 {tracking}）</translation>
     </message>
 </context>
 <context>
@@ -2977,8 +3578,52 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已取消。未导入任何数据。</translation>
     </message>
     <message>
+        <source>Choose below what each salesperson&apos;s name is, then press Import again.</source>
+        <translation>请在下方为每个销售员姓名选择对应方式，然后再次点击“导入”。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>未导入任何数据：{reason}</translation>
+    </message>
+    <message>
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Salespeople who are not among the staff</source>
+        <translation>不在员工名单中的销售员</translation>
+    </message>
+    <message>
+        <source>Name in the file</source>
+        <translation>文件中的姓名</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Read it as</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <source>Remember the names mapped to staff members for the next imports</source>
+        <translation>记住这些对应关系，以后导入时自动使用</translation>
+    </message>
+    <message>
+        <source>New staff approved by (owner):</source>
+        <translation>新增员工批准人（店长）：</translation>
+    </message>
+    <message>
+        <source>Create as a sales staff member</source>
+        <translation>新建为销售员</translation>
+    </message>
+    <message>
+        <source>Map to {name} ({role})</source>
+        <translation>对应到 {name}（{role}）</translation>
+    </message>
+    <message>
+        <source> – no longer active</source>
+        <translation>（已停用）</translation>
     </message>
     <message>
         <source>products</source>
@@ -3484,6 +4129,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>维修（工时、配件、外协）：</translation>
     </message>
     <message>
+        <source>Shipping to the customer:</source>
+        <translation>寄回顾客的运费：</translation>
+    </message>
+    <message>
         <source>Supplier&apos;s credit:</source>
         <translation>供应商退款：</translation>
     </message>
@@ -3558,6 +4207,22 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Why nothing is refunded or exchanged</source>
         <translation>不退款也不换货的原因</translation>
+    </message>
+    <message>
+        <source>Reverse the refund…</source>
+        <translation>冲销退款…</translation>
+    </message>
+    <message>
+        <source>Ship to the customer…</source>
+        <translation>寄给顾客…</translation>
+    </message>
+    <message>
+        <source>Delivered…</source>
+        <translation>确认签收…</translation>
+    </message>
+    <message>
+        <source>Copy the “on its way” message</source>
+        <translation>复制“已寄出”消息</translation>
     </message>
     <message>
         <source>Add note…</source>
@@ -3661,6 +4326,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Who sold them, which batch…</source>
+        <translation>谁卖的、哪个批次…</translation>
     </message>
 </context>
 <context>
@@ -3804,6 +4473,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>承诺时限与顾客消息(&amp;P)…</translation>
     </message>
     <message>
+        <source>Count sc&amp;hedule…</source>
+        <translation>盘点计划(&amp;H)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -3922,6 +4595,53 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>{name} was not restored; the shop is as it was.</source>
         <translation>{name} 未恢复，店铺数据保持原样。</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>e.g. new courier, supplier dropped</source>
+        <translation>例如：换快递公司、停用某供应商</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Note the measure on the chosen day.</source>
+        <translation>在所选日期记下该措施。</translation>
+    </message>
+    <message>
+        <source>Type what the measure was first.</source>
+        <translation>请先填写措施内容。</translation>
+    </message>
+    <message>
+        <source>Remove the chosen measure from the charts.</source>
+        <translation>从图表中删除所选措施。</translation>
+    </message>
+    <message>
+        <source>Choose a measure in the list first.</source>
+        <translation>请先在列表中选择一条措施。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Noted by</source>
+        <translation>记录人</translation>
     </message>
 </context>
 <context>
@@ -4075,8 +4795,8 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已使用商品可以退款</translation>
     </message>
     <message>
-        <source>Restocking fee (no-fault returns):</source>
-        <translation>折旧手续费（非质量问题退货）：</translation>
+        <source>Restocking fee (reasons not exempt below):</source>
+        <translation>折旧手续费（下表未免收的原因）：</translation>
     </message>
     <message>
         <source>What each reason allows</source>
@@ -4594,6 +5314,74 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Return slip {number}</source>
         <translation>退货单 {number}</translation>
     </message>
+    <message>
+        <source>Period: {start} to {end}. Open supplier returns as of {day}.</source>
+        <translation>期间：{start} 至 {end}。待退供应商截至 {day}。</translation>
+    </message>
+    <message>
+        <source>Supplier scorecard</source>
+        <translation>供应商评估表</translation>
+    </message>
+    <message>
+        <source>Supplier scorecard: {supplier}</source>
+        <translation>供应商评估表：{supplier}</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>售出件数</translation>
+    </message>
+    <message>
+        <source>Units returned (of those sold in the period)</source>
+        <translation>退回件数（本期售出的商品中）</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>退货率</translation>
+    </message>
+    <message>
+        <source>Return rate of all suppliers</source>
+        <translation>全部供应商退货率</translation>
+    </message>
+    <message>
+        <source>Repair cost on these goods (labour, parts, outside fees)</source>
+        <translation>该供应商商品的维修成本（工时、配件、外协费用）</translation>
+    </message>
+    <message>
+        <source>Scrap write-offs</source>
+        <translation>报废核销</translation>
+    </message>
+    <message>
+        <source>Credits received back</source>
+        <translation>供应商退款</translation>
+    </message>
+    <message>
+        <source>Open supplier returns (units)</source>
+        <translation>待退供应商（件）</translation>
+    </message>
+    <message>
+        <source>Oldest open return (days waiting)</source>
+        <translation>最久待退（已等天数）</translation>
+    </message>
+    <message>
+        <source>Main reasons for returns</source>
+        <translation>退货主要原因</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>No returns of the units sold in the period.</source>
+        <translation>本期售出的商品没有退货。</translation>
+    </message>
+    <message>
+        <source>No supplier had sales or after-sales in this period.</source>
+        <translation>本期没有供应商有销售或售后记录。</translation>
+    </message>
+    <message>
+        <source>No figures for this supplier in this period.</source>
+        <translation>该供应商本期没有数据。</translation>
+    </message>
 </context>
 <context>
     <name>ProductDialog</name>
@@ -4687,6 +5475,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Refund paid:</source>
         <translation>退款已付：</translation>
+    </message>
+    <message>
+        <source>On its way ({carrier}, {tracking}):</source>
+        <translation>已寄出（{carrier}、{tracking}）：</translation>
     </message>
     <message>
         <source>Back to the standard texts</source>
@@ -5172,6 +5964,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>已取件…</translation>
     </message>
     <message>
+        <source>Ship to the customer…</source>
+        <translation>寄给顾客…</translation>
+    </message>
+    <message>
         <source>ID card</source>
         <translation>售后档案</translation>
     </message>
@@ -5234,6 +6030,38 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
 </context>
 <context>
     <name>ReportsTab</name>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>= unchanged</source>
+        <translation>= 持平</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ 好转</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ 好转</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ 变差</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ 变差</translation>
+    </message>
+    <message>
+        <source>▲ up (neutral)</source>
+        <translation>▲ 上升（中性）</translation>
+    </message>
+    <message>
+        <source>▼ down (neutral)</source>
+        <translation>▼ 下降（中性）</translation>
+    </message>
     <message>
         <source>after-sales-report-{month}</source>
         <translation>售后报表-{month}</translation>
@@ -5351,12 +6179,32 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>库龄</translation>
     </message>
     <message>
+        <source>Supplier scorecard</source>
+        <translation>供应商评估</translation>
+    </message>
+    <message>
+        <source>Salespeople</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
         <source>No after-sales in this period.</source>
         <translation>本期间没有售后记录。</translation>
     </message>
     <message>
         <source>{units} units came back · net cost of after-sales {net}</source>
         <translation>退回 {units} 件 · 售后净成本 {net}</translation>
+    </message>
+    <message>
+        <source>Against {previous}, the previous period of the same length:</source>
+        <translation>对比上一同长期间 {previous}：</translation>
+    </message>
+    <message>
+        <source>units returned</source>
+        <translation>退货件数</translation>
+    </message>
+    <message>
+        <source>net cost</source>
+        <translation>净成本</translation>
     </message>
     <message>
         <source>Click a bar or double-click a row to see its units.</source>
@@ -5415,6 +6263,18 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>累计占比</translation>
     </message>
     <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change %</source>
+        <translation>变化率</translation>
+    </message>
+    <message>
         <source>Units returned ÷ units sold in the period (whenever they came back), the worst first.</source>
         <translation>退货率 = 本期间售出商品中被退回的件数 ÷ 售出件数（不论何时退回），最差的排在前面。</translation>
     </message>
@@ -5471,12 +6331,24 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>合计</translation>
     </message>
     <message>
+        <source>Direction</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>In all {current}; in {previous_period}, the previous period of the same length, {previous}: {amount} ({share}) {direction}. The trend of the last periods is on the Cost of after-sales page.</source>
+        <translation>合计 {current}；上一同长期间 {previous_period} 为 {previous}：{amount}（{share}）{direction}。最近各期趋势见“售后成本”页。</translation>
+    </message>
+    <message>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
         <source>Return shipping</source>
         <translation>退货运费</translation>
+    </message>
+    <message>
+        <source>Shipping to customers</source>
+        <translation>寄给顾客的运费</translation>
     </message>
     <message>
         <source>Repairs</source>
@@ -5503,8 +6375,20 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>净成本</translation>
     </message>
     <message>
+        <source>Each cost beside {previous}, the previous period of the same length: a cost that falls is better (green ▼), one that rises worse (red ▲). The chart shows the last {count} periods and the measures noted beside it.</source>
+        <translation>各项成本与上一同长期间 {previous} 对比：成本下降为好转（绿色 ▼），上升为变差（红色 ▲）。图表显示最近 {count} 期的趋势及右侧记录的措施。</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>The last {count} months (¥)</source>
+        <translation>最近 {count} 个月（元）</translation>
+    </message>
+    <message>
+        <source>The last {count} periods (¥)</source>
+        <translation>最近 {count} 期（元）</translation>
     </message>
     <message>
         <source>{settled} units settled with the customer, on average in {days} days; {share} within the promised {promise} days. {repeats} units came back more than once.</source>
@@ -5939,6 +6823,41 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
 </context>
 <context>
+    <name>ReverseRefundDialog</name>
+    <message>
+        <source>Reverse refund {number}</source>
+        <translation>冲销退款单 {number}</translation>
+    </message>
+    <message>
+        <source>Reverse the refund</source>
+        <translation>冲销退款</translation>
+    </message>
+    <message>
+        <source>Refund {number} of {amount}, paid back by {method} on {date}, for {code} {product}.</source>
+        <translation>退款单 {number}：{amount}，于 {date} 以{method}退还，售后品 {code} {product}。</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>退款：</translation>
+    </message>
+    <message>
+        <source>The refund stays on record and a reversal of {amount} is written beside it. {code} is the customer&apos;s again and its return is open: refund it again with the right amount, exchange it or give it back.</source>
+        <translation>原退款记录保留，另记一笔 {amount} 的冲销。{code} 重新归顾客所有，退货重新待处理：可按正确金额重新退款、换货或退还顾客。</translation>
+    </message>
+    <message>
+        <source>Why the refund is reversed (wrong amount, wrong unit, the customer changed their mind…)</source>
+        <translation>冲销原因（金额输错、退错商品、顾客改变主意……）</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Approved by (owner):</source>
+        <translation>批准人（店长）：</translation>
+    </message>
+</context>
+<context>
     <name>SaleDialog</name>
     <message>
         <source>Receipt {number}</source>
@@ -5999,6 +6918,132 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Register a return…</source>
         <translation>登记退货…</translation>
+    </message>
+</context>
+<context>
+    <name>SalespeoplePage</name>
+    <message>
+        <source>Flag from</source>
+        <translation>售出达到</translation>
+    </message>
+    <message>
+        <source> units sold</source>
+        <translation> 件才标记</translation>
+    </message>
+    <message>
+        <source>A salesperson who sold fewer units in the period is listed but not flagged: a few returns say little about how someone sells.</source>
+        <translation>期间内售出少于此数的销售员照常列出，但不标记：几件退货说明不了一个人的销售方式。</translation>
+    </message>
+    <message>
+        <source>Return rate by salesperson</source>
+        <translation>按销售员的退货率</translation>
+    </message>
+    <message>
+        <source>Reasons per salesperson</source>
+        <translation>各销售员的退货原因</translation>
+    </message>
+    <message>
+        <source>The whole shop: {returned} of {sold} units came back ({rate}).</source>
+        <translation>全店：售出 {sold} 件，退回 {returned} 件（{rate}）。</translation>
+    </message>
+    <message>
+        <source>▲ above the shop&apos;s rate</source>
+        <translation>▲ 高于全店退货率</translation>
+    </message>
+    <message>
+        <source>too few sold to judge</source>
+        <translation>售出太少，不作判断</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>退货率</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Share of their returns</source>
+        <translation>占其退货</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPage</name>
+    <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>The selected supplier</source>
+        <translation>选中的供应商</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the scorecard alone as an Excel workbook.</source>
+        <translation>只把供应商评估表导出为 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>Print:</source>
+        <translation>打印：</translation>
+    </message>
+    <message>
+        <source>Units returned: of the units sold in the period, those that came back (whenever). Repair cost: labour, parts and outside fees of the period on the supplier&apos;s goods. Open supplier returns: units on the return-to-supplier list today, and the days the oldest has waited. Click a column title to sort.</source>
+        <translation>退回件数：本期售出的商品中退回的件数（不论何时退回）。维修成本：本期在该供应商商品上的工时、配件和外协费用。待退供应商：今天在待退供应商清单上的件数，以及最久一件已等的天数。点击列标题排序。</translation>
+    </message>
+    <message>
+        <source>All suppliers: {sold} units sold, {returned} returned ({rate}); repair cost {repairs}, write-offs {write_offs}, credits {credits}</source>
+        <translation>全部供应商：售出 {sold} 件，退回 {returned} 件（{rate}）；维修成本 {repairs}，报废核销 {write_offs}，供应商退款 {credits}</translation>
+    </message>
+    <message>
+        <source>No supplier had sales or after-sales in this period.</source>
+        <translation>本期没有供应商有销售或售后记录。</translation>
+    </message>
+    <message>
+        <source>Select a supplier in the table first.</source>
+        <translation>请先在表中选择一个供应商。</translation>
+    </message>
+    <message>
+        <source>supplier-scorecard-{start}-to-{end}</source>
+        <translation>供应商评估表-{start}至{end}</translation>
+    </message>
+    <message>
+        <source>Export the supplier scorecard</source>
+        <translation>导出供应商评估表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -6184,6 +7229,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>退货单上的退换货条款</translation>
     </message>
     <message>
+        <source>Document language</source>
+        <translation>单据语言</translation>
+    </message>
+    <message>
         <source>Second backup folder</source>
         <translation>第二备份文件夹</translation>
     </message>
@@ -6214,6 +7263,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Message: refund paid</source>
         <translation>消息：已退款</translation>
+    </message>
+    <message>
+        <source>Message: on its way</source>
+        <translation>消息：已寄出</translation>
     </message>
     <message>
         <source>Markdown after (days on the shelf)</source>
@@ -6341,6 +7394,81 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
 </context>
 <context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Ship to the customer: {code}</source>
+        <translation>寄给顾客：{code}</translation>
+    </message>
+    <message>
+        <source>Record the shipment</source>
+        <translation>登记发货</translation>
+    </message>
+    <message>
+        <source>The replacement {product} {serial} (exchange for {code})</source>
+        <translation>换货商品 {product} {serial}（{code} 的换货）</translation>
+    </message>
+    <message>
+        <source>{product} {serial} ({code}), repaired</source>
+        <translation>{product} {serial}（{code}），已修好</translation>
+    </message>
+    <message>
+        <source>Goes to the customer:</source>
+        <translation>寄给顾客的商品：</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>顾客：</translation>
+    </message>
+    <message>
+        <source>Choose or type the carrier</source>
+        <translation>选择或输入快递公司</translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation>快递公司：</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s tracking number</source>
+        <translation>快递公司的快递单号</translation>
+    </message>
+    <message>
+        <source>Tracking no.:</source>
+        <translation>快递单号：</translation>
+    </message>
+    <message>
+        <source>Shipping cost:</source>
+        <translation>运费：</translation>
+    </message>
+    <message>
+        <source>What the shop pays the carrier; it counts in the cost of after-sales.</source>
+        <translation>本店付给快递公司的费用，计入售后成本。</translation>
+    </message>
+    <message>
+        <source>Shipped on:</source>
+        <translation>发货日期：</translation>
+    </message>
+    <message>
+        <source>Anything worth knowing (optional)</source>
+        <translation>其他需要记下的（选填）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Choose or type the carrier first.</source>
+        <translation>请先选择或输入快递公司。</translation>
+    </message>
+    <message>
+        <source>Type the tracking number first.</source>
+        <translation>请先输入快递单号。</translation>
+    </message>
+    <message>
+        <source>The shipping date cannot be in the future.</source>
+        <translation>发货日期不能晚于今天。</translation>
+    </message>
+</context>
+<context>
     <name>ShipToSupplierDialog</name>
     <message>
         <source>Shipped back to the supplier: {code}</source>
@@ -6361,6 +7489,13 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Reference:</source>
         <translation>参考号：</translation>
+    </message>
+</context>
+<context>
+    <name>Shipping</name>
+    <message>
+        <source>Choose who you are first (the staff box at the bottom of the window): a shipment names who sent it.</source>
+        <translation>请先在窗口底部的“当前员工”中选择您是谁：发货要记下是谁寄出的。</translation>
     </message>
 </context>
 <context>
@@ -6493,6 +7628,53 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     </message>
 </context>
 <context>
+    <name>SpikeBreakdown</name>
+    <message>
+        <source>Who sold them, which batch</source>
+        <translation>谁卖的、哪个批次</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>By salesperson</source>
+        <translation>按销售员</translation>
+    </message>
+    <message>
+        <source>By batch</source>
+        <translation>按批次</translation>
+    </message>
+    <message>
+        <source>{share} of these {units} units are from one batch, {batch}, sold by {people} salesperson(s): it looks like the batch, not a person.</source>
+        <translation>这 {units} 件中有 {share} 来自同一批次 {batch}，由 {people} 位销售员售出：看来是批次的问题，而不是某个人。</translation>
+    </message>
+    <message>
+        <source>{share} of these {units} units were sold by {name}, from {batches} batch(es): it looks like how they were sold, not a batch.</source>
+        <translation>这 {units} 件中有 {share} 由 {name} 售出，来自 {batches} 个批次：看来是销售方式的问题，而不是批次。</translation>
+    </message>
+    <message>
+        <source>{batch_share} of these {units} units are from batch {batch} and {person_share} were sold by {name}: here the batch and the salesperson go together, so the figures alone cannot tell which it is.</source>
+        <translation>这 {units} 件中有 {batch_share} 来自批次 {batch}，{person_share} 由 {name} 售出：这里批次和销售员重合，仅凭数字无法判断是哪一个。</translation>
+    </message>
+    <message>
+        <source>No single batch or salesperson stands out among these {units} units.</source>
+        <translation>这 {units} 件中没有哪个批次或销售员特别突出。</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
         <source>Staff and PINs</source>
@@ -6550,6 +7732,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>盘点</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>盘点记录</translation>
+    </message>
+    <message>
         <source>Count these zones:</source>
         <translation>盘点库区：</translation>
     </message>
@@ -6564,6 +7754,14 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Start the count</source>
         <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>盘点计划…</translation>
+    </message>
+    <message>
+        <source>How often each zone is counted</source>
+        <translation>设置各库区多久盘点一次</translation>
     </message>
     <message>
         <source>Scan:</source>
@@ -6644,6 +7842,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Count {number} · {zones} · started {when}</source>
         <translation>盘点单 {number} · {zones} · 开始于 {when}</translation>
+    </message>
+    <message>
+        <source>Due for their count: {zones}</source>
+        <translation>到期待盘点：{zones}</translation>
     </message>
     <message>
         <source>{lines} lines · {missing} not counted yet</source>

@@ -214,6 +214,7 @@ EVENT_RESOLUTION = 110
 EVENT_REPAIR = 120
 EVENT_QC = 130
 EVENT_RESALE = 140
+EVENT_REFUND_REVERSED = 150
 
 EVENT_NAMES = {
     EVENT_RECEIVED: QT_TRANSLATE_NOOP("Domain", "Received"),
@@ -230,6 +231,7 @@ EVENT_NAMES = {
     EVENT_REPAIR: QT_TRANSLATE_NOOP("Domain", "Repair"),
     EVENT_QC: QT_TRANSLATE_NOOP("Domain", "Quality check result"),
     EVENT_RESALE: QT_TRANSLATE_NOOP("Domain", "Resale"),
+    EVENT_REFUND_REVERSED: QT_TRANSLATE_NOOP("Domain", "Refund reversed"),
 }
 
 # ------------------------------------------------------------------ tables
@@ -325,6 +327,25 @@ class Refund(BaseModel):
     staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     approved_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="approved_refunds")
     note = pw.TextField(default="")
+
+
+class RefundReversal(BaseModel):
+    """冲销: a refund given by mistake, reversed with the owner's approval (migration 0015). Written once; a refund
+    is reversed at most once; its amount is the refund's. The unit's return is open again (services.resolutions)."""
+
+    number = pw.CharField(unique=True)
+    refund = pw.ForeignKeyField(Refund, unique=True, backref="reversals", on_delete="RESTRICT")
+    amount = MoneyField(constraints=[pw.Check("amount > 0")])
+    reason = pw.TextField()
+    staff = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    approved_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="approved_refund_reversals")
+    created_at = pw.DateTimeField(default=created_now, index=True)
+
+
+def standing_refund(item_id: int) -> Refund | None:
+    """The item's refund that is not reversed (a return is settled at most once), or None."""
+    return (Refund.select().join(RefundReversal, pw.JOIN.LEFT_OUTER, on=(RefundReversal.refund == Refund.id))
+            .where((Refund.item == item_id) & RefundReversal.id.is_null()).order_by(Refund.id.desc()).first())
 
 
 class Exchange(BaseModel):

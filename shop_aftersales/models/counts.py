@@ -21,6 +21,8 @@ class StockCount(BaseModel):
     reason = pw.TextField(default="")
     # the owner who approved taking back units the ledger had outside the shop (migration 0009)
     approved_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="approved_counts")
+    # who posted it (migration 0017; counts posted before name only who started them)
+    posted_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="posted_counts")
 
 
 class StockCountLine(BaseModel):
@@ -33,3 +35,13 @@ class StockCountLine(BaseModel):
 
     class Meta:
         indexes = ((("count", "product", "location", "serial"), True),)
+
+
+class CountSchedule(BaseModel):
+    """How often the owner wants a zone counted (migration 0017): a zone without a row is not scheduled. A zone is
+    due when its last posted count + *interval_days* is today or earlier; never counted, from *since* (the day it
+    was scheduled). Owner-only: the table refuses changes without the owner's grant once the owner has a PIN."""
+
+    location = pw.ForeignKeyField(Location, unique=True, on_delete="RESTRICT")
+    interval_days = pw.IntegerField()
+    since = pw.DateTimeField(default=created_now)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPageSize, QPagedPaintDevice, QPainter, QTextDocument
 
 from ..models import AftersalesItem, Exchange, ItemEvent, Product, Refund
-from ..models.aftersales import EVENT_EXCHANGE, PAYMENT_METHODS, REASONS
+from ..models.aftersales import EVENT_EXCHANGE, PAYMENT_METHODS, REASONS, standing_refund
 from ..money import format_yuan
 from ..services import settings as shop_settings
 from .barcode import draw_code128
@@ -38,8 +38,8 @@ def _e(text: object) -> str:
 
 
 def refund_of(item_id: int) -> Refund | None:
-    """The refund paid for the unit (a return is settled once), or None."""
-    return Refund.select().where(Refund.item == item_id).order_by(Refund.id.desc()).first()
+    """The refund that settles the unit (a return is settled once; a reversed refund no longer does), or None."""
+    return standing_refund(item_id)
 
 
 def exchange_of(item_id: int) -> Exchange | None:

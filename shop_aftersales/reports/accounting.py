@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.legend import Legend
 from openpyxl.chart.axis import ChartLines
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -124,6 +125,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
                     _t(QT_TRANSLATE_NOOP("Domain", "Exported at {moment}")).format(moment=exported.isoformat(" ", "minutes")))
     summary = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Summary")))  # first in the book, written last (it refers to the rest)
     charts = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Charts")))
+    trend_sheet = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Trend")))  # the last 12 periods, and measures
     notes = wb.create_sheet(_t(QT_TRANSLATE_NOOP("Domain", "Notes")))
     where, args = period.product_filter(supplier=analytics._ITEM_SUPPLIER)
 
@@ -158,17 +160,35 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         FROM aftersales_item i JOIN return_order o ON o.id = i.order_id {_ITEM}
         WHERE i.created_at >= ? AND i.created_at < ? {where} ORDER BY i.created_at, i.id""", [lo, hi, *args]))
 
+    # a refund by the date it was paid; a reversal (冲销, a refund given by mistake) as a line of its own, negative,
+    # by the date it was reversed, each naming the other: a period already exported keeps its figures, and the
+    # total (the Summary's Refunds) is the money paid back net of reversals, as on the Reports tab
     refunds = sheet(QT_TRANSLATE_NOOP("Domain", "Refunds"), _headers(
         QT_TRANSLATE_NOOP("Domain", "No."), QT_TRANSLATE_NOOP("Domain", "Paid"), QT_TRANSLATE_NOOP("Domain", "Item code"), QT_TRANSLATE_NOOP("Domain", "Customer"),
-        QT_TRANSLATE_NOOP("Domain", "Amount"), QT_TRANSLATE_NOOP("Domain", "Paid back by"), QT_TRANSLATE_NOOP("Domain", "Staff"), QT_TRANSLATE_NOOP("Domain", "Approved by")),
-        money=[4], totals=[4])
-    refunds.rows((n, _dt(at), code, cust or "", _yuan(amount), _t(PAYMENT_METHODS.get(m, m)), st or "", ap or "")
-                 for n, at, code, cust, amount, m, st, ap in _q(f"""
-        SELECT r.number, r.paid_at, i.code, cu.name, r.amount, r.method, s.name, a.name
+        QT_TRANSLATE_NOOP("Domain", "Amount"), QT_TRANSLATE_NOOP("Domain", "Paid back by"), QT_TRANSLATE_NOOP("Domain", "Staff"), QT_TRANSLATE_NOOP("Domain", "Approved by"),
+        QT_TRANSLATE_NOOP("Domain", "Reversal")), money=[4], totals=[4], texts=[8])
+    reversed_by = _t(QT_TRANSLATE_NOOP("Domain", "Reversed by {number} on {date}"))
+    reverses = _t(QT_TRANSLATE_NOOP("Domain", "Reverses refund {number} of {date}: {reason}"))
+    refunds.rows((n, _dt(at), code, cust or "", _yuan(amount) if not back else -_yuan(amount),
+                  _t(PAYMENT_METHODS.get(m, m)), st or "", ap or "",
+                  (reverses if back else reversed_by).format(number=other, date=str(other_at)[:10], reason=why or "")
+                  if other else "")
+                 for back, n, at, code, cust, amount, m, st, ap, other, other_at, why, _refund in _q(f"""
+        SELECT 0, r.number, r.paid_at AS at, i.code, cu.name, r.amount, r.method, s.name, a.name,
+               v.number, v.created_at, NULL, r.id AS rid
         FROM refund r JOIN aftersales_item i ON i.id = r.item_id {_ITEM} JOIN return_order o ON o.id = i.order_id
         LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN staff s ON s.id = r.staff_id
-        LEFT JOIN staff a ON a.id = r.approved_by_id
-        WHERE r.paid_at >= ? AND r.paid_at < ? {where} ORDER BY r.paid_at, r.id""", [lo, hi, *args]))
+        LEFT JOIN staff a ON a.id = r.approved_by_id LEFT JOIN refund_reversal v ON v.refund_id = r.id
+        WHERE r.paid_at >= ? AND r.paid_at < ? {where}
+        UNION ALL
+        SELECT 1, v.number, v.created_at, i.code, cu.name, v.amount, r.method, s.name, a.name,
+               r.number, r.paid_at, v.reason, r.id
+        FROM refund_reversal v JOIN refund r ON r.id = v.refund_id JOIN aftersales_item i ON i.id = r.item_id {_ITEM}
+        JOIN return_order o ON o.id = i.order_id
+        LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN staff s ON s.id = v.staff_id
+        LEFT JOIN staff a ON a.id = v.approved_by_id
+        WHERE v.created_at >= ? AND v.created_at < ? {where}
+        ORDER BY 3, 13, 1""", [lo, hi, *args, lo, hi, *args]))
 
     # Repairs: what they cost in this period — labour by the date logged, parts by the date used, outside fees
     # with the repair's opening. A repair running over two periods is shared between them, as on the Reports tab.
@@ -263,6 +283,15 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         LEFT JOIN supplier su ON su.id = x.supplier_id
         WHERE x.shipped_at >= ? AND x.shipped_at < ? {where} ORDER BY x.shipped_at, x.id""", [lo, hi, *args]))
 
+    from ..services import shipping
+
+    shipments = sheet(QT_TRANSLATE_NOOP("Domain", "Shipments to customers"), _headers(*shipping.SHEET_COLUMNS),
+                      money=[6], totals=[6], texts=[1, 2, 4])
+    shipments.rows(shipping.sheet_rows(period))
+    from .scorecard import write_scorecard_sheet
+
+    write_scorecard_sheet(wb, period, info=info, progress=progress)  # per supplier: for the talk with each
+
     # opening stock (the import's QC… documents) is a starting balance, not a difference found
     from ..services.importing import OPENING_NOTE
     from ..services.numbering import PREFIXES
@@ -309,32 +338,122 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
         counted = dict(months)
         months = [(key, counted.get(key, 0)) for key in _month_keys(period)]
     sheets = {"returns": returns, "items": items, "refunds": refunds, "repairs": repairs, "exchanges": exchanges,
-              "resale": resale, "scrap": scrap, "suppliers": suppliers, "stock": stock, "adjustments": adjustments,
+              "resale": resale, "scrap": scrap, "suppliers": suppliers, "shipments": shipments, "stock": stock, "adjustments": adjustments,
               "labour": labour, "parts": parts}
-    _summary(summary, charts, period, shop_name, info, sheets, months, as_of)
+    previous_row, current_row, last_trend_row = _trend(trend_sheet, period, info, sheets)
+    _summary(summary, charts, period, shop_name, info, sheets, months, as_of,
+             trend_table=(trend_sheet, previous_row, current_row, last_trend_row))
     _notes(notes, period, info, sheets, as_of)
 
 
-# the cost lines of the summary: (label, sheet, column of its total, sign)
+# the cost lines of the summary: (label, sheet, column of its total, sign, code in analytics.FIGURES)
 COST_LINES = (
-    (QT_TRANSLATE_NOOP("Domain", "Refunds"), "refunds", 4, 1),
-    (QT_TRANSLATE_NOOP("Domain", "Return shipping"), "returns", 6, 1),
-    (QT_TRANSLATE_NOOP("Domain", "Repair costs"), "repairs", 11, 1),
-    (QT_TRANSLATE_NOOP("Domain", "Scrap write-offs"), "scrap", 7, 1),
-    (QT_TRANSLATE_NOOP("Domain", "Replacements at cost"), "exchanges", 8, 1),
-    (QT_TRANSLATE_NOOP("Domain", "Recovered by resale"), "resale", 6, -1),
-    (QT_TRANSLATE_NOOP("Domain", "Credits from suppliers"), "suppliers", 5, -1),
+    (QT_TRANSLATE_NOOP("Domain", "Refunds"), "refunds", 4, 1, "refunds"),
+    (QT_TRANSLATE_NOOP("Domain", "Return shipping"), "returns", 6, 1, "shipping"),
+    (QT_TRANSLATE_NOOP("Domain", "Shipping to customers"), "shipments", 6, 1, "shipping_out"),
+    (QT_TRANSLATE_NOOP("Domain", "Repair costs"), "repairs", 11, 1, "repairs"),
+    (QT_TRANSLATE_NOOP("Domain", "Scrap write-offs"), "scrap", 7, 1, "write_offs"),
+    (QT_TRANSLATE_NOOP("Domain", "Replacements at cost"), "exchanges", 8, 1, "replacements"),
+    (QT_TRANSLATE_NOOP("Domain", "Recovered by resale"), "resale", 6, -1, "resale"),
+    (QT_TRANSLATE_NOOP("Domain", "Credits from suppliers"), "suppliers", 5, -1, "supplier_credits"),
 )
+# the trend table's columns after Period, From, To: units, then the cost lines, then the net cost (a formula)
+TREND_CODES = ("units", *(line[4] for line in COST_LINES))
+PERCENT_FORMAT = '+0.0%;-0.0%;0.0%'
+
+
+def _sheet_total(sheets: dict[str, StreamSheet], key: str, column: int, sign: int = 1) -> Formula:
+    s = sheets[key]
+    return Formula(("=-" if sign < 0 else "=") + sheet_ref(s.title, s.total_cell(column)))
+
+
+def _trend(ws, period: analytics.Period, info: BookInfo, sheets: dict[str, StreamSheet]) -> tuple[int, int]:
+    """The last 12 periods of the same length, one row each, with the measures noted in each: the rows before are
+    figures of those periods; the last row (this period) is formulas over the sheets' totals, as on the summary.
+    Returns (the previous period's row, this period's row)."""
+    from ..services.measures import list_measures
+
+    points = analytics.trend(period)
+    headers = _headers(QT_TRANSLATE_NOOP("Domain", "Period"), QT_TRANSLATE_NOOP("Domain", "From"),
+                       QT_TRANSLATE_NOOP("Domain", "To"), QT_TRANSLATE_NOOP("Domain", "Units returned"),
+                       *(line[0] for line in COST_LINES), QT_TRANSLATE_NOOP("Domain", "Net cost"),
+                       QT_TRANSLATE_NOOP("Domain", "Measures noted"))
+    widths = [24, 12, 12, 10] + [16] * (len(COST_LINES) + 1) + [48]
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    print_ready(ws, title=_t(QT_TRANSLATE_NOOP("Domain", "Trend")), shop=info.shop, period=info.period,
+                landscape=True, footer=info.footer)
+    ws.freeze_panes = "A2"
+
+    def cells(values: Sequence[object], style: str | None = None) -> list:
+        out = []
+        for index, value in enumerate(values):
+            cell = WriteOnlyCell(ws)
+            set_value(cell, value)
+            if style:
+                cell.style = style
+            elif 4 <= index < 4 + len(COST_LINES) + 1:
+                cell.style = STYLE_MONEY
+            elif index in (1, 2):
+                cell.number_format = "yyyy-mm-dd"
+            out.append(cell)
+        return out
+
+    ws.append(cells(headers, STYLE_HEADER))
+    noted = list_measures(points[0].period.start, points[-1].period.end)
+    first_cost, last_cost = get_column_letter(5), get_column_letter(4 + len(COST_LINES))
+    monthly = analytics.trend_is_monthly(period)  # a long period's trend is its last 12 months
+    this_period = [_sheet_total(sheets, "items", 6)] + [_sheet_total(sheets, key, column, sign)
+                                                        for _l, key, column, sign, _c in COST_LINES]
+
+    def noted_in(p: analytics.Period) -> str:
+        return "; ".join(f"{m.date.isoformat()} {m.text}" + (f" ({m.staff.name})" if m.staff else "")
+                         for m in noted if p.start <= m.date <= p.end)
+
+    def append(row_no: int, label: str, p: analytics.Period, figures: Sequence[object], notes: str = "") -> None:
+        ws.append(cells([label, p.start, p.end, *figures,
+                         Formula(f"=SUM({first_cost}{row_no}:{last_cost}{row_no})"), notes]))
+
+    for row_no, point in enumerate(points, start=2):
+        p = point.period
+        current = not monthly and row_no == len(points) + 1
+        # this period (the last of a trend of same-length periods): the summary's own formulas
+        append(row_no, analytics.period_name(p), p, this_period if current else
+               [point.figures[code] for code in TREND_CODES], noted_in(p))
+    last_trend_row = len(points) + 1
+    if not monthly:
+        return last_trend_row - 1, last_trend_row, last_trend_row
+    # the months above are the trend; the summary compares the whole period with the one of the same length
+    # before it: both written here, below a blank row
+    previous = analytics.previous_period(period)
+    ws.append([])
+    labelled = _t(QT_TRANSLATE_NOOP("Domain", "{label}: {value}"))
+    append(last_trend_row + 2, labelled.format(label=_t(QT_TRANSLATE_NOOP("Domain", "Previous period")),
+                                               value=analytics.period_name(previous)), previous,
+           [analytics.figures(previous)[code] for code in TREND_CODES], noted_in(previous))
+    append(last_trend_row + 3, labelled.format(label=_t(QT_TRANSLATE_NOOP("Domain", "This period")),
+                                               value=analytics.period_name(period)), period, this_period)
+    return last_trend_row + 2, last_trend_row + 3, last_trend_row
 
 
 def _summary(ws, charts, period: analytics.Period, shop_name: str, info: BookInfo, sheets: dict[str, StreamSheet],
-             months: list[tuple[str, int]], as_of: str) -> None:
+             months: list[tuple[str, int]], as_of: str, trend_table: tuple[object, int, int, int] | None = None) -> None:
+    """*trend_table*: (the trend sheet, the previous period's row, this period's row): each figure's previous
+    period is a formula over the trend table, the change and the change in % formulas over the two."""
     ws.column_dimensions["A"].width = 44
-    ws.column_dimensions["B"].width = 18
-    ws.column_dimensions["C"].width = 30
+    for column in "BCD":
+        ws.column_dimensions[column].width = 18
+    ws.column_dimensions["E"].width = 11
+    ws.column_dimensions["F"].width = 18
+    ws.column_dimensions["G"].width = 30
     print_ready(ws, title=_t(QT_TRANSLATE_NOOP("Domain", "Summary")), shop=shop_name, period=info.period,
-                header_rows=0, landscape=False, footer=info.footer)
+                header_rows=0, landscape=True, footer=info.footer)
     rows = 0
+    new_text = _t(QT_TRANSLATE_NOOP("Domain", "new")).replace('"', '""')
+    words = {key: _t(text).replace('"', '""') for key, text in (
+        ("better", QT_TRANSLATE_NOOP("Domain", "▼ better")), ("worse", QT_TRANSLATE_NOOP("Domain", "▲ worse")),
+        ("up", QT_TRANSLATE_NOOP("Domain", "▲ up (neutral)")), ("down", QT_TRANSLATE_NOOP("Domain", "▼ down (neutral)")),
+        ("same", QT_TRANSLATE_NOOP("Domain", "= unchanged")))}
 
     def row(*values, style: str | None = None, money: bool = False, font: Font | None = None) -> int:
         nonlocal rows
@@ -343,48 +462,77 @@ def _summary(ws, charts, period: analytics.Period, shop_name: str, info: BookInf
             cell = WriteOnlyCell(ws)
             set_value(cell, value)
             if style:
-                cell.style = (STYLE_TOTAL_MONEY if style == STYLE_TOTAL and money and index == 1 else style)
-            elif money and index == 1:
+                cell.style = (STYLE_TOTAL_MONEY if style == STYLE_TOTAL and money and index in (1, 2, 3) else style)
+            elif money and index in (1, 2, 3):
                 cell.style = STYLE_MONEY
+            if index == 4 and style != STYLE_HEADER:
+                cell.number_format = PERCENT_FORMAT
             if font is not None:
                 cell.font = font
-            if index == 2:
+            if index == 6:
                 cell.alignment = Alignment(indent=1)
             cells.append(cell)
         ws.append(cells)
         rows += 1
         return rows
 
-    def ref(key: str, column: int) -> Formula:
-        s = sheets[key]
-        return Formula("=" + sheet_ref(s.title, s.total_cell(column)))
+    def compared(previous: Formula | str, neutral: bool = False) -> tuple:
+        """The previous figure, the change, the change in % (0 before: "new", never a division by zero) and the
+        direction, for the row about to be written."""
+        if trend_table is None:
+            return ("", "", "", "")
+        n = rows + 1
+        up, down = (words["up"], words["down"]) if neutral else (words["worse"], words["better"])
+        return (previous, Formula(f"=B{n}-C{n}"),
+                Formula(f'=IF(C{n}=0,IF(B{n}=0,0,"{new_text}"),(B{n}-C{n})/ABS(C{n}))'),
+                Formula(f'=IF(D{n}>0,"{up}",IF(D{n}<0,"{down}","{words["same"]}"))'))
+
+    def before(column: int) -> Formula:
+        trend_ws, previous_row, _now, _last = trend_table
+        return Formula("=" + sheet_ref(trend_ws.title, f"{get_column_letter(column)}{previous_row}"))
 
     row(f"{shop_name} {_t(QT_TRANSLATE_NOOP('Domain', 'After-sales report'))} {period_text(period)}".strip(),
         font=Font(bold=True, size=14))
     row(_t(QT_TRANSLATE_NOOP("Domain", "Exported at")), dt.datetime.fromisoformat(as_of))
     filters = _filter_text(period)
     row(_t(QT_TRANSLATE_NOOP("Domain", "Filter")), filters or _t(QT_TRANSLATE_NOOP("Domain", "None: the whole shop")))
+    previous = analytics.previous_period(period)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Compared with")),
+        _t(QT_TRANSLATE_NOOP("Domain", "{start} to {end}, the previous period of the same length")).format(
+            start=previous.start.isoformat(), end=previous.end.isoformat()))
     row("")
-    units_row = row(_t(QT_TRANSLATE_NOOP("Domain", "Units returned")), ref("items", 6), _t(QT_TRANSLATE_NOOP("Domain", "See sheet {sheet}")).format(
-        sheet=sheets["items"].title), style=STYLE_TOTAL)
+    header = (_t(QT_TRANSLATE_NOOP("Domain", "Previous period")), _t(QT_TRANSLATE_NOOP("Domain", "Change")),
+              _t(QT_TRANSLATE_NOOP("Domain", "Change %")), _t(QT_TRANSLATE_NOOP("Domain", "Direction")))
+    row("", _t(QT_TRANSLATE_NOOP("Domain", "This period")), *header, _t(QT_TRANSLATE_NOOP("Domain", "Source")),
+        style=STYLE_HEADER)
+    units_row = row(_t(QT_TRANSLATE_NOOP("Domain", "Units returned")), _sheet_total(sheets, "items", 6),
+                    *compared(before(4) if trend_table else "", neutral=True),
+                    _t(QT_TRANSLATE_NOOP("Domain", "See sheet {sheet}")).format(sheet=sheets["items"].title),
+                    style=STYLE_TOTAL)
     if not months:
         row(_t(QT_TRANSLATE_NOOP("Domain", "No after-sales in this period.")))
     row("")
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), _t(QT_TRANSLATE_NOOP("Domain", "Source")),
-        style=STYLE_HEADER)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Cost of after-sales")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), *header,
+        _t(QT_TRANSLATE_NOOP("Domain", "Source")), style=STYLE_HEADER)
     first = rows + 1
-    for label, key, column, sign in COST_LINES:
-        formula = ref(key, column)
-        row(_t(label), Formula("=-" + formula[1:]) if sign < 0 else formula,
+    for index, (label, key, column, sign, _code) in enumerate(COST_LINES):
+        row(_t(label), _sheet_total(sheets, key, column, sign), *compared(before(5 + index) if trend_table else ""),
             _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets[key].title), money=True)
     last = rows
-    net_row = row(_t(QT_TRANSLATE_NOOP("Domain", "Net cost")), Formula(f"=SUM(B{first}:B{last})"), style=STYLE_TOTAL, money=True)
+    net_row = row(_t(QT_TRANSLATE_NOOP("Domain", "Net cost")), Formula(f"=SUM(B{first}:B{last})"),
+                  *compared(Formula(f"=SUM(C{first}:C{last})")), "", style=STYLE_TOTAL, money=True)
+    if trend_table is not None:  # a fall in a cost is better (green), a rise worse (red), whatever LibreOffice computes
+        from openpyxl.formatting.rule import FormulaRule
+
+        area = f"D{first}:F{net_row}"
+        ws.conditional_formatting.add(area, FormulaRule(formula=[f"$D{first}<0"], font=Font(color="2E7D32", bold=True)))
+        ws.conditional_formatting.add(area, FormulaRule(formula=[f"$D{first}>0"], font=Font(color="C62828", bold=True)))
     row("")
     row(_t(QT_TRANSLATE_NOOP("Domain", "Stock")), _t(QT_TRANSLATE_NOOP("Domain", "Amount")), "", style=STYLE_HEADER)
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Stock at cost as of {moment}")).format(moment=as_of), ref("stock", len(sheets["stock"].headers) - 1),
-        _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets["stock"].title), money=True)
-    row(_t(QT_TRANSLATE_NOOP("Domain", "Stock adjustments at cost (+ found, − missing)")), ref("adjustments", 8),
-        _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets["adjustments"].title), money=True)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Stock at cost as of {moment}")).format(moment=as_of), _sheet_total(sheets, "stock", len(sheets["stock"].headers) - 1),
+        "", "", "", "", _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets["stock"].title), money=True)
+    row(_t(QT_TRANSLATE_NOOP("Domain", "Stock adjustments at cost (+ found, − missing)")), _sheet_total(sheets, "adjustments", 8),
+        "", "", "", "", _t(QT_TRANSLATE_NOOP("Domain", "Total of sheet {sheet}")).format(sheet=sheets["adjustments"].title), money=True)
     row("")
     month_header = row(_t(QT_TRANSLATE_NOOP("Domain", "Month")), _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), "", style=STYLE_HEADER)
     for key, units in months:
@@ -397,6 +545,7 @@ def _summary(ws, charts, period: analytics.Period, shop_name: str, info: BookInf
     print_ready(charts, title=_t(QT_TRANSLATE_NOOP("Domain", "Charts")), shop=shop_name, period=info.period,
                 header_rows=0, landscape=False, footer=info.footer)
     charts.column_dimensions["A"].width = 40
+    charts.page_setup.fitToHeight = 1  # three charts: on one page, shrunk a little, never a chart cut in two
     cell = WriteOnlyCell(charts, value=f"{shop_name} {_t(QT_TRANSLATE_NOOP('Domain', 'After-sales report'))} "
                                        f"{period_text(period)}".strip())
     cell.font = Font(bold=True, size=14)
@@ -419,6 +568,23 @@ def _summary(ws, charts, period: analytics.Period, shop_name: str, info: BookInf
         _axes(trend, _t(QT_TRANSLATE_NOOP("Domain", "Units returned")), "0")
         trend.x_axis.title = _t(QT_TRANSLATE_NOOP("Domain", "Month"))
         charts.add_chart(trend, "A24")
+    if trend_table is not None:  # repair cost, shipping and refunds over the last 12 periods, from the trend sheet
+        trend_ws, _previous_row, _current_row, last_trend_row = trend_table
+        lines = LineChart()
+        lines.title = (_t(QT_TRANSLATE_NOOP("Domain", "The last 12 months: repair costs, return shipping, refunds"))
+                       if analytics.trend_is_monthly(period) else
+                       _t(QT_TRANSLATE_NOOP("Domain", "The last 12 periods: repair costs, return shipping, refunds")))
+        for code in analytics.TREND_FIGURES:
+            column = 4 + TREND_CODES.index(code)
+            lines.add_data(Reference(trend_ws, min_col=column, min_row=1, max_row=last_trend_row),
+                           titles_from_data=True)
+        lines.set_categories(Reference(trend_ws, min_col=1, min_row=2, max_row=last_trend_row))
+        _axes(lines, _t(QT_TRANSLATE_NOOP("Domain", "Amount")), '"¥"#,##0')
+        lines.legend = Legend()
+        lines.legend.position = "b"
+        lines.x_axis.title = _t(QT_TRANSLATE_NOOP("Domain", "Period (measures: see sheet {sheet})")).format(
+            sheet=trend_ws.title)
+        charts.add_chart(lines, "A45")
 
 
 def _month_keys(period: analytics.Period) -> list[str]:
@@ -445,10 +611,16 @@ def _axes(chart: BarChart, y_title: str, y_format: str) -> None:
 NOTES = (
     (QT_TRANSLATE_NOOP("Domain", "Units returned"), "items",
      QT_TRANSLATE_NOOP("Domain", "Units on the items received in the period, by the date each was received.")),
-    (QT_TRANSLATE_NOOP("Domain", "Refunds"), "refunds", QT_TRANSLATE_NOOP("Domain", "Money paid back to customers, by the date it was paid.")),
+    (QT_TRANSLATE_NOOP("Domain", "Refunds"), "refunds",
+     QT_TRANSLATE_NOOP("Domain", "Money paid back to customers, by the date it was paid. A refund given by mistake and "
+                  "reversed with the owner's approval stays listed; its reversal is a negative line of its own "
+                  "(CX…), by the date it was reversed.")),
     (QT_TRANSLATE_NOOP("Domain", "Return shipping"), "returns",
      QT_TRANSLATE_NOOP("Domain", "Shipping paid on the return orders registered in the period, by the order's date. With a "
                   "filter, an order's shipping is shared over its units.")),
+    (QT_TRANSLATE_NOOP("Domain", "Shipping to customers"), "shipments",
+     QT_TRANSLATE_NOOP("Domain", "What the shop paid carriers to send repaired units and replacements back to customers, "
+                  "by the day shipped.")),
     (QT_TRANSLATE_NOOP("Domain", "Repair costs"), "repairs",
      QT_TRANSLATE_NOOP("Domain", "What repairs cost in the period: labour by the date it was logged (sheet Labour), parts by "
                   "the date they were used (sheet Parts used), outside fees with the repair's opening. A repair "
@@ -462,6 +634,15 @@ NOTES = (
      QT_TRANSLATE_NOOP("Domain", "Credit for units sent back to suppliers, by the date shipped; subtracted from the cost.")),
     (QT_TRANSLATE_NOOP("Domain", "Net cost"), "",
      QT_TRANSLATE_NOOP("Domain", "The cost lines above added up, resale and supplier credits taken off.")),
+    (QT_TRANSLATE_NOOP("Domain", "Previous period"), "",
+     QT_TRANSLATE_NOOP("Domain", "Each figure beside the period of the same length just before this one (a month: the "
+                  "month before; a year: the year before; a range of days: as many days before), from sheet Trend. "
+                  "The change and its % are formulas; a % beside a figure that was 0 reads “new”. A cost that falls "
+                  "is better; a count of units is neither.")),
+    (QT_TRANSLATE_NOOP("Domain", "Trend"), "",
+     QT_TRANSLATE_NOOP("Domain", "The last 12 periods, with the measures noted in each: for a period of a month or "
+                  "less, 12 periods of its length, this one last (its row is formulas over the sheets' totals, as on "
+                  "the summary); for a longer period its last 12 months, then the previous period and this one.")),
     (QT_TRANSLATE_NOOP("Domain", "Stock at cost"), "stock",
      QT_TRANSLATE_NOOP("Domain", "The shop's own units in each zone at the moment of the export (customers' units in for "
                   "repair are not the shop's stock), at each product's cost. Not narrowed by the filter.")),

@@ -302,10 +302,11 @@ class CostOfAftersales:
     replacements: Decimal
     resale: Decimal
     supplier_credits: Decimal
+    shipping_out: Decimal = Decimal(0)  # sending repaired units and replacements back to customers (carriers)
 
     @property
     def net(self) -> Decimal:
-        return (self.refunds + self.shipping + self.repairs + self.write_offs + self.replacements
+        return (self.refunds + self.shipping + self.shipping_out + self.repairs + self.write_offs + self.replacements
                 - self.resale - self.supplier_credits)
 
 
@@ -316,9 +317,14 @@ def cost_of_aftersales(period: Period) -> CostOfAftersales:
     def total(sql: str, extra: list | None = None) -> Decimal:
         return _money(_rows(sql, span + (extra if extra is not None else args))[0][0])
 
+    # net of reversals: a refund by the date it was paid, less a reversal by the date it was reversed (the
+    # workbook's Refunds sheet lists both lines, so the two always agree)
     refunds = total(f"SELECT SUM(x.amount) FROM refund x JOIN aftersales_item i ON i.id = x.item_id "
                     f"JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
-                    f"WHERE x.paid_at >= ? AND x.paid_at < ? {where}")
+                    f"WHERE x.paid_at >= ? AND x.paid_at < ? {where}") - total(
+        f"SELECT SUM(v.amount) FROM refund_reversal v JOIN refund x ON x.id = v.refund_id "
+        f"JOIN aftersales_item i ON i.id = x.item_id JOIN product p ON p.id = i.product_id "
+        f"LEFT JOIN sale_line sl ON sl.id = i.sale_line_id WHERE v.created_at >= ? AND v.created_at < ? {where}")
     if where:  # shipping belongs to a return order: share it over the order's units
         shipping = total(f"""SELECT SUM(o.shipping_cost * i.quantity * 1.0 /
                                  (SELECT SUM(j.quantity) FROM aftersales_item j WHERE j.order_id = o.id))
@@ -343,7 +349,10 @@ def cost_of_aftersales(period: Period) -> CostOfAftersales:
     credits = total(f"SELECT SUM(x.credit) FROM supplier_return x JOIN aftersales_item i ON i.id = x.item_id "
                     f"JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
                     f"WHERE x.shipped_at >= ? AND x.shipped_at < ? {where}")
-    return CostOfAftersales(refunds, shipping, repairs, write_offs, replacements, resale, credits)
+    from ..services.shipping import outbound_costs
+
+    return CostOfAftersales(refunds, shipping, repairs, write_offs, replacements, resale, credits,
+                            outbound_costs(period))
 
 
 # ------------------------------------------------------------------ processing time
@@ -436,3 +445,169 @@ def ageing(period: Period) -> list[Ageing]:
         n, avg = leaving.get(status, (0, None))
         result.append(Ageing(STATUS_LOCATION[status], current.get(status, (0, 0, 0, 0)), n, avg))
     return result
+
+
+# ------------------------------------------------------------------ before and after: the previous period, trends
+
+def _month_end(day: dt.date) -> dt.date:
+    return add_months(day, 1) - dt.timedelta(days=1)
+
+
+def shifted(period: Period, steps: int) -> Period:
+    """The period *steps* lengths before *period* (the same filters). A period that starts on the 1st of a month
+    moves by whole months — March → February, a quarter → the quarter before, 1–15 March → 1–15 February, and a
+    period that ends on a month's last day ends on the last day there — any other by its number of days
+    (2026-03-10..2026-03-24 → the 15 days before)."""
+    from dataclasses import replace
+
+    if steps == 0:
+        return period
+    if period.start.day == 1:
+        months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+        start = add_months(period.start, -months * steps)
+        end_month = add_months(month_start(period.end), -months * steps)
+        last = _month_end(end_month)
+        end = last if period.end == _month_end(period.end) else min(end_month.replace(day=period.end.day), last)
+        return replace(period, start=start, end=end)
+    days = (period.end - period.start).days + 1
+    return replace(period, start=period.start - dt.timedelta(days=days * steps),
+                   end=period.end - dt.timedelta(days=days * steps))
+
+
+def previous_period(period: Period) -> Period:
+    return shifted(period, 1)
+
+
+def period_name(period: Period) -> str:
+    """'2026-03' for a whole month, '2026-01 – 2026-03' for whole months, else '2026-03-10 – 2026-03-24'."""
+    whole = period.start.day == 1 and period.end == _month_end(period.end)
+    if whole and (period.start.year, period.start.month) == (period.end.year, period.end.month):
+        return f"{period.start:%Y-%m}"
+    if whole:
+        return f"{period.start:%Y-%m} – {period.end:%Y-%m}"
+    return f"{period.start.isoformat()} – {period.end.isoformat()}"
+
+
+def period_short_name(period: Period) -> str:
+    """Under a chart's bar: '2026-03' for a whole month, else the first day ('03-10', with the year if needed)."""
+    if period.start.day == 1 and period.end == _month_end(period.end) and period.start.month == period.end.month \
+            and period.start.year == period.end.year:
+        return f"{period.start:%Y-%m}"
+    return f"{period.start:%y-%m-%d}" if period.start.year != period.end.year else f"{period.start:%m-%d}"
+
+
+# How a change of each figure reads: a cost that falls is good. Resale and supplier credits count as what they add to
+# the cost (a negative amount, as on the Cost page and in the workbook), so more of them is a fall, and good too. A
+# count of units is neither (more returns may only mean more sales): the screen says it is neutral.
+COST, NEUTRAL = "cost", "neutral"
+GOOD, BAD, SAME, NOT_JUDGED = "good", "bad", "same", "neutral"
+
+FIGURES = (  # (code, label, kind): the figures the Reports tab and the workbook's summary compare
+    ("units", QT_TRANSLATE_NOOP("Domain", "Units returned"), NEUTRAL),
+    ("refunds", QT_TRANSLATE_NOOP("Domain", "Refunds"), COST),
+    ("shipping", QT_TRANSLATE_NOOP("Domain", "Return shipping"), COST),
+    ("shipping_out", QT_TRANSLATE_NOOP("Domain", "Shipping to customers"), COST),
+    ("repairs", QT_TRANSLATE_NOOP("Domain", "Repair costs"), COST),
+    ("write_offs", QT_TRANSLATE_NOOP("Domain", "Scrap write-offs"), COST),
+    ("replacements", QT_TRANSLATE_NOOP("Domain", "Replacements at cost"), COST),
+    ("resale", QT_TRANSLATE_NOOP("Domain", "Recovered by resale"), COST),
+    ("supplier_credits", QT_TRANSLATE_NOOP("Domain", "Credits from suppliers"), COST),
+    ("net", QT_TRANSLATE_NOOP("Domain", "Net cost"), COST),
+)
+FIGURE_KINDS = {code: kind for code, _label, kind in FIGURES}
+TREND_FIGURES = ("repairs", "shipping", "refunds")  # the figures whose last 12 periods are drawn
+TREND_PERIODS = 12
+
+
+@dataclass(frozen=True)
+class Change:
+    """One figure now and in the previous period of the same length."""
+
+    code: str
+    current: Decimal | int
+    previous: Decimal | int
+
+    @property
+    def kind(self) -> str:
+        return FIGURE_KINDS.get(self.code, NEUTRAL)
+
+    @property
+    def amount(self) -> Decimal | int:
+        return self.current - self.previous
+
+    @property
+    def share(self) -> float | None:
+        """The change as a share of the previous figure; None when there was nothing before (see *is_new*)."""
+        return float(self.amount) / abs(float(self.previous)) if self.previous else None
+
+    @property
+    def is_new(self) -> bool:
+        """Nothing in the previous period and something now: a change of "new", never a division by zero."""
+        return not self.previous and bool(self.current)
+
+    @property
+    def direction(self) -> str:
+        if self.amount == 0:
+            return SAME
+        if self.kind == NEUTRAL:
+            return NOT_JUDGED
+        return BAD if self.amount > 0 else GOOD
+
+
+def units_returned(period: Period) -> int:
+    where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
+    return int(_rows(f"SELECT COALESCE(SUM(i.quantity), 0) {_ITEMS} WHERE i.created_at >= ? AND i.created_at < ? "
+                     f"{where}", [period.lo, period.hi, *args])[0][0])
+
+
+def figures(period: Period, cost: CostOfAftersales | None = None) -> dict[str, Decimal | int]:
+    """Every compared figure of *period* by code; resale and supplier credits negative (they take off the cost)."""
+    cost = cost if cost is not None else cost_of_aftersales(period)
+    return {"units": units_returned(period), "refunds": cost.refunds, "shipping": cost.shipping,
+            "shipping_out": cost.shipping_out,
+            "repairs": cost.repairs, "write_offs": cost.write_offs, "replacements": cost.replacements,
+            "resale": -cost.resale, "supplier_credits": -cost.supplier_credits, "net": cost.net}
+
+
+def before_after(period: Period, cost: CostOfAftersales | None = None) -> dict[str, Change]:
+    """Each figure of *period* beside the previous period of the same length."""
+    now, before = figures(period, cost), figures(previous_period(period))
+    return {code: Change(code, now[code], before[code]) for code, _label, _kind in FIGURES}
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    period: Period
+    figures: dict[str, Decimal | int]
+
+
+def trend_periods(period: Period, count: int = TREND_PERIODS) -> list[Period]:
+    """The periods of *period*'s trend, oldest first, the last ending where *period* ends. A period of a month or
+    less (a week, a month, 15 days): the last *count* periods of its length, *period* itself last. A longer one (a
+    quarter, a year, the last 12 months): its last *count* months, the last one up to the period's end — a trend
+    of years or quarters would be mostly empty for a young shop and say little to an owner judging a measure."""
+    from dataclasses import replace
+
+    if (period.end - period.start).days <= 31:
+        return [shifted(period, steps) for steps in range(count - 1, -1, -1)]
+    last = replace(period, start=month_start(period.end))
+    return [shifted(last, steps) for steps in range(count - 1, -1, -1)]
+
+
+def trend_is_monthly(period: Period) -> bool:
+    return (period.end - period.start).days > 31
+
+
+def trend(period: Period, count: int = TREND_PERIODS) -> list[TrendPoint]:
+    """The trend of *period* (see trend_periods), each point with every compared figure."""
+    return [TrendPoint(p, figures(p)) for p in trend_periods(period, count)]
+
+
+def measure_position(points: list[TrendPoint], day: dt.date) -> float | None:
+    """Where a measure dated *day* stands on a trend chart whose period *i* is drawn at x = i: the periods' edges
+    are at i ± 0.5, so a measure from the first day of a period is drawn on the edge before it. None: outside."""
+    for index, point in enumerate(points):
+        p = point.period
+        if p.start <= day <= p.end:
+            return index - 0.5 + (day - p.start).days / ((p.end - p.start).days + 1)
+    return None

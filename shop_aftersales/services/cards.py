@@ -26,15 +26,20 @@ class Costs:
     replacement_cost: Decimal  # the exchanged unit, at cost
     supplier_credit: Decimal
     repairs: Decimal = Decimal(0)  # labour, parts and outside fees of its repair orders
+    shipping_out: Decimal = Decimal(0)  # shipping the unit or its replacement back to the customer
 
     @property
     def total(self) -> Decimal:
         return (self.refunds + self.shipping_share + self.write_off + self.replacement_cost + self.repairs
-                - self.supplier_credit)
+                + self.shipping_out - self.supplier_credit)
 
 
 def costs(item: AftersalesItem) -> Costs:
-    refunds = sum((r.amount for r in Refund.select().where(Refund.item == item)), Decimal(0))
+    from ..models import RefundReversal
+
+    # net of reversals: a refund reversed (given by mistake) cost the shop nothing
+    refunds = sum((r.amount for r in Refund.select().where(Refund.item == item)), Decimal(0)) - sum(
+        (x.amount for x in RefundReversal.select().join(Refund).where(Refund.item == item)), Decimal(0))
     units = AftersalesItem.select(pw.fn.SUM(AftersalesItem.quantity)).where(
         AftersalesItem.order == item.order_id).scalar() or 1
     shipping = (item.order.shipping_cost * item.quantity / units).quantize(FEN)
@@ -45,7 +50,9 @@ def costs(item: AftersalesItem) -> Costs:
                  Decimal(0))
     from .repairs import item_repair_cost
 
-    return Costs(refunds, shipping, write_off, replacement, credit, item_repair_cost(item))
+    from .shipping import cost_of
+
+    return Costs(refunds, shipping, write_off, replacement, credit, item_repair_cost(item), cost_of(item.id))
 
 
 def event_text(event: ItemEvent) -> str:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import chain, db
-from ..models.aftersales import EVENT_REFUND, EVENT_RESALE, EVENT_SCRAPPED, EVENT_SUPPLIER_CREDIT
+from ..models.aftersales import (EVENT_REFUND, EVENT_REFUND_REVERSED, EVENT_RESALE, EVENT_SCRAPPED,
+                                 EVENT_SUPPLIER_CREDIT)
 from .numbering import PREFIXES
 
 
@@ -208,12 +209,20 @@ def business_findings(limit: int = 50) -> list[Finding]:
             WHERE m.customer_owned <> i.customer_owned""")[:limit]:
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is not owned by whom its stock moves say."),
                            code=code))
-    # settled at most once, and never with both the goods and the money
-    for code, refunds, exchanges, status, state, owned in _rows("""
-            SELECT i.code, (SELECT COUNT(*) FROM refund r WHERE r.item_id = i.id),
+    # settled at most once, and never with both the goods and the money (a refund reversed settles nothing)
+    for code, refunds, exchanges, status, state, owned, reversed_ in _rows("""
+            SELECT i.code, (SELECT COUNT(*) FROM refund r WHERE r.item_id = i.id AND NOT EXISTS (
+                                SELECT 1 FROM refund_reversal v WHERE v.refund_id = r.id)),
                    (SELECT COUNT(*) FROM exchange x WHERE x.item_id = i.id), i.status, i.resolution_state,
-                   i.customer_owned
+                   i.customer_owned,
+                   (SELECT group_concat(r.number || ' (' || v.number || ')', ', ') FROM refund r
+                    JOIN refund_reversal v ON v.refund_id = r.id WHERE r.item_id = i.id)
             FROM aftersales_item i"""):
+        if reversed_ and not owned and state == "done" and refunds + exchanges == 0:
+            findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} says it is settled, but its refund {refunds} "
+                                                 "was reversed and nothing else settles it."),
+                               code=code, refunds=reversed_))
+            continue
         if refunds + exchanges > 1:
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} was settled {count} times (refunds and "
                                                  "exchanges)."), code=code, count=refunds + exchanges))
@@ -254,6 +263,39 @@ def business_findings(limit: int = 50) -> list[Finding]:
                               (SELECT id FROM staff WHERE role = 'owner')"""):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Scrap record {number} names no owner who approved it."),
                            number=number))
+    findings += reversal_findings(limit)
+    return findings
+
+
+def reversal_findings(limit: int = 50) -> list[Finding]:
+    """Refunds reversed (migration 0015): a reversal is for its refund's whole amount and names the owner who
+    approved it, and what the customer got back net of reversals is never more than they paid unless an owner
+    approved it. (That a reversed refund no longer settles its item is checked with the settlements above.)"""
+    findings: list[Finding] = []
+    for number, refund, amount, refunded in _rows("""
+            SELECT v.number, r.number, v.amount, r.amount FROM refund_reversal v JOIN refund r ON r.id = v.refund_id
+            WHERE v.amount <> r.amount LIMIT ?""", (limit,)):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Reversal {number} is for ¥{amount}, but the refund it "
+                                             "reverses, {refund}, was ¥{refunded}."), number=number, refund=refund,
+                           amount=f"{amount / 100:,.2f}", refunded=f"{refunded / 100:,.2f}"))
+    for number, refund in _rows("""
+            SELECT v.number, r.number FROM refund_reversal v JOIN refund r ON r.id = v.refund_id
+            WHERE v.approved_by_id IS NULL OR v.approved_by_id NOT IN (SELECT id FROM staff WHERE role = 'owner')
+            LIMIT ?""", (limit,)):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Reversal {number} of refund {refund} names no owner who "
+                                             "approved it."), number=number, refund=refund))
+    for code, net, paid in _rows("""
+            SELECT i.code, n.net, i.unit_price * i.quantity FROM aftersales_item i
+            JOIN (SELECT r.item_id, SUM(r.amount) - COALESCE(SUM(v.amount), 0) AS net FROM refund r
+                  LEFT JOIN refund_reversal v ON v.refund_id = r.id GROUP BY r.item_id) n ON n.item_id = i.id
+            WHERE n.net > i.unit_price * i.quantity AND NOT EXISTS (
+                SELECT 1 FROM refund r WHERE r.item_id = i.id
+                AND NOT EXISTS (SELECT 1 FROM refund_reversal v WHERE v.refund_id = r.id)
+                AND r.approved_by_id IN (SELECT id FROM staff WHERE role = 'owner'))
+            LIMIT ?""", (limit,)):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} was refunded ¥{net} net of reversals, more than "
+                                             "the ¥{paid} the customer paid, and no owner approved it."),
+                           code=code, net=f"{net / 100:,.2f}", paid=f"{paid / 100:,.2f}"))
     return findings
 
 
@@ -266,6 +308,7 @@ SAFEGUARDS = tuple(f"{t}_no_{e}" for t in ("refund", "exchange", "resale_sale", 
     "supplier_return_no_delete", "supplier_return_fixed", "supplier_return_shipped_final",
     "supplier_return_log_insert", "staff_no_delete", "staff_fixed", "staff_log_insert",
     "history_chain_no_delete", "history_chain_forward",
+    "refund_reversal_no_update", "refund_reversal_no_delete", "refund_reversal_amount",  # migration 0015
     *(f"supplier_return_log_{f}" for f in ("supplier_id", "listed_at", "shipped_at", "credit", "reference")),
     *(f"staff_log_{f}" for f in ("name", "role", "active", "pin_hash")),
 )
@@ -317,6 +360,24 @@ def money_findings(limit: int = 50) -> list[Finding]:
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{record} {number} does not agree with the items' history: "
                                                  "it was changed behind the app's back."),
                                record=translate("Domain", label), number=number))
+    # a reversal and its line in the history (the refund's number and amount, the reversal's as its reference)
+    for (number,) in _rows(f"""
+            SELECT v.number FROM refund_reversal v JOIN refund r ON r.id = v.refund_id WHERE NOT EXISTS (
+                SELECT 1 FROM item_event e WHERE e.item_id = r.item_id AND e.code = {EVENT_REFUND_REVERSED}
+                AND CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.reference') END = v.number
+                AND CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.number') END = r.number
+                AND {_fen('$.amount')} = v.amount)
+            LIMIT ?""", (limit,)):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{record} {number} does not agree with the items' history: "
+                                             "it was changed behind the app's back."),
+                           record=translate("Domain", QT_TRANSLATE_NOOP("Domain", "Refund reversal")), number=number))
+    for (number,) in _rows(f"""
+            SELECT CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.reference') END AS ref FROM item_event e
+            WHERE e.code = {EVENT_REFUND_REVERSED} AND NOT EXISTS (SELECT 1 FROM refund_reversal v WHERE v.number = ref)
+            LIMIT ?""", (limit,)):
+        findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The items' history has refund reversal {number}, but the "
+                                             "reversal is not in the database: it was deleted behind the app's "
+                                             "back."), number=number or "-"))
     for (code,) in _rows(f"""
             SELECT i.code FROM supplier_return t JOIN aftersales_item i ON i.id = t.item_id
             WHERE t.shipped_at IS NOT NULL AND NOT EXISTS (

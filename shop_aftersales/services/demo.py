@@ -167,6 +167,11 @@ def seed_demo_shop(seed: int = 2026, days: int = 365) -> Changes:
     _demo_repairs(rng, staff, suppliers, categories, end, moment)
     _demo_resale(rng, staff, end)
     _demo_this_week(staff, moment, week)
+    from .. import clock
+    from .stock_count import set_count_schedule
+
+    with clock.frozen(moment - dt.timedelta(days=3)):  # the owner's count schedule, set a few days ago
+        set_count_schedule({"resale": 30, "inspection": 7}, next(s for s in staff if s.role == "owner"))
     return Changes(catalog=True, people=True, sales=True, stock=True, settings=True, items=True, created=sale_no)
 
 

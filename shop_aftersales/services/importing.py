@@ -34,6 +34,9 @@ from .import_cells import problem as _p
 from .import_files import SheetDamaged, column_name, first_visible_sheet, open_workbook, refused, sheet_rows
 from .ledger import MoveRequest, move, serial_location
 from .numbering import next_number
+from .salespeople import NameChoice, UnknownSalespeople, name_key
+from .salespeople import apply as apply_salespeople
+from .salespeople import resolve as resolve_salespeople
 
 log = logging.getLogger(__name__)
 # openpyxl warns about what it leaves out of a file it reads (extensions, a date it cannot show): nothing for a user
@@ -140,8 +143,13 @@ SALES = Spec("sales", QT_TRANSLATE_NOOP("Domain", "Sales"), (
     Field("supplier", "供应商", "Supplier", aliases=("厂商",), note=_SUPPLIER_NOTE),
     Field("batch", "批次", "Batch", code, aliases=("批号", "lot", "batch no"),
           note=QT_TRANSLATE_NOOP("Domain", "The supplier's batch or lot; return rates are reported per batch.")),
+    Field("salesperson", "销售员", "Salesperson", aliases=("营业员", "导购", "sales person", "staff"),
+          note=QT_TRANSLATE_NOOP("Domain", "Who sold it, as the staff member's name in the app (the same on every "
+                                           "line of a receipt); return rates are reported per salesperson. A name "
+                                           "that is no staff member's stops the import until it is created or "
+                                           "mapped to one in the app.")),
 ), ("XS20260318-001", dt.date(2026, 3, 18), "王芳", "13800138000", "SJ-1001", "智能手机 X1", "8+256G 黑色",
-    "SN0001", 1, Decimal("2999.00"), "深圳星河电子", "B2603"))
+    "SN0001", 1, Decimal("2999.00"), "深圳星河电子", "B2603", "李娜"))
 
 OPENING = Spec("opening", QT_TRANSLATE_NOOP("Domain", "Opening stock"), (
     SKU,
@@ -503,7 +511,11 @@ def import_products(path: Path, staff=None, progress: Progress | None = None) ->
 
 
 @business_step
-def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Changes:
+def import_sales(path: Path, staff=None, progress: Progress | None = None,
+                 salespeople: Iterable[NameChoice] = (), remember: bool = True, approval=None) -> Changes:
+    """The original sales. *salespeople*: what to do with the salesperson names that are no staff member's
+    (services.salespeople: without a choice such a name refuses the file, :class:`UnknownSalespeople`);
+    *remember*: keep the mappings chosen for the next imports; *approval*: the owner's, to create staff."""
     sheet = read_sheet(path, SALES, progress)
     problems = sheet.problems
     h = sheet.headers
@@ -519,10 +531,20 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
                               .where(Sale.receipt_no.in_(names[i:i + CHUNK]))}
 
     serial_rows: dict[tuple[str, str], int] = {}
+    seller_names: dict[str, tuple[str, list[int]]] = {}  # name_key -> (as first written, rows)
+    receipt_seller: dict[str, tuple[str, int]] = {}  # receipt -> (its salesperson's name_key, the row naming it)
     for receipt, rows in receipts.items():
         first = rows[0]
         for row in rows:
             v = row.values
+            seller = name_key(v.get("salesperson") or "")
+            if seller:
+                seller_names.setdefault(seller, (" ".join(v["salesperson"].split()), []))[1].append(row.number)
+                named = receipt_seller.setdefault(receipt, (seller, row.number))
+                if named[0] != seller:
+                    problems.append(_p(row.number, h["salesperson"], QT_TRANSLATE_NOOP(
+                        "Domain", "Receipt {receipt} has a different value here than on row {first}."),
+                        receipt=receipt, first=named[1]))
             sku = v["sku"]
             product = products.get(sku) if sku else None
             if sku and product is None:
@@ -557,8 +579,13 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
                     problems.append(_p(row_no, h["serial"], QT_TRANSLATE_NOOP("Domain", "Serial {serial} was already sold on "
                                                               "receipt {receipt}."),
                                        serial=serial, receipt=receipt))
+    sellers, seller_problems = resolve_salespeople(seller_names, salespeople, h.get("salesperson", ""))
+    problems += seller_problems
+    if sellers.unknown:
+        raise UnknownSalespeople(sorted(problems, key=lambda p: p.row), sellers.unknown, file=Path(path).name)
     if problems:
         raise ImportFailed(sorted(problems, key=lambda p: p.row), file=Path(path).name)
+    seller_messages = apply_salespeople(sellers, staff, approval, remember)
 
     suppliers: dict = {}
     created = skipped = 0
@@ -569,7 +596,8 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
             continue
         head = rows[0].values
         customer = _customer(head.get("customer") or "", head.get("phone") or "")
-        sale = Sale.create(receipt_no=receipt, sold_at=head["date"], customer=customer, source="import")
+        seller = sellers.staff.get(receipt_seller.get(receipt, ("", 0))[0])
+        sale = Sale.create(receipt_no=receipt, sold_at=head["date"], customer=customer, staff=seller, source="import")
         created += 1
         for line_no, row in enumerate(rows, start=1):
             v = row.values
@@ -599,7 +627,7 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None) -> Ch
                 "(other products, quantities or prices). The imported receipts were not changed: check them in the "
                 "till, and correct a mistake with a return.")).format(receipts=_some(changed)))
     return Changes(sales=True, people=True, created=created, skipped=skipped,
-                   messages=(*messages, *sheet.notes()))
+                   messages=(*messages, *seller_messages, *sheet.notes()))
 
 
 def _some(names: list[str], shown: int = 8) -> str:

@@ -12,6 +12,7 @@ PREFIXES = {
     "item": "SH",
     "repair": "WX",
     "refund": "TK",
+    "refund_reversal": "CX",  # 冲销: a refund reversed
     "resale": "TJ",
     "scrap": "BF",
     "count": "PD",

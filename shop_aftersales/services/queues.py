@@ -28,6 +28,8 @@ PROMISES = {  # setting key -> (English label, default days)
     "promise.refund_days": (QT_TRANSLATE_NOOP("Domain", "Refund paid within"), 3),
     "promise.pickup_reminder_days": (QT_TRANSLATE_NOOP("Domain", "Remind the customer to pick up after"), 3),
     "promise.zone_days": (QT_TRANSLATE_NOOP("Domain", "Too long in any zone after"), 30),
+    # a parcel shipped to the customer (services.shipping) is confirmed delivered within
+    "promise.delivery_days": (QT_TRANSLATE_NOOP("Domain", "Confirm a parcel to the customer was delivered within"), 3),
 }
 MESSAGES = {  # setting key -> default template (English source, translated when used)
     "message.received": QT_TRANSLATE_NOOP(
@@ -38,6 +40,9 @@ MESSAGES = {  # setting key -> default template (English source, translated when
                   "slip. Tel. {shop_phone}"),
     "message.refunded": QT_TRANSLATE_NOOP(
         "Domain", "[{shop}] Hello {name}, the refund for your {item} (no. {code}) has been paid. Tel. {shop_phone}"),
+    "message.shipped": QT_TRANSLATE_NOOP(  # services.shipping fills {carrier} and {tracking}
+        "Domain", "[{shop}] Hello {name}, your {item} (no. {code}) is on its way: {carrier}, tracking no. {tracking}. "
+                  "Tel. {shop_phone}"),
 }
 
 
@@ -192,11 +197,41 @@ def queues() -> dict[str, list[Entry]]:
                                                                        "“{status}” for over {days} days"),
                                                      count=more, status=status_name, days=zone_days),
                                          first.status_since + dt.timedelta(days=zone_days), first.id))
+    from .shipping import queue_entries  # parcels to customers until delivered (issue 18, part 5)
+
+    for entry in queue_entries():
+        result[entry.role].append(entry)
     for role in ("sales", "warehouse", "technician", "finance"):
         result["owner"] += [e for e in result[role] if e.late]  # the owner sees what is late everywhere
+    _due_counts(result)  # after the line above: the owner sees each zone due for its count once
     for role, entries in result.items():
         entries.sort(key=lambda e: (not e.late, e.due))
     return result
+
+
+@dataclass(frozen=True)
+class CountEntry(Entry):
+    """A zone due for its scheduled stock count (services.stock_count.due_counts): opening it opens the stock
+    count with *zone* ticked."""
+
+    zone: str = ""
+
+
+def _due_counts(result: dict[str, list[Entry]]) -> None:
+    """The zones due for their stock count, in the warehouse's queue and the owner's (who sets the schedule):
+    due by the end of the due day, late (red) from the next."""
+    from .stock_count import due_counts
+
+    for zone in due_counts():
+        label = translate("Domain", zone.name)
+        what = (_t(QT_TRANSLATE_NOOP("Domain", "Count “{zone}”: due every {days} days, last counted {date} "
+                                     "({number})"), zone=label, days=zone.interval_days,
+                   date=f"{zone.last_counted:%Y-%m-%d}", number=zone.last_number) if zone.last_count_id else
+                _t(QT_TRANSLATE_NOOP("Domain", "Count “{zone}”: due every {days} days, never counted yet"),
+                   zone=label, days=zone.interval_days))
+        entry = CountEntry("warehouse", what, _end_of(zone.due), zone=zone.zone)
+        result["warehouse"].append(entry)
+        result["owner"].append(entry)
 
 
 def waiting_for(staff: Staff | None) -> list[Entry]:
@@ -211,6 +246,10 @@ def message_for(item: AftersalesItem, key: str) -> str:
     customer = item.order.customer
     values = _Blanks(shop=settings.get(settings.SHOP_NAME), name=customer.name if customer else "",
                      item=item.product.name, code=item.code, shop_phone=settings.get(settings.SHOP_PHONE))
+    if key == "message.shipped":  # the parcel's carrier and tracking number
+        from .shipping import message_values
+
+        values.update(message_values(item))
     with in_document_language():
         try:
             return template(key).format_map(values)

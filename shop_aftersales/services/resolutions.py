@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+
 from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..models import AftersalesItem, Exchange, ItemEvent, Product, Refund, ScrapRecord, Staff, SupplierReturn
-from ..models.aftersales import (EVENT_EXCHANGE, EVENT_POLICY_OVERRIDE, EVENT_REFUND, EVENT_RESOLUTION, EVENT_SCRAPPED,
+from ..models import (AftersalesItem, Exchange, ItemEvent, Product, Refund, RefundReversal, ScrapRecord, Staff,
+                      SupplierReturn)
+from ..models.aftersales import standing_refund as _standing_refund
+from ..models.aftersales import (EVENT_EXCHANGE, EVENT_POLICY_OVERRIDE, EVENT_REFUND, EVENT_REFUND_REVERSED,
+                                 EVENT_RESOLUTION, EVENT_SCRAPPED,
                                  EVENT_SUPPLIER_CREDIT, PAYMENT_METHODS, RETURNED_TO_CUSTOMER,
                                  RETURNED_TO_SUPPLIER, SCRAPPED, STATUSES, SUPPLIER_RETURN, TERMINAL)
 from ..money import FEN
@@ -66,6 +70,75 @@ def refund(item_id: int, amount: Decimal, method: str, staff: Staff | None = Non
     record(item, EVENT_REFUND, staff, note=note, data={"number": number, "amount": amount, "method": method,
                                                        "approved_by": approver.name if approver else ""})
     item.resolution_state = "done"
+    item.save(only=[AftersalesItem.resolution_state])
+    return Changes(items=True, reference=number)
+
+
+def refund_words(refund: Refund) -> dict[str, str]:
+    """How a message names a refund: its number, amount and the day it was paid (the {number}, {amount}, {date}
+    of the messages below)."""
+    paid = refund.paid_at
+    return {"number": refund.number, "amount": f"{refund.amount:,.2f}",
+            "date": paid.strftime("%Y-%m-%d") if hasattr(paid, "strftime") else str(paid)[:10]}
+
+
+def reversal_of(refund_id: int) -> RefundReversal | None:
+    """The reversal of the refund, or None while it stands."""
+    return RefundReversal.get_or_none(RefundReversal.refund == refund_id)
+
+
+def standing_refund(item_id: int) -> Refund | None:
+    """The item's refund that is not reversed (a return is settled at most once), or None."""
+    return _standing_refund(item_id)
+
+
+@business_step
+def reverse_refund(refund_id: int, reason: str, approval, staff: Staff | None = None) -> Changes:
+    """Reverse a refund given by mistake (wrong amount, wrong unit, the customer changed their mind before taking
+    the money), with the owner's approval (*approval*: a services.staff.Approval) and a reason. The refund stays
+    on record; a reversal (冲销, CX…) of its whole amount is written beside it, and the unit's return is open
+    again: the unit is the customer's until it is settled anew (refunded again, exchanged, or given back).
+    Refused when the unit has left the shop's after-sales path since the refund (back in sellable stock, resold,
+    scrapped, shipped to the supplier, missing)."""
+    require_staff(staff)
+    refund = (Refund.select(Refund, AftersalesItem).join(AftersalesItem).where(Refund.id == refund_id).first()
+              if refund_id is not None else None)
+    if refund is None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "There is no refund #{id}."), id=refund_id)
+    words = refund_words(refund)
+    done = reversal_of(refund.id)
+    if done is not None:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Refund {number} of ¥{amount} ({date}) was already reversed "
+                                            "by {reversal} on {reversed_on}; a refund is reversed only once."),
+                          reversal=done.number, reversed_on=str(done.created_at)[:10], **words)
+    if not (reason or "").strip():
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Give the reason for reversing refund {number} of ¥{amount} "
+                                            "({date})."), **words)
+    item = get_item(refund.item_id)
+    if item.status in TERMINAL:
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Refund {number} of ¥{amount} ({date}) cannot be reversed: "
+                                            "since the refund, {code} is “{status}” and can no longer become the "
+                                            "customer's unit again."),
+                          code=item.code, status=translate("Domain", STATUSES[item.status]), **words)
+    if standing_refund(item.id) != refund or item.resolution_state != "done":
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Refund {number} of ¥{amount} ({date}) is not what settles "
+                                            "{code} now, so there is nothing to reverse."), code=item.code, **words)
+    try:  # last of the checks, before anything is written (a wrong PIN is counted)
+        approver = require_owner(approval)
+    except DomainError as refused:
+        if refused.source != QT_TRANSLATE_NOOP("Domain", "This needs the owner's approval."):
+            raise
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "Reversing refund {number} of ¥{amount} ({date}) must be "
+                                            "approved by the owner."), **words) from None
+    number = next_number("refund_reversal")
+    RefundReversal.create(number=number, refund=refund, amount=refund.amount, reason=reason.strip(), staff=staff,
+                          approved_by=approver)
+    # the refund's number and amount, as the history of the refund wrote them; the reversal's own number as
+    # its reference (check compares the reversal with this line)
+    record(item, EVENT_REFUND_REVERSED, staff, note=reason,
+           data={"number": refund.number, "amount": refund.amount, "reference": number,
+                 "approved_by": approver.name})
+    item.resolution_state = "pending"
     item.save(only=[AftersalesItem.resolution_state])
     return Changes(items=True, reference=number)
 

@@ -4,8 +4,11 @@ location with a reason. Nothing changes stock until the count is posted, in one 
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import peewee as pw
@@ -13,9 +16,12 @@ import peewee as pw
 from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..models import AftersalesItem, Location, Product, Staff, StockCount, StockCountLine, StockQuant, StockSerial
+from ..models import (AftersalesItem, Location, Product, Staff, StockCount, StockCountLine, StockQuant, StockSerial,
+                      db)
 from ..models.aftersales import LOST, STATUS_LOCATION, STATUSES, TERMINAL
+from ..models.counts import CountSchedule
 from ..models.stock import ADJUSTMENT, INTERNAL
+from ..money import from_fen
 from .base import Changes, business_step
 from .ledger import MoveRequest, location_label, move, serial_location
 from .numbering import next_number
@@ -279,8 +285,8 @@ def post(count_id: int, reason: str, staff: Staff | None = None, approved_by=Non
             move(MoveRequest(product=line.product, quantity=diff.delta, source=ADJUSTMENT, target=line.location,
                              reference=count.number, note=reason, staff=staff))
         adjustments += 1
-    StockCount.update(state="posted", posted_at=now(), reason=reason.strip(), approved_by=approver).where(
-        StockCount.id == count.id).execute()
+    StockCount.update(state="posted", posted_at=now(), reason=reason.strip(), approved_by=approver,
+                      posted_by=staff).where(StockCount.id == count.id).execute()
     return Changes(stock=True, created=adjustments, reference=count.number)
 
 
@@ -354,6 +360,213 @@ def cancel(count_id: int) -> Changes:
     count = _open(count_id)
     StockCount.update(state="cancelled").where(StockCount.id == count.id).execute()
     return Changes(stock=True)
+
+
+# ---------------------------------------------------------------- the count schedule and the history (issue 18)
+
+# The choices of the schedule screen: interval in days -> its name. Any other number of days is "every N days".
+INTERVALS = {
+    7: QT_TRANSLATE_NOOP("Domain", "Weekly"),
+    14: QT_TRANSLATE_NOOP("Domain", "Every 2 weeks"),
+    30: QT_TRANSLATE_NOOP("Domain", "Monthly (every 30 days)"),
+    90: QT_TRANSLATE_NOOP("Domain", "Quarterly (every 90 days)"),
+}
+MAX_INTERVAL_DAYS = 366  # the table's CHECK (migration 0017)
+HISTORY_SHOWN = 200  # the newest posted counts the history lists (each zone's last count is always among them)
+
+
+def interval_words(days: int | None) -> str:
+    """A schedule in words, translated: "Not scheduled", "Weekly", … "Every 10 days"."""
+    if not days:
+        return translate("Domain", QT_TRANSLATE_NOOP("Domain", "Not scheduled"))
+    if days in INTERVALS:
+        return translate("Domain", INTERVALS[days])
+    return translate("Domain", QT_TRANSLATE_NOOP("Domain", "Every {days} days")).format(days=days)
+
+
+@dataclass(frozen=True)
+class ZoneSchedule:
+    """A zone's count schedule and where it stands: its last posted count and when the next one is due."""
+
+    zone: str                          # the location's code
+    name: str                          # its name: an English source, translated when shown
+    interval_days: int | None          # None: not scheduled
+    since: dt.datetime | None          # when it was scheduled
+    last_count_id: int | None          # its last posted count (None: never counted)
+    last_number: str | None
+    last_counted: dt.datetime | None   # when that count was posted
+    due: dt.date | None                # the last count's day + the interval; never counted: the day it was scheduled
+
+    def is_due(self, today: dt.date | None = None) -> bool:
+        return self.due is not None and self.due <= (today or now().date())
+
+    def is_late(self, today: dt.date | None = None) -> bool:
+        """Due before today (a count is due by the end of its due day, as every queue entry)."""
+        return self.due is not None and self.due < (today or now().date())
+
+
+def last_counts() -> dict[str, StockCount]:
+    """Each zone's last posted count (zone code -> the count); a count of several zones is the last of each."""
+    last: dict[str, StockCount] = {}
+    for count in (StockCount.select(StockCount.id, StockCount.number, StockCount.zones, StockCount.posted_at)
+                  .where(StockCount.state == "posted").order_by(StockCount.posted_at, StockCount.id)):
+        for code in count_zones(count):
+            last[code] = count
+    return last
+
+
+def zone_schedules() -> list[ZoneSchedule]:
+    """Every zone a count can count (the shop's internal locations, in their order), scheduled or not: three
+    queries, whatever the number of counts' lines."""
+    schedules = {row.location_id: row for row in CountSchedule.select()}
+    last = last_counts()
+    result = []
+    for zone in Location.select().where((Location.kind == INTERNAL) & Location.active).order_by(Location.sort_order):
+        row, count = schedules.get(zone.id), last.get(zone.code)
+        due = None
+        if row is not None:
+            due = (count.posted_at.date() + dt.timedelta(days=row.interval_days) if count is not None
+                   else row.since.date())  # scheduled and never counted: due at once
+        result.append(ZoneSchedule(zone.code, zone.name, row.interval_days if row else None,
+                                   row.since if row else None, count.id if count else None,
+                                   count.number if count else None, count.posted_at if count else None, due))
+    return result
+
+
+def due_counts(today: dt.date | None = None) -> list[ZoneSchedule]:
+    """The scheduled zones due for their count by *today* (the app clock's day), the longest overdue first."""
+    return sorted((z for z in zone_schedules() if z.is_due(today)), key=lambda z: z.due)
+
+
+@business_step
+def set_count_schedule(intervals: dict[str, int | None], staff: Staff | None = None, approval=None) -> Changes:
+    """How often each zone is counted: zone code -> days (None or 0: not scheduled; 7 weekly, 14 every two weeks,
+    30 monthly, 90 quarterly, or any 1–366). Only the zones whose schedule changes are written. The schedule
+    rules the shop's work, so it is the owner's, as in services.owner_settings: once the owner has a PIN the
+    change needs the owner's approval (and the table refuses it without the owner's grant, migration 0017), and
+    each change is kept in the record of setting changes (area "other", the zone and the schedules in words)."""
+    from .settings import approve, owner_grant, record_change
+
+    zones = {loc.code: loc for loc in Location.select().where(Location.kind == INTERNAL)}
+    current = {row.location_id: row for row in CountSchedule.select()}
+    changed = []
+    for code, days in intervals.items():
+        zone = zones.get(code)
+        if zone is None:
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "There is no zone “{zone}” to count."), zone=code)
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int)
+                                 or not 0 <= days <= MAX_INTERVAL_DAYS):
+            raise DomainError(QT_TRANSLATE_NOOP("Domain", "A zone is counted every 1 to {most} days (0: not "
+                                                "scheduled)."), most=MAX_INTERVAL_DAYS)
+        row = current.get(zone.id)
+        before, after = (row.interval_days if row is not None else None), (days or None)
+        if before != after:
+            changed.append((zone, row, before, after))
+    if not changed:
+        return Changes()
+    approver = approve(staff, approval)
+    with owner_grant() if approver is not None else contextlib.nullcontext():
+        for zone, row, before, after in changed:
+            if after is None:
+                CountSchedule.delete().where(CountSchedule.id == row.id).execute()
+            elif row is None:
+                CountSchedule.create(location=zone, interval_days=after)
+            else:
+                CountSchedule.update(interval_days=after).where(CountSchedule.id == row.id).execute()
+            subject = translate("Domain", QT_TRANSLATE_NOOP("Domain", "Count schedule: {zone}")).format(
+                zone=location_label(zone))
+            record_change("other", subject, interval_words(before), interval_words(after), staff or approver,
+                          approver)
+    return Changes(settings=True, created=len(changed))
+
+
+@dataclass(frozen=True)
+class Variance:
+    """What a count found against what the ledger expected when it began: units and their value at each
+    product's cost (as the workbook's stock adjustments), + found beyond it, − missing."""
+
+    lines: int = 0
+    found: int = 0
+    missing: int = 0
+    found_value: Decimal = Decimal("0.00")
+    missing_value: Decimal = Decimal("0.00")
+
+    @property
+    def net(self) -> int:
+        return self.found - self.missing
+
+    @property
+    def net_value(self) -> Decimal:
+        return self.found_value - self.missing_value
+
+    def __add__(self, other: "Variance") -> "Variance":
+        return Variance(self.lines + other.lines, self.found + other.found, self.missing + other.missing,
+                        self.found_value + other.found_value, self.missing_value + other.missing_value)
+
+
+@dataclass(frozen=True)
+class CountRecord:
+    """A posted count in the history."""
+
+    count_id: int
+    number: str
+    posted_at: dt.datetime
+    zones: list[str]                 # the codes of the zones it counted
+    posted_by: str                   # who posted it (counts posted before migration 0017: who started it); "" nobody
+    variance: Variance               # all its zones together
+    by_zone: dict[str, Variance] = field(default_factory=dict)
+
+
+def _variances(count_ids: list[int]) -> dict[int, dict[str, Variance]]:
+    """count id -> zone code -> its variance: one SQL aggregation over the counts' lines."""
+    if not count_ids:
+        return {}
+    result: dict[int, dict[str, Variance]] = {}
+    marks = ", ".join("?" for _ in count_ids)
+    for count_id, code, lines, found, missing, found_fen, missing_fen in db.execute_sql(f"""
+            SELECT l.count_id, z.code, COUNT(*),
+                   SUM(MAX(COALESCE(l.counted, 0) - l.expected, 0)), SUM(MAX(l.expected - COALESCE(l.counted, 0), 0)),
+                   SUM(MAX(COALESCE(l.counted, 0) - l.expected, 0) * p.cost),
+                   SUM(MAX(l.expected - COALESCE(l.counted, 0), 0) * p.cost)
+            FROM stock_count_line l JOIN product p ON p.id = l.product_id JOIN location z ON z.id = l.location_id
+            WHERE l.count_id IN ({marks}) GROUP BY l.count_id, z.code""", count_ids):
+        result.setdefault(count_id, {})[code] = Variance(int(lines), int(found or 0), int(missing or 0),
+                                                         from_fen(found_fen or 0), from_fen(missing_fen or 0))
+    return result
+
+
+def count_history(limit: int = HISTORY_SHOWN, include: tuple[int, ...] = ()) -> list[CountRecord]:
+    """The posted counts, newest first (the newest *limit*, and those of *include*), each with who posted it, its
+    lines and its variance, in all and per zone."""
+    newest = (StockCount.select(StockCount.id).where(StockCount.state == "posted")
+              .order_by(StockCount.posted_at.desc(), StockCount.id.desc()).limit(limit))
+    ids = sorted({c.id for c in newest} | set(include))
+    if not ids:
+        return []
+    counts = list(StockCount.select().where(StockCount.id.in_(ids) & (StockCount.state == "posted"))
+                  .order_by(StockCount.posted_at.desc(), StockCount.id.desc()))
+    people = {c.posted_by_id or c.staff_id for c in counts} - {None}
+    names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(people)).tuples()) if people else {}
+    variances = _variances(ids)
+    result = []
+    for count in counts:
+        by_zone = variances.get(count.id, {})
+        zones = count_zones(count)
+        total = sum((by_zone.get(code, Variance()) for code in zones), Variance())
+        result.append(CountRecord(count.id, count.number, count.posted_at, zones,
+                                  names.get(count.posted_by_id or count.staff_id, ""), total,
+                                  {code: by_zone.get(code, Variance()) for code in zones}))
+    return result
+
+
+def zone_history() -> list[tuple[ZoneSchedule, Variance | None]]:
+    """Each zone with its schedule, when it was last counted and that count's variance in the zone (None: never
+    counted)."""
+    zones = zone_schedules()
+    records = {r.count_id: r for r in count_history(limit=0, include=tuple(z.last_count_id for z in zones
+                                                                            if z.last_count_id is not None))}
+    return [(z, records[z.last_count_id].by_zone.get(z.zone, Variance()) if z.last_count_id in records else None)
+            for z in zones]
 
 
 @dataclass(frozen=True)

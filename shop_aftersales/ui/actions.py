@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
 
-from ..models import AftersalesItem
+from ..models import AftersalesItem, Refund
 from ..models.aftersales import (PAYMENT_METHODS, RETURNED_TO_CUSTOMER, RETURNED_TO_SUPPLIER, SCRAPPED, STATUSES,
-                                 SUPPLIER_RETURN, Transition, allowed_for)
-from ..money import FEN
+                                 SUPPLIER_RETURN, TERMINAL, Transition, allowed_for)
+from ..money import FEN, format_yuan
 from ..services import items as item_steps
 from ..services import resolutions
 from ..services.staff import has_pin
@@ -265,6 +265,66 @@ class RefundDialog(StepDialog):
         approval = self.approver.approval() if self.over_limit() else None
         self.run(resolutions.refund, self.item.id, to_money(self.amount), self.method.currentData(),
                  self.context.staff, approval, self.note.text())
+
+
+class ReverseRefundDialog(StepDialog):
+    """Reverse a refund given by mistake (wrong amount, wrong unit, the customer changed their mind before taking
+    the money): the owner approves, a reason is required, and the unit's return is open again."""
+
+    destructive = True  # money already booked is taken back: Enter is Cancel
+
+    def __init__(self, context: AppContext, refund: Refund, parent: QWidget | None = None) -> None:
+        self.refund = refund = Refund.get_by_id(refund.id if isinstance(refund, Refund) else refund)
+        self.item = item = AftersalesItem.get_by_id(refund.item_id)
+        self.words = resolutions.refund_words(refund)
+        self.reversed_by = resolutions.reversal_of(refund.id)  # as the dialog opens (the service checks again)
+        super().__init__(context, self.tr("Reverse refund {number}").format(number=refund.number), parent)
+        self.set_action(self.tr("Reverse the refund"), True)
+        method = domain_tr(PAYMENT_METHODS.get(refund.method, refund.method))
+        what = QLabel(self.tr("Refund {number} of {amount}, paid back by {method} on {date}, for {code} "
+                              "{product}.").format(number=refund.number, amount=format_yuan(refund.amount),
+                                                   method=method, date=self.words["date"], code=item.code,
+                                                   product=item.product.name))
+        what.setWordWrap(True)
+        self.form.addRow(self.tr("Refund:"), what)
+        then = QLabel(self.tr("The refund stays on record and a reversal of {amount} is written beside it. {code} is "
+                              "the customer's again and its return is open: refund it again with the right amount, "
+                              "exchange it or give it back.").format(amount=format_yuan(refund.amount),
+                                                                     code=item.code))
+        then.setWordWrap(True)
+        then.setStyleSheet("color: palette(placeholder-text);")
+        self.form.addRow("", then)
+        self.reason = self.note_box(self.tr("Why the refund is reversed (wrong amount, wrong unit, the customer "
+                                            "changed their mind…)"))
+        self.form.addRow(self.tr("Reason:"), self.reason)
+        self.approver = OwnerApproval(context, self)
+        self.form.addRow(self.tr("Approved by (owner):"), self.approver)
+        self.reason.textChanged.connect(self.refresh)
+        watch_approval(self.approver, self.refresh)
+
+    def blocker(self) -> str | None:
+        words = self.words
+        done = self.reversed_by
+        if done is not None:
+            return QCoreApplication.translate(
+                "Domain", "Refund {number} of ¥{amount} ({date}) was already reversed by {reversal} on "
+                "{reversed_on}; a refund is reversed only once.").format(
+                reversal=done.number, reversed_on=str(done.created_at)[:10], **words)
+        if self.item.status in TERMINAL:
+            return QCoreApplication.translate(
+                "Domain", "Refund {number} of ¥{amount} ({date}) cannot be reversed: since the refund, {code} is "
+                "“{status}” and can no longer become the customer's unit again.").format(
+                code=self.item.code, status=domain_tr(STATUSES[self.item.status]), **words)
+        if not self.reason.toPlainText().strip():
+            return QCoreApplication.translate("Domain", "Give the reason for reversing refund {number} of ¥{amount} "
+                                              "({date}).").format(**words)
+        return approval_missing(self.approver)
+
+    def submit(self) -> None:
+        if not self._go():
+            return
+        self.run(resolutions.reverse_refund, self.refund.id, self.reason.toPlainText(), self.approver.approval(),
+                 self.context.staff)
 
 
 class ExchangeDialog(StepDialog):

@@ -119,3 +119,63 @@ class BarChart:
         index = round(point.x())
         if 0 <= index < self._count and abs(point.x() - index) <= 0.35:
             self._on_click(index)
+
+
+def trend_chart(parent: QWidget | None = None) -> "TrendChart":
+    return TrendChart(parent)
+
+
+class TrendChart:
+    """Lines over the last periods (one per figure, named in a legend under the chart) and the owner's measures as
+    dashed vertical lines, each with its label, so a figure's before and after is read against them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        pg = _pg()
+        self.widget = pg.PlotWidget(parent=parent)
+        self.widget.setMinimumHeight(200)
+        self.plot = self.widget.getPlotItem()
+        self.plot.showGrid(y=True, alpha=0.25)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.legend = pg.LegendItem(colCount=4)
+        self.plot.layout.addItem(self.legend, 4, 1)  # under the bottom axis, never over the lines
+        self.marks: list = []  # the measures' vertical lines (pg.InfiniteLine), in date order
+
+    def show(self, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float], str]],
+             marks: Sequence[tuple[float, str]] = (), title: str = "") -> None:
+        pg = _pg()
+        self.plot.clear()
+        self.legend.clear()
+        self.plot.setTitle(title)
+        xs = list(range(len(labels)))
+        top = 0.0
+        for name, values, colour in series:
+            values = [float(v) for v in values]
+            item = self.plot.plot(xs, values, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6,
+                                  symbolBrush=colour, symbolPen=colour, name=name)
+            self.legend.addItem(item, name)
+            top = max([top, *values])
+        self.marks = []
+        for index, (x, text) in enumerate(marks):
+            line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=pg.mkPen("#2e7d32", width=1.5,
+                                                                                  style=Qt.PenStyle.DashLine),
+                                   label=text, labelOpts={"position": 0.92 - 0.12 * (index % 4), "color": "#2e7d32",
+                                                          "fill": (255, 255, 255, 220), "anchors": [(0, 0.5), (0, 0.5)]})
+            self.plot.addItem(line)
+            self.marks.append(line)
+        axis = self.plot.getAxis("bottom")
+        axis.setTicks([[(i, label) for i, label in enumerate(labels)]])
+        self.plot.setXRange(-0.6, max(len(labels) - 0.4, 0.6), padding=0)
+        self.plot.setYRange(0, (top or 1) * 1.15, padding=0)
+
+    def mark_labels(self) -> list[tuple[float, str]]:
+        """(x, label) of each measure drawn (for the tests and for a reader of the chart)."""
+        return [(line.value(), line.label.format) for line in self.marks]
+
+    def legend_names(self) -> list[str]:
+        return [label.text for _sample, label in self.legend.items]
+
+    def axis_labels(self) -> list[str]:
+        ticks = self.plot.getAxis("bottom")._tickLevels
+        return [label for _pos, label in ticks[0]] if ticks else []

@@ -2,7 +2,9 @@
 
 The import runs off the GUI thread with a progress dialog that can be cancelled; a refused file
 lists every problem (row, column, what is wrong) right here, and the chosen file stays chosen so
-the user can fix the workbook and press Import again.
+the user can fix the workbook and press Import again. A sales file naming salespeople who are no staff
+member shows a small table, one name a row, where each is created as a sales staff member or mapped to a
+staff member; Import again then imports with those choices (remembered for the next imports unless unticked).
 """
 
 from __future__ import annotations
@@ -11,14 +13,24 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
+from ..errors import DomainError
+from ..models import ROLES, Staff
 from ..services import Cancelled, Changes
 from ..services.importing import IMPORTERS, ImportFailed, write_template
+from ..services.salespeople import NameChoice, UnknownName, UnknownSalespeople
+from ..services.staff import owner_protection_on
+from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
+from .paged_model import domain_tr
+from .widgets import make_table_view
+
+CREATE = -1  # the combo's choice "create as a sales staff member"
 
 
 class ImportDialog(QDialog):
@@ -26,7 +38,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Import from Excel"))
-        self.resize(720, 480)
+        self.resize(760, 520)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Choose what to import and the .xlsx file exported from your till or 进销存 "
                                "system: one sheet, a header row in Chinese or English, one record per row. "
@@ -53,6 +65,11 @@ class ImportDialog(QDialog):
         self.report.setReadOnly(True)
         self.report.setPlaceholderText(self.tr("The result of the import shows here."))
         layout.addWidget(self.report, 1)
+        self.sellers = SalespeopleChoices(context, self)
+        self.sellers.setVisible(False)
+        layout.addWidget(self.sellers, 1)
+        self.path.textChanged.connect(self._forget_names)
+        self.kind.currentIndexChanged.connect(self._forget_names)
         buttons = QDialogButtonBox()
         self.template_button = buttons.addButton(self.tr("Save template…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.template_button.clicked.connect(self._save_template)
@@ -103,8 +120,12 @@ class ImportDialog(QDialog):
         self.progress.setMinimumDuration(400)
         self.progress.canceled.connect(self._cancel.set)
         importer = IMPORTERS[self.kind.currentData()]
+        extra = {}
+        if self.kind.currentData() == "sales" and self.sellers.isVisible():
+            extra = {"salespeople": self.sellers.choices(), "remember": self.sellers.remember.isChecked(),
+                     "approval": self.sellers.approval()}
         self.context.ops.run(importer, Path(text), staff=self.context.staff, progress=self._on_progress,
-                             on_success=self._done, on_failure=self._failed)
+                             on_success=self._done, on_failure=self._failed, **extra)
 
     def _on_progress(self, rows: int) -> None:  # runs on the worker thread
         if self._cancel.is_set():
@@ -119,17 +140,102 @@ class ImportDialog(QDialog):
 
     def _done(self, changes: Changes) -> None:
         self._finish()
+        self.sellers.setVisible(False)
         self.report.setPlainText("\n".join(changes.messages) or self.tr("Imported."))
+
+    def _forget_names(self) -> None:
+        """Another file or another kind: the names asked about were this file's."""
+        self.sellers.setVisible(False)
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
         if isinstance(error, Cancelled):
             self.report.setPlainText(self.tr("Cancelled. Nothing was imported."))
+        elif isinstance(error, UnknownSalespeople):
+            self.report.setPlainText(error.report(hint=False) + "\n\n" + self.tr(
+                "Choose below what each salesperson's name is, then press Import again."))
+            self.sellers.ask(error.names)
         elif isinstance(error, ImportFailed):
             self.report.setPlainText(error.report())
+        elif isinstance(error, DomainError) and self.sellers.isVisible():
+            # the owner's approval of new staff missing or wrong: said here, beside the choices, which stay
+            self.report.setPlainText(self.tr("Nothing was imported: {reason}").format(reason=error.message()))
+            self.sellers.approver.pin.setFocus()
         else:
             self.report.setPlainText(self.tr("Nothing was imported."))
             show_error(self, error)
+
+
+class SalespeopleChoices(QGroupBox):
+    """One row per salesperson's name that is no staff member: the name, its rows, and a combo: create it as a
+    sales staff member, or map it to a staff member. The owner approves creating staff once the owner has a PIN."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("ImportDialog", "Salespeople who are not among the staff"),
+                         parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("ImportDialog", "Name in the file"),
+                                              QCoreApplication.translate("ImportDialog", "Rows"),
+                                              QCoreApplication.translate("ImportDialog", "Read it as")])
+        self.view = make_table_view(self)
+        self.view.setSortingEnabled(False)
+        self.view.setModel(self.model)
+        layout.addWidget(self.view, 1)
+        self.remember = QCheckBox(QCoreApplication.translate("ImportDialog", "Remember the names mapped to staff "
+                                                                             "members for the next imports"))
+        self.remember.setChecked(True)
+        layout.addWidget(self.remember)
+        form = QFormLayout()
+        self.approver = OwnerApproval(context, self)
+        form.addRow(QCoreApplication.translate("ImportDialog", "New staff approved by (owner):"), self.approver)
+        self.approver_label = form.labelForField(self.approver)
+        layout.addLayout(form)
+        self.combos: list[tuple[UnknownName, QComboBox]] = []
+        self._show_approver()
+
+    def ask(self, names: list[UnknownName]) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        self.combos = []
+        staff = list(Staff.select().order_by(Staff.active.desc(), Staff.name))
+        for name in names:
+            rows = ", ".join(str(r) for r in name.rows[:8]) + ("…" if len(name.rows) > 8 else "")
+            self.model.appendRow([QStandardItem(name.name), QStandardItem(rows), QStandardItem("")])
+            combo = QComboBox()
+            combo.addItem(QCoreApplication.translate("ImportDialog", "Create as a sales staff member"), CREATE)
+            for member in staff:
+                label = QCoreApplication.translate("ImportDialog", "Map to {name} ({role})").format(
+                    name=member.name, role=domain_tr(ROLES.get(member.role, member.role)))
+                if not member.active:
+                    label += QCoreApplication.translate("ImportDialog", " – no longer active")
+                combo.addItem(label, member.id)
+            combo.currentIndexChanged.connect(self._show_approver)
+            self.view.setIndexWidget(self.model.index(self.model.rowCount() - 1, 2), combo)
+            self.combos.append((name, combo))
+        header = self.view.horizontalHeader()
+        header.resizeSection(0, 200)
+        header.resizeSection(1, 120)
+        self.setVisible(True)
+        self._show_approver()
+        if self.combos:
+            self.combos[0][1].setFocus()
+
+    def choices(self) -> list[NameChoice]:
+        return [NameChoice(name.name, None if combo.currentData() == CREATE else combo.currentData())
+                for name, combo in self.combos]
+
+    def creates(self) -> bool:
+        return any(combo.currentData() == CREATE for _name, combo in self.combos)
+
+    def approval(self):
+        return self.approver.approval() if self.creates() and owner_protection_on() else None
+
+    def _show_approver(self) -> None:
+        needed = self.creates() and owner_protection_on()
+        self.approver.setVisible(needed)
+        if self.approver_label is not None:
+            self.approver_label.setVisible(needed)
 
 
 def template_file_name(kind: str) -> str:

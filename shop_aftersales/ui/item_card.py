@@ -21,7 +21,7 @@ from ..printing.label import labels_pdf, render_labels
 from ..printing import refund as slips
 from ..services import Changes
 from ..services import items as item_steps
-from ..services import resolutions
+from ..services import resolutions, shipping
 from ..services.cards import ItemMoves, costs, history, repairs_of
 from ..services.resale import outcome as resale_outcome
 from ..services.resale import settled
@@ -29,6 +29,7 @@ from ..services.returns import add_photo
 from . import actions
 from .context import AppContext
 from .paged_model import PagedTableModel, domain_tr
+from .shipping_dialog import DeliveredDialog, ShipDialog, copy_shipped_message
 from .print_ui import ITEM_LABEL, SLIP, PrintOutcome, PreviewDialog, preview, print_document, save_pdf
 from .widgets import fit_columns, make_table_view
 
@@ -136,6 +137,7 @@ class ItemCard(QDialog):
                              (self.tr("Scrap write-off:"), c.write_off),
                              (self.tr("Replacement at cost:"), c.replacement_cost),
                              (self.tr("Repairs (labour, parts, fees):"), c.repairs),
+                             (self.tr("Shipping to the customer:"), c.shipping_out),
                              (self.tr("Supplier's credit:"), -c.supplier_credit)):
             form.addRow(label, QLabel(format_yuan(value)))
         total = QLabel(format_yuan(c.total))
@@ -235,6 +237,17 @@ class ItemCard(QDialog):
                 self.context, self.tr("Settle {code} without refund or exchange").format(code=self.item.code),
                 self.tr("Why nothing is refunded or exchanged"),
                 lambda note, staff: resolutions.decline(self.item.id, note, staff), self, required=True)))
+        standing = resolutions.standing_refund(item.id)
+        if standing is not None and item.resolution_state == "done":  # a refund given by mistake: the owner's
+            add("reverse_refund", self.tr("Reverse the refund…"),
+                lambda: self._open(actions.ReverseRefundDialog(self.context, standing, self)))
+        if shipping.why_not(item.id) is None:  # ready for pickup, or an exchange's replacement not yet shipped
+            add("ship", self.tr("Ship to the customer…"),
+                lambda: self._open(ShipDialog(self.context, self.item_id, self)))
+        if shipping.why_not_delivered(item.id) is None:  # shipped, delivery not yet confirmed
+            add("delivered", self.tr("Delivered…"), lambda: self._open(DeliveredDialog(self.context, self.item_id, self)))
+            add("shipped_message", self.tr("Copy the “on its way” message"),
+                lambda: copy_shipped_message(self.context, self.item_id, self))
         self.action_bar.addStretch(1)
         add("note", self.tr("Add note…"), lambda: self._open(actions.NoteStepDialog(
             self.context, self.tr("Note on {code}").format(code=self.item.code), self.tr("Anything worth knowing"),

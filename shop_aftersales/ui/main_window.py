@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         resale_action.triggered.connect(lambda: self._dialog(ResaleRulesDialog(self.context, self)))
         promises_action = settings_menu.addAction(self.tr("&Promises and messages…"))
         promises_action.triggered.connect(lambda: self._dialog(PromisesDialog(self.context, self)))
+        count_schedule_action = settings_menu.addAction(self.tr("Count sc&hedule…"))
+        count_schedule_action.triggered.connect(lambda: self._dialog(self._count_schedule_dialog()))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = settings().value(SETTING_LANGUAGE, "", str)
@@ -257,6 +259,11 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return False
         return True
+
+    def _count_schedule_dialog(self):
+        from .count_schedule_dialog import CountScheduleDialog
+
+        return CountScheduleDialog(self.context, self)
 
     def _update_title(self) -> None:
         shop = shop_settings.get(shop_settings.SHOP_NAME)

@@ -51,7 +51,8 @@ class PromisesDialog(QDialog):
         form.addRow(hint)
         self.texts: dict[str, QPlainTextEdit] = {}
         titles = {"message.received": self.tr("Return received:"), "message.ready": self.tr("Ready to pick up:"),
-                  "message.refunded": self.tr("Refund paid:")}
+                  "message.refunded": self.tr("Refund paid:"),
+                  "message.shipped": self.tr("On its way ({carrier}, {tracking}):")}
         for key in queues.MESSAGES:
             edit = QPlainTextEdit(queues.template(key))
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4)

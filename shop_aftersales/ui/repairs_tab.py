@@ -69,6 +69,7 @@ class RepairsTab(WorkTab):
         self.pickup = ListPage(context, lambda text: ReadyForPickup(text=text), self.tr("Filter"), self.open_card)
         self.pickup.add_button(self.tr("Copy message for the customer"), self.copy_message)
         self.pickup.add_button(self.tr("Picked up…"), self.picked_up)
+        self.pickup.add_button(self.tr("Ship to the customer…"), self.ship)
         self.pickup.add_button(self.tr("ID card"), self.open_card)
 
         self.low_only = QCheckBox(self.tr("Low stock only"))
@@ -149,6 +150,12 @@ class RepairsTab(WorkTab):
             self.context, self.tr("{code} picked up").format(code=item.code),
             self.tr("Who picked it up, anything said"),
             lambda note, staff: resolutions.give_back(item_id, note, staff), self))
+
+    def ship(self, item_id: int) -> QDialog:
+        """Send the repaired unit back by courier instead of waiting for the customer to pick it up."""
+        from .shipping_dialog import ShipDialog
+
+        return self.show_dialog(ShipDialog(self.context, item_id, self))
 
     def receive_parts(self, part_id: int) -> QDialog:
         return self.show_dialog(ReceivePartsDialog(self.context, part_id, self))

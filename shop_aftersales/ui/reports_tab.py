@@ -9,18 +9,20 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QLabel, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QTableView, QVBoxLayout,
+                               QWidget)
 
 from .. import config
 from ..clock import today
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, join_sentences
 from ..models import AftersalesItem, Category, Product, Supplier
 from ..models.aftersales import STATUSES
 from ..money import format_yuan
 from ..reports import analytics
-from ..services import settings
+from ..services import measures, settings
 from .context import AppContext
 from .errors import show_error
 from .exporting import export_in_background
@@ -34,10 +36,14 @@ class RowsModel(HeldRowsModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent=parent)
         self.numeric: set[int] = set()
+        self.colours: dict[tuple[int, int], str] = {}
 
-    def set(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> None:
+    def set(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset(),
+            colours: dict[tuple[int, int], str] | None = None) -> None:
+        """*colours*: the text colour of some cells by (row, column), e.g. a change for the better in green."""
         self.beginResetModel()
         self.headers, self.rows, self.numeric = headers, rows, set(numeric)
+        self.colours = dict(colours or {})
         self.endResetModel()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -52,6 +58,8 @@ class RowsModel(HeldRowsModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and (index.row(), index.column()) in self.colours:
+            return QColor(self.colours[index.row(), index.column()])
         return None
 
 
@@ -59,12 +67,49 @@ def _pct(share: float | None) -> str:
     return "" if share is None else f"{share * 100:.1f}%"
 
 
+GREEN, RED, GREY = "#2e7d32", "#c62828", "#666666"
+DIRECTION_COLOURS = {analytics.GOOD: GREEN, analytics.BAD: RED, analytics.SAME: GREY, analytics.NOT_JUDGED: GREY}
+
+
+def _signed(value: Decimal | int | float, money: bool) -> str:
+    if money:
+        text = format_yuan(abs(Decimal(value)))
+    elif isinstance(value, float):
+        text = f"{abs(value):.1f}"
+    else:
+        text = str(abs(value))
+    return ("+" if value > 0 else "−" if value < 0 else "±") + text
+
+
+def change_texts(change: analytics.Change, money: bool = True) -> tuple[str, str, str]:
+    """(the change as an amount, as a share of the previous figure, its direction in words) — e.g. ("−¥2,000.00",
+    "−100.0%", "▼ better"); a figure that was 0 before reads "new", never a division by zero."""
+    amount = _signed(change.amount, money)
+    if change.is_new:
+        share = QCoreApplication.translate("ReportsTab", "new")
+    elif change.share is None:
+        share = "—"
+    else:
+        share = ("+" if change.share > 0 else "−" if change.share < 0 else "±") + f"{abs(change.share) * 100:.1f}%"
+    direction = change.direction
+    if direction == analytics.SAME:
+        words = QCoreApplication.translate("ReportsTab", "= unchanged")
+    elif direction == analytics.GOOD:
+        words = QCoreApplication.translate("ReportsTab", "▼ better") if change.amount < 0 else QCoreApplication.translate("ReportsTab", "▲ better")
+    elif direction == analytics.BAD:
+        words = QCoreApplication.translate("ReportsTab", "▲ worse") if change.amount > 0 else QCoreApplication.translate("ReportsTab", "▼ worse")
+    else:
+        words = QCoreApplication.translate("ReportsTab", "▲ up (neutral)") if change.amount > 0 else QCoreApplication.translate("ReportsTab", "▼ down (neutral)")
+    return amount, share, words
+
+
 class ReportPage(QWidget):
     """A chart over a table, with an optional choice (by what) and a note."""
 
     def __init__(self, choices: list[tuple[str, str]] | None = None, chart: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, chart_kind: str = "bar", side: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.chart_kind = chart_kind  # "bar" (charts.BarChart) or "trend" (charts.TrendChart)
         layout = QVBoxLayout(self)
         self.by = QComboBox()
         if choices:
@@ -81,7 +126,13 @@ class ReportPage(QWidget):
         self.chart = None
         self._pending_draw: object | None = None
         self.chart_holder = QVBoxLayout()
-        layout.addLayout(self.chart_holder, 3 if chart else 0)
+        if side is not None:  # e.g. the measures beside the trend they mark
+            beside = QHBoxLayout()
+            beside.addLayout(self.chart_holder, 3)
+            beside.addWidget(side, 1)
+            layout.addLayout(beside, 3)
+        else:
+            layout.addLayout(self.chart_holder, 3 if chart else 0)
         self.wants_chart = chart
         self.model = RowsModel(self)
         self.table: QTableView = make_table_view(self)
@@ -106,14 +157,15 @@ class ReportPage(QWidget):
 
     def ensure_chart(self):
         if self.wants_chart and self.chart is None:
-            from .charts import bar_chart
+            from .charts import bar_chart, trend_chart
 
-            self.chart = bar_chart(self)
+            self.chart = trend_chart(self) if self.chart_kind == "trend" else bar_chart(self)
             self.chart_holder.addWidget(self.chart.widget)
         return self.chart
 
-    def show_rows(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> None:
-        self.model.set(headers, rows, numeric)
+    def show_rows(self, headers: list[str], rows: list[list[object]], numeric: set[int] = frozenset(),
+                  colours: dict[tuple[int, int], str] | None = None) -> None:
+        self.model.set(headers, rows, numeric, colours)
         fit_columns(self.table, stretch=0, maximum=400)  # the first column (what a row is) takes the spare width
 
 
@@ -144,8 +196,21 @@ class ItemsDialog(QDialog):
         self.view = view
         layout.addWidget(view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # a batch or a person? the salespeople and the batches behind these units, side by side
+        self.breakdown_button = buttons.addButton(self.tr("Who sold them, which batch…"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.breakdown_button.clicked.connect(self.open_breakdown)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def open_breakdown(self) -> QDialog:
+        from .salespeople_page import SpikeBreakdown
+
+        dialog = SpikeBreakdown(self.ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
 
     def _open(self, index: QModelIndex) -> QDialog | None:
         if not index.isValid():
@@ -157,6 +222,83 @@ class ItemsDialog(QDialog):
         card.open()
         self.last_dialog = card
         return card
+
+
+class MeasuresPanel(QGroupBox):
+    """The owner's measures ("new courier from 2026-10-01", "supplier X dropped"): a day and a short note, added
+    and removed as business steps on the writer thread. Open to all staff (a note changes no money); each keeps who
+    noted it. The trend charts mark every measure."""
+
+    def __init__(self, context: AppContext, on_changed, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Measures"))
+        self.context = context
+        self.on_changed = on_changed
+        layout = QVBoxLayout(self)
+        self.model = RowsModel(self)
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        layout.addWidget(self.view, 1)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("e.g. new courier, supplier dropped"))
+        self.text.setMaxLength(measures.MAX_LENGTH)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        self.date = date_edit()
+        self.add_button = QPushButton(self.tr("Add"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        row.addWidget(self.date)
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        self.ids: list[int] = []
+        self.text.textChanged.connect(self._enable)
+        self.text.returnPressed.connect(self.add)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        self.reload()
+
+    def _enable(self) -> None:
+        has_text = bool(self.text.text().strip())
+        self.add_button.setEnabled(has_text)
+        self.add_button.setToolTip(self.tr("Note the measure on the chosen day.") if has_text
+                                   else self.tr("Type what the measure was first."))
+        chosen = self.view.selectionModel().hasSelection()
+        self.remove_button.setEnabled(chosen)
+        self.remove_button.setToolTip(self.tr("Remove the chosen measure from the charts.") if chosen
+                                      else self.tr("Choose a measure in the list first."))
+
+    def reload(self) -> None:
+        rows, self.ids = [], []
+        for measure in reversed(measures.list_measures()):  # the newest first
+            rows.append([measure.date.isoformat(), measure.text, measure.staff.name if measure.staff else ""])
+            self.ids.append(measure.id)
+        self.model.set([self.tr("Date"), self.tr("Measure"), self.tr("Noted by")], rows)
+        fit_columns(self.view, stretch=1, maximum=200)
+        self._enable()
+
+    def add(self) -> None:
+        if not self.text.text().strip():
+            return
+        self.context.ops.run(measures.add_measure, self.date.date().toPython(), self.text.text(), self.context.staff,
+                             on_success=self._added, on_failure=lambda exc: show_error(self, exc))
+
+    def _added(self, _changes) -> None:
+        self.text.clear()
+        self._changed()
+
+    def remove(self) -> None:
+        row = self.view.currentIndex().row()
+        if not 0 <= row < len(self.ids):
+            return
+        self.context.ops.run(measures.remove_measure, self.ids[row], self.context.staff,
+                             on_success=lambda _c: self._changed(), on_failure=lambda exc: show_error(self, exc))
+
+    def _changed(self) -> None:
+        self.reload()
+        self.on_changed()
 
 
 def export_file_name(start: dt.date, end: dt.date) -> str:
@@ -234,23 +376,40 @@ class ReportsTab(QWidget):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.headline = QLabel()
-        self.headline.setStyleSheet("font-size: 11pt; font-weight: bold; padding: 4px 0;")
+        self.headline.setStyleSheet("font-size: 11pt; font-weight: bold; padding: 4px 0 0 0;")
         layout.addWidget(self.headline)
+        self.compared = QLabel()  # the headline's figures beside the previous period of the same length
+        self.compared.setTextFormat(Qt.TextFormat.RichText)
+        self.compared.setWordWrap(True)
+        layout.addWidget(self.compared)
         self.pages = QTabWidget()
+        self._fill: dict[QWidget, object] = {}
         self.over_time = ReportPage([(self.tr("By month"), "month"), (self.tr("By week"), "week")])
         self.reasons = ReportPage()
         self.rates = ReportPage([(self.tr("By supplier"), "supplier"), (self.tr("By product"), "product"),
                                  (self.tr("By batch"), "batch")], chart=False)
         self.repair_cost = ReportPage([(self.tr("By month"), "month"), (self.tr("By technician"), "technician"),
                                        (self.tr("By category"), "category")])
-        self.cost = ReportPage(chart=False)
+        self.measures = MeasuresPanel(context, lambda: self._show_page(self.cost, again=True))
+        self.cost = ReportPage(chart_kind="trend", side=self.measures)
         self.times = ReportPage(chart=False)
         self.ageing = ReportPage(chart=False)
-        for page, title in ((self.over_time, self.tr("Returns over time")), (self.reasons, self.tr("Reasons")),
-                            (self.rates, self.tr("Return rates")), (self.repair_cost, self.tr("Repair cost")),
-                            (self.cost, self.tr("Cost of after-sales")), (self.times, self.tr("Processing time")),
-                            (self.ageing, self.tr("Ageing"))):
-            self.pages.addTab(page, title)
+        # the page list: one add_page per page (the tab's other pages are added the same way)
+        self.add_page(self.over_time, self.tr("Returns over time"), self._over_time)
+        self.add_page(self.reasons, self.tr("Reasons"), self._reasons)
+        self.add_page(self.rates, self.tr("Return rates"), self._rates)
+        self.add_page(self.repair_cost, self.tr("Repair cost"), self._repair_cost)
+        self.add_page(self.cost, self.tr("Cost of after-sales"), self._cost)
+        self.add_page(self.times, self.tr("Processing time"), self._times)
+        self.add_page(self.ageing, self.tr("Ageing"), self._ageing)
+        from .scorecard_page import ScorecardPage
+
+        from .salespeople_page import SalespeoplePage
+
+        self.scorecard = ScorecardPage(context, self)
+        self.add_page(self.scorecard, self.tr("Supplier scorecard"), self.scorecard.show_period)
+        self.salespeople = SalespeoplePage(context, self)
+        self.add_page(self.salespeople, self.tr("Salespeople"), self.salespeople.show_period, index=3)
         layout.addWidget(self.pages, 1)
         self.preset.currentIndexChanged.connect(self._preset)
         self.preset.activated.connect(lambda _i: self._remember_period())  # chosen by the user, not by code
@@ -261,11 +420,10 @@ class ReportsTab(QWidget):
         for page in (self.rates, self.repair_cost):
             page.by.currentIndexChanged.connect(lambda _i, page=page: self._show_page(page, again=True))
         self.pages.currentChanged.connect(lambda _i: self._show_page(self.pages.currentWidget()))
-        self._fill = {self.over_time: self._over_time, self.reasons: self._reasons, self.rates: self._rates,
-                      self.repair_cost: self._repair_cost, self.cost: self._cost, self.times: self._times,
-                      self.ageing: self._ageing}
         self._period: analytics.Period | None = None
         self._cost_figures: analytics.CostOfAftersales | None = None
+        self._changes: dict[str, analytics.Change] = {}
+        self._previous: analytics.Period | None = None
         self._stale: set[QWidget] = set()
         self.over_time.table.doubleClicked.connect(lambda index: self.open_period(index.row()))
         open_keys(self.over_time.table, lambda: self.open_period(self.over_time.table.currentIndex().row()))
@@ -273,6 +431,15 @@ class ReportsTab(QWidget):
         self._shown = False
         self._restore_period()
         context.day_changed.connect(self._new_day)
+
+    def add_page(self, page: QWidget, title: str, fill, index: int | None = None) -> None:
+        """Add a page to the tab: *fill(period)* fills it when it is opened after the period (or a filter)
+        changed; at *index*, or after the others."""
+        self._fill[page] = fill
+        if index is None:
+            self.pages.addTab(page, title)
+        else:
+            self.pages.insertTab(index, page, title)
 
     # ---------------------------------------------------------------- period
     def _new_day(self, _day) -> None:
@@ -367,13 +534,31 @@ class ReportsTab(QWidget):
         self._counts = counts = analytics.counts(period, self.over_time.by.currentData())
         total = sum(c.units for c in counts if c.start <= period.end)
         self._cost_figures = cost = analytics.cost_of_aftersales(period)
+        self._previous = analytics.previous_period(period)
+        self._changes = changes = analytics.before_after(period, cost)
         if total == 0:
             self.headline.setText(self.tr("No after-sales in this period."))
         else:
             self.headline.setText(self.tr("{units} units came back · net cost of after-sales {net}").format(
                 units=total, net=format_yuan(cost.net)))
+        self.compared.setText(self._compared_text(changes))
         self._stale = set(self._fill)
         self._show_page(self.pages.currentWidget())
+
+    def _compared_text(self, changes: dict[str, analytics.Change]) -> str:
+        """'Against 2026-02 (the previous period of the same length): units 5 → 1, −4 (−80.0%) ▼ down (neutral) ·
+        net cost ¥3,315.00 → ¥0.00, ...', each direction in its colour."""
+        def part(label: str, code: str, money: bool) -> str:
+            change = changes[code]
+            amount, share, words = change_texts(change, money)
+            show = format_yuan if money else str
+            return (f"{label} {show(change.previous)} → {show(change.current)}, {amount} ({share}) "
+                    f"<span style='color:{DIRECTION_COLOURS[change.direction]}; font-weight:bold'>{words}</span>")
+
+        previous = analytics.period_name(self._previous) if self._previous else ""
+        return (self.tr("Against {previous}, the previous period of the same length:").format(previous=previous)
+                + " " + part(self.tr("units returned"), "units", False)
+                + " · " + part(self.tr("net cost"), "net", True))
 
     def _show_page(self, page: QWidget, again: bool = False) -> None:
         if self._period is None or page not in self._fill or not (again or page in self._stale):
@@ -384,8 +569,8 @@ class ReportsTab(QWidget):
     def _over_time(self, period: analytics.Period) -> None:
         counts = self._counts
         page = self.over_time
-        page.note.setText(domain_tr(analytics.SPIKE_RULE).format(window=analytics.WINDOW)
-                          + " " + self.tr("Click a bar or double-click a row to see its units."))
+        page.note.setText(join_sentences([domain_tr(analytics.SPIKE_RULE).format(window=analytics.WINDOW),
+                                          self.tr("Click a bar or double-click a row to see its units.")]))
         title = self.tr("Units returned")
 
         weekly = self.over_time.by.currentData() == "week"
@@ -426,9 +611,18 @@ class ReportsTab(QWidget):
         title = self.tr("Return reasons")
         self.reasons.draw_chart(lambda chart: chart.show(labels, [r.units for r in rows],
                                                          line=[r.cumulative for r in rows], title=title))
-        self.reasons.show_rows([self.tr("Reason"), self.tr("Units"), self.tr("Share"), self.tr("Cumulative")],
-                               [[label, r.units, _pct(r.share), _pct(r.cumulative)] for label, r in zip(labels, rows)],
-                               {1, 2, 3})
+        before = {r.reason: r.units for r in analytics.reasons(analytics.previous_period(period))}
+        table, colours = [], {}
+        gone = [code for code in before if code not in {r.reason for r in rows}]  # no longer a reason: shown as 0
+        for index, (code, label, units, share, cumulative) in enumerate(
+                [(r.reason, label, r.units, _pct(r.share), _pct(r.cumulative)) for label, r in zip(labels, rows)]
+                + [(code, domain_tr(analytics.reason_label(code)), 0, "", "") for code in gone]):
+            amount, change, words = change_texts(analytics.Change("units", units, before.get(code, 0)), money=False)
+            table.append([label, units, share, cumulative, before.get(code, 0), amount, change])
+            colours[index, 5] = GREY
+        self.reasons.show_rows([self.tr("Reason"), self.tr("Units"), self.tr("Share"), self.tr("Cumulative"),
+                                self.tr("Previous period"), self.tr("Change"), self.tr("Change %")], table,
+                               {1, 2, 3, 4, 5, 6}, colours)
 
     def _rates(self, period: analytics.Period) -> None:
         rows = analytics.return_rates(period, self.rates.by.currentData())
@@ -449,17 +643,72 @@ class ReportsTab(QWidget):
         self.repair_cost.draw_chart(lambda chart: chart.show([r.key for r in rows], [], title=title,
                                                              stacked=stacked))
         by = {"month": self.tr("Month"), "technician": self.tr("Technician"), "category": self.tr("Category")}
-        self.repair_cost.show_rows([by[self.repair_cost.by.currentData()], self.tr("Labour"), self.tr("Parts"),
-                                    self.tr("Outside fees"), self.tr("Total")],
-                                   [[r.key, r.labour, r.parts, r.outside, r.total] for r in rows], {1, 2, 3, 4})
+        headers = [by[self.repair_cost.by.currentData()], self.tr("Labour"), self.tr("Parts"), self.tr("Outside fees"),
+                   self.tr("Total")]
+        table = [[r.key, r.labour, r.parts, r.outside, r.total] for r in rows]
+        colours = {}
+        if self.repair_cost.by.currentData() != "month":  # a technician or category beside its previous period
+            previous = analytics.repair_costs(analytics.previous_period(period), self.repair_cost.by.currentData())
+            before = {r.key: r.total for r in previous}
+            keys = {r.key for r in rows}
+            table += [[r.key, Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00")]
+                      for r in previous if r.key not in keys]
+            headers += [self.tr("Previous period"), self.tr("Change"), self.tr("Change %"), self.tr("Direction")]
+            for index, line in enumerate(table):
+                change = analytics.Change("repairs", line[4], before.get(line[0], Decimal("0.00")))
+                line += [change.previous, *change_texts(change)]
+                colours[index, 6] = colours[index, 8] = DIRECTION_COLOURS[change.direction]
+        self.repair_cost.note.setText(self._total_note(self._changes["repairs"]) if self._changes else "")
+        self.repair_cost.show_rows(headers, table, {1, 2, 3, 4, 5, 6, 7}, colours)
+
+    def _total_note(self, change: analytics.Change) -> str:
+        amount, share, words = change_texts(change)
+        return self.tr("In all {current}; in {previous_period}, the previous period of the same length, {previous}: "
+                       "{amount} ({share}) {direction}. The trend of the last periods is on the Cost of after-sales "
+                       "page.").format(current=format_yuan(change.current), previous=format_yuan(change.previous),
+                                       previous_period=analytics.period_name(self._previous), amount=amount,
+                                       share=share, direction=words)
 
     def _cost(self, period: analytics.Period) -> None:
-        cost = self._cost_figures
-        lines = [(self.tr("Refunds"), cost.refunds), (self.tr("Return shipping"), cost.shipping),
-                 (self.tr("Repairs"), cost.repairs), (self.tr("Scrap write-offs"), cost.write_offs),
-                 (self.tr("Replacements at cost"), cost.replacements), (self.tr("Recovered by resale"), -cost.resale),
-                 (self.tr("Credits from suppliers"), -cost.supplier_credits), (self.tr("Net cost"), cost.net)]
-        self.cost.show_rows([self.tr("Cost of after-sales"), self.tr("Amount")], [[k, v] for k, v in lines], {1})
+        changes = self._changes
+        lines = [(self.tr("Refunds"), "refunds"), (self.tr("Return shipping"), "shipping"),
+                 (self.tr("Shipping to customers"), "shipping_out"),
+                 (self.tr("Repairs"), "repairs"), (self.tr("Scrap write-offs"), "write_offs"),
+                 (self.tr("Replacements at cost"), "replacements"), (self.tr("Recovered by resale"), "resale"),
+                 (self.tr("Credits from suppliers"), "supplier_credits"), (self.tr("Net cost"), "net")]
+        rows, colours = [], {}
+        for index, (label, code) in enumerate(lines):
+            change = changes[code]
+            amount, share, words = change_texts(change)
+            rows.append([label, change.current, change.previous, amount, share, words])
+            colours[index, 5] = colours[index, 3] = DIRECTION_COLOURS[change.direction]
+        previous = analytics.period_name(self._previous)
+        self.cost.note.setText(self.tr("Each cost beside {previous}, the previous period of the same length: a cost "
+                                       "that falls is better (green ▼), one that rises worse (red ▲). The chart shows "
+                                       "the last {count} periods and the measures noted beside it.").format(
+            previous=previous, count=analytics.TREND_PERIODS))
+        self.cost.show_rows([self.tr("Cost of after-sales"), self.tr("Amount"), self.tr("Previous period"),
+                             self.tr("Change"), self.tr("Change %"), self.tr("Direction")], rows, {1, 2, 3, 4},
+                            colours)
+        self.measures.reload()  # another PC (or the command line) may have noted one since
+        self._draw_trend(period)
+
+    def _draw_trend(self, period: analytics.Period) -> None:
+        """Repair cost, return shipping and refunds over the last 12 periods, each measure marked where it fell."""
+        points = self._trend = analytics.trend(period)
+        labels = [analytics.period_short_name(p.period) for p in points]
+        names = {"repairs": (self.tr("Repair cost"), "#8e24aa"), "shipping": (self.tr("Return shipping"), "#ef6c00"),
+                 "refunds": (self.tr("Refunds"), "#5b8def")}
+        series = [(names[code][0], [float(p.figures[code]) for p in points], names[code][1])
+                  for code in analytics.TREND_FIGURES]
+        marks = []
+        for measure in measures.list_measures(points[0].period.start, points[-1].period.end):
+            x = analytics.measure_position(points, measure.date)
+            if x is not None:
+                marks.append((x, f"{measure.date:%m-%d} {measure.text}"))
+        title = (self.tr("The last {count} months (¥)") if analytics.trend_is_monthly(period)
+                 else self.tr("The last {count} periods (¥)")).format(count=len(points))
+        self.cost.draw_chart(lambda chart: chart.show(labels, series, marks, title=title))
 
     def _times(self, period: analytics.Period) -> None:
         times = analytics.processing_times(period, int(settings.get("returns.promise_days") or 7))

@@ -164,7 +164,7 @@ class PolicyDialog(QDialog):
         self.refund_used = QCheckBox(self.tr("Used goods can be refunded"))
         form.addRow("", self.refund_opened)
         form.addRow("", self.refund_used)
-        form.addRow(self.tr("Restocking fee (no-fault returns):"), self.fee)
+        form.addRow(self.tr("Restocking fee (reasons not exempt below):"), self.fee)
         right.addLayout(form)
         box = QGroupBox(self.tr("What each reason allows"))
         grid = QGridLayout(box)

@@ -1,5 +1,7 @@
 """Stock count (盘点): choose zones, count (type the quantities, or scan serials and barcodes one by one), see
-the differences, print or export the count sheet, and post the adjustments with a reason."""
+the differences, print or export the count sheet, and post the adjustments with a reason. The History tab shows
+when each zone was last counted and how often it should be (Schedule…), and every posted count with its variance
+(+ found / − missing, in units and at cost)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QStyledItemDelegate, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ..models import Location, StockCount
+from ..money import format_yuan
 from ..services import stock_count
 from ..services.stock import internal_locations
 from ..errors import DomainError
@@ -20,7 +24,7 @@ from .approval import OwnerApproval
 from .context import AppContext
 from .errors import show_error
 from .paged_model import domain_tr
-from .widgets import HeldRowsModel, make_table_view
+from .widgets import HeldRowsModel, fit_columns, make_table_view
 
 EXPECTED = 5  # hidden in a blind count until it is posted
 COUNTED = 6  # the column typed into
@@ -103,21 +107,150 @@ class CountedDelegate(QStyledItemDelegate):
         return editor
 
 
+def signed_units(units: int, sign: str) -> str:
+    """+3 found, −2 missing (a true minus sign), 0 for none."""
+    return f"{sign}{units}" if units else "0"
+
+
+def signed_yuan(amount) -> str:
+    """+¥750.00, −¥820.00, ¥0.00."""
+    text = format_yuan(abs(amount))
+    return ("+" if amount > 0 else "−" if amount < 0 else "") + text
+
+
+class TextRowsModel(HeldRowsModel):
+    """Rows already worded, for a short list: (cells, marked); the columns in *numeric* right-aligned, a marked row
+    (a zone late for its count) in red."""
+
+    def __init__(self, headers: list[str], numeric: set[int], parent=None) -> None:
+        super().__init__(headers, parent)
+        self.numeric = numeric
+
+    def set_rows(self, rows: list[tuple[list[str], bool]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        cells, marked = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cells[index.column()] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and marked:
+            return QColor("#c62828")  # late, as in the Today queue
+        return None
+
+
+class CountHistoryPage(QWidget):
+    """When each zone was last counted (and how often it should be), and every posted count with its variance:
+    + found / − missing, in units and at each product's cost."""
+
+    def __init__(self, dialog: "StockCountDialog") -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Each zone: how often it is counted, its last count and what that count found "
+                                     "against the ledger")), 1)
+        self.schedule_button = QPushButton(self.tr("Schedule…"))
+        self.schedule_button.setToolTip(self.tr("How often each zone is counted"))
+        self.schedule_button.clicked.connect(dialog.open_schedule)
+        bar.addWidget(self.schedule_button)
+        layout.addLayout(bar)
+        self.zones_model = TextRowsModel(
+            [self.tr("Zone"), self.tr("How often"), self.tr("Last counted"), self.tr("Count"),
+             self.tr("Found (+)"), self.tr("Missing (−)"), self.tr("Net at cost"), self.tr("Next due")],
+            {4, 5, 6}, self)
+        self.zones_view = self._view(self.zones_model)
+        layout.addWidget(self.zones_view)
+        layout.addWidget(QLabel(self.tr("Posted counts, newest first (units, and their value at cost)")))
+        self.counts_model = TextRowsModel(
+            [self.tr("Count"), self.tr("Posted"), self.tr("Zones"), self.tr("Posted by"), self.tr("Lines"),
+             self.tr("Found (+)"), self.tr("Missing (−)"), self.tr("Net at cost")], {4, 5, 6, 7}, self)
+        self.counts_view = self._view(self.counts_model)
+        layout.addWidget(self.counts_view, 1)
+
+    def _view(self, model: TextRowsModel):
+        view = make_table_view(self)
+        view.setSortingEnabled(False)  # in their own order: the zones' order, the newest count first
+        view.setModel(model)
+        return view
+
+    def reload(self) -> None:
+        comma = QCoreApplication.translate("Domain", ", ")
+        rows = []
+        for zone, variance in stock_count.zone_history():
+            if zone.due is None:
+                due = "—"
+            elif zone.is_late():
+                due = self.tr("{date} (late)").format(date=f"{zone.due:%Y-%m-%d}")
+            elif zone.is_due():
+                due = self.tr("{date} (due)").format(date=f"{zone.due:%Y-%m-%d}")
+            else:
+                due = f"{zone.due:%Y-%m-%d}"
+            counted = variance is not None
+            rows.append(([domain_tr(zone.name), stock_count.interval_words(zone.interval_days),
+                          f"{zone.last_counted:%Y-%m-%d %H:%M}" if counted else self.tr("never"),
+                          zone.last_number or "",
+                          self._found(variance) if counted else "", self._missing(variance) if counted else "",
+                          signed_yuan(variance.net_value) if counted else "", due], zone.is_late()))
+        self.zones_model.set_rows(rows)
+        rows = []
+        for record in stock_count.count_history():
+            v = record.variance
+            rows.append(([record.number, f"{record.posted_at:%Y-%m-%d %H:%M}",
+                          comma.join(domain_tr(Location.by_code(code).name) for code in record.zones),
+                          record.posted_by or "—", str(v.lines), self._found(v), self._missing(v),
+                          signed_yuan(v.net_value)], False))
+        self.counts_model.set_rows(rows)
+        fit_columns(self.zones_view, stretch=0)
+        fit_columns(self.counts_view, stretch=2)
+        view = self.zones_view  # the zones are few: all of them in view, the counts below take the rest
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                            + sum(view.rowHeight(r) for r in range(self.zones_model.rowCount())) + 2)
+
+    @staticmethod
+    def _found(v: stock_count.Variance) -> str:
+        return f"{signed_units(v.found, '+')} · {signed_yuan(v.found_value)}"  # units · their value at cost
+
+    @staticmethod
+    def _missing(v: stock_count.Variance) -> str:
+        return f"{signed_units(v.missing, '−')} · {signed_yuan(-v.missing_value)}"
+
+
 class StockCountDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    """*zones*: the zones to tick for a new count (a Today entry of a zone due for its count); by default the
+    sellable stock. A count still open is shown instead, whatever *zones* says."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, zones: list[str] | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.count: StockCount | None = StockCount.select().where(StockCount.state == "open").order_by(
             StockCount.id.desc()).first()
         self.setWindowTitle(self.tr("Stock count"))
-        self.resize(900, 620)
-        layout = QVBoxLayout(self)
+        self.resize(980, 640)
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+        self.count_page = QWidget()
+        self.tabs.addTab(self.count_page, self.tr("Count"))
+        self.history = CountHistoryPage(self)
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.currentChanged.connect(lambda i: self.history.reload() if self.tabs.widget(i) is self.history
+                                         else None)
+        layout = QVBoxLayout(self.count_page)
         self.zones_row = QHBoxLayout()
         self.zone_boxes: dict[str, QCheckBox] = {}
         self.zones_row.addWidget(QLabel(self.tr("Count these zones:")))
+        ticked = set(zones) if zones else {"sellable"}
         for loc in internal_locations():
             box = QCheckBox(domain_tr(loc.name))
-            box.setChecked(loc.code == "sellable")
+            box.setChecked(loc.code in ticked)
             self.zone_boxes[loc.code] = box
             self.zones_row.addWidget(box)
         self.zones_row.addStretch(1)
@@ -131,7 +264,13 @@ class StockCountDialog(QDialog):
         layout.addLayout(self.zones_row)
         start_row = QHBoxLayout()  # its own row: the zones alone fill 1280 px
         start_row.addWidget(self.blind_start)
-        start_row.addStretch(1)
+        self.due_label = QLabel()  # the zones due for their scheduled count
+        self.due_label.setStyleSheet("color: #c62828;")
+        start_row.addWidget(self.due_label, 1)
+        self.schedule_button = QPushButton(self.tr("Schedule…"))
+        self.schedule_button.setToolTip(self.tr("How often each zone is counted"))
+        self.schedule_button.clicked.connect(self.open_schedule)
+        start_row.addWidget(self.schedule_button)
         start_row.addWidget(self.start_button)
         layout.addLayout(start_row)
         self.header = QLabel()
@@ -177,7 +316,7 @@ class StockCountDialog(QDialog):
         self.post_button = self.buttons.addButton(self.tr("Post adjustments…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.post_button.clicked.connect(self.ask_post)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self.reload()
 
     # ---------------------------------------------------------------- state
@@ -190,6 +329,7 @@ class StockCountDialog(QDialog):
             self.count = None
         for box in self.zone_boxes.values():
             box.setEnabled(not open_count)
+        self._show_due()
         self.blind_start.setEnabled(not open_count)
         self.start_button.setEnabled(not open_count)
         for widget in (self.scan_edit, self.sheet_button, self.print_sheet_button, self.blind_box, self.cancel_button,
@@ -205,6 +345,8 @@ class StockCountDialog(QDialog):
                                               "is posted."))
         else:
             self.blind_box.setToolTip(self.tr("Untick to print the ledger's expected quantity beside each line."))
+        if self.tabs.currentWidget() is self.history:
+            self.history.reload()  # a count posted or cancelled shows there at once
         if not (open_count or posted):
             self.header.setText(self.tr("Choose the zones and start: the ledger's quantities are frozen as "
                                         "“expected” until the count is posted."))
@@ -227,6 +369,26 @@ class StockCountDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self._summary()
+
+    def _show_due(self) -> None:
+        due = stock_count.due_counts()
+        self.due_label.setText(self.tr("Due for their count: {zones}").format(
+            zones=QCoreApplication.translate("Domain", ", ").join(domain_tr(z.name) for z in due)) if due else "")
+
+    def open_schedule(self):
+        """The count schedule (the owner's); the history and the zones due follow what is saved."""
+        from .count_schedule_dialog import CountScheduleDialog
+
+        dialog = CountScheduleDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._schedule_saved)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def _schedule_saved(self) -> None:
+        self._show_due()
+        self.history.reload()
 
     def _summary(self) -> None:
         done = stock_count.progress(self.count.id)

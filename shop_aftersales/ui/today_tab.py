@@ -19,7 +19,7 @@ from .work_tab import WorkTab
 
 def entry_key(entry: queues.Entry) -> tuple:
     """What an entry is about, whatever row it is shown on: the unit or repair and the step."""
-    return (entry.role, entry.item_id, entry.repair_id, entry.message)
+    return (entry.role, entry.item_id, entry.repair_id, entry.message, getattr(entry, "zone", ""))
 
 
 class QueuePage(QWidget):
@@ -123,6 +123,10 @@ class QueuePage(QWidget):
     def open_entry(self, entry: queues.Entry | None) -> QDialog | None:
         if entry is None:
             return None
+        if isinstance(entry, queues.CountEntry):  # a zone due for its count: the count, that zone ticked
+            from .stock_count_dialog import StockCountDialog
+
+            return self.tab.show_dialog(StockCountDialog(self.tab.context, self.tab, zones=[entry.zone]))
         if entry.repair_id is not None:
             from .repair_dialogs import RepairDialog
 

@@ -107,6 +107,7 @@ class WrappingHeader(QHeaderView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)  # as QTableView's own header: a click on a title sorts by it
         self.wrapped: set[int] = set()
 
     def set_wrapped(self, col: int, wrapped: bool) -> None:
