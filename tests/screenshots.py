@@ -207,6 +207,37 @@ def main(out: Path, language: str) -> None:
     shot(window, "reports-rates-by-batch")
     reports.pages.setCurrentWidget(reports.ageing)
     shot(window, "reports-ageing")
+    for page, name in ((reports.cost, "reports-cost-trend"), (reports.salespeople, "reports-salespeople"),
+                       (reports.scorecard, "reports-scorecard"), (reports.repair_cost, "reports-repair-cost")):
+        reports.pages.setCurrentWidget(page)
+        for _ in range(3):
+            app.processEvents()
+        shot(window, name)
+    spikes = [row for row, c in enumerate(reports._counts) if c.spike]
+    if spikes:
+        reports.pages.setCurrentWidget(reports.over_time)
+        units = reports.open_period(spikes[0])
+        shot(units.open_breakdown(), "spike-breakdown")
+        units.close()
+    # issue 18: the count schedule and history, shipping back, reversing a refund; the keyboard shortcuts
+    from shop_aftersales.models import AftersalesItem, Refund as RefundRow
+    from shop_aftersales.services import resolutions as settling
+    from shop_aftersales.ui.actions import ReverseRefundDialog
+    from shop_aftersales.ui.count_schedule_dialog import CountScheduleDialog
+    from shop_aftersales.ui.shipping_dialog import ShipDialog
+    from shop_aftersales.ui.shortcuts import ShortcutsDialog
+
+    shot(CountScheduleDialog(window.context, window), "count-schedule")
+    history = StockCountDialog(window.context, window)
+    history.tabs.setCurrentIndex(1) if hasattr(history, "tabs") else None
+    shot(history, "stock-count-history")
+    pickup = AftersalesItem.select().where(AftersalesItem.status == "pickup").first()
+    if pickup is not None:
+        shot(ShipDialog(window.context, pickup.id, window), "ship-to-customer")
+    standing = next((r for r in RefundRow.select() if settling.standing_refund(r.item_id) == r), None)
+    if standing is not None:
+        shot(ReverseRefundDialog(window.context, standing, window), "reverse-refund")
+    shot(ShortcutsDialog(window), "keyboard-shortcuts")
     reports.product.setFocus()
     reports.product.completer().setCompletionPrefix("P3")
     reports.product.lineEdit().setText("P3")

@@ -190,6 +190,11 @@ def test_a_long_period_trends_by_month_and_compares_with_the_period_before(small
     assert [p.start for p in analytics.trend_periods(spring)][-3:] == [dt.date(2026, 3, 1), dt.date(2026, 4, 1),
                                                                        dt.date(2026, 5, 1)]
     assert len(analytics.trend_periods(spring)) == 12 and analytics.trend_periods(spring)[0].start == dt.date(2025, 6, 1)
+    # whole calendar months, the last up to the period's end (the last 12 months of "Jan 1st to today" too)
+    so_far = analytics.trend_periods(analytics.Period(dt.date(2026, 1, 1), dt.date(2026, 12, 2)))
+    assert [(p.start.day, (p.end + dt.timedelta(days=1)).day) for p in so_far[:-1]] == [(1, 1)] * 11
+    assert (so_far[-1].start, so_far[-1].end) == (dt.date(2026, 12, 1), dt.date(2026, 12, 2))
+    assert [analytics.period_short_name(p) for p in so_far][::11] == ["2026-01", "2026-12"]
     book = recalculate(export_workbook(tmp_path / "spring.xlsx", spring, shop_name="测试店"))
     assert all(not errors for errors in book.errors.values()), book.errors
     trend = book.rows("Trend")

@@ -489,9 +489,9 @@ def period_name(period: Period) -> str:
 
 
 def period_short_name(period: Period) -> str:
-    """Under a chart's bar: '2026-03' for a whole month, else the first day ('03-10', with the year if needed)."""
-    if period.start.day == 1 and period.end == _month_end(period.end) and period.start.month == period.end.month \
-            and period.start.year == period.end.year:
+    """Under a chart's bar: '2026-03' for a month (whole, or this month so far), else the first day ('03-10',
+    with the year if needed)."""
+    if period.start.day == 1 and (period.start.year, period.start.month) == (period.end.year, period.end.month):
         return f"{period.start:%Y-%m}"
     return f"{period.start:%y-%m-%d}" if period.start.year != period.end.year else f"{period.start:%m-%d}"
 
@@ -590,8 +590,12 @@ def trend_periods(period: Period, count: int = TREND_PERIODS) -> list[Period]:
 
     if (period.end - period.start).days <= 31:
         return [shifted(period, steps) for steps in range(count - 1, -1, -1)]
-    last = replace(period, start=month_start(period.end))
-    return [shifted(last, steps) for steps in range(count - 1, -1, -1)]
+    first_of_last = month_start(period.end)
+    months = []
+    for steps in range(count - 1, 0, -1):  # whole calendar months…
+        start = add_months(first_of_last, -steps)
+        months.append(replace(period, start=start, end=_month_end(start)))
+    return months + [replace(period, start=first_of_last)]  # …and the last one up to the period's end
 
 
 def trend_is_monthly(period: Period) -> bool:
