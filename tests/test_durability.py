@@ -199,6 +199,34 @@ class Shop(RuleBasedStateMachine):
         else:
             self._try(resolutions.give_back, item.id, "", self.owner)
 
+    @precondition(lambda self: AftersalesItem.select().where(AftersalesItem.resolution_state == "done").exists())
+    @rule(pick=st.integers(0, 50), approved=st.booleans(), again=st.booleans())
+    def reverse_refund(self, pick: int, approved: bool, again: bool) -> None:
+        """A refund given by mistake, reversed (by the owner, or refused for a clerk), maybe refunded again."""
+        from shop_aftersales.models import Refund
+        from shop_aftersales.services.staff import Approval
+
+        refunds = list(Refund.select().order_by(Refund.id))
+        if not refunds:
+            return
+        refund = refunds[pick % len(refunds)]
+        self._try(resolutions.reverse_refund, refund.id, "金额输错",
+                  Approval(self.owner if approved else self.clerk), self.owner)
+        if again:
+            self._try(resolutions.refund, refund.item_id, Decimal(5), "cash", self.owner)
+
+    @precondition(lambda self: AftersalesItem.select().where(AftersalesItem.status == "pickup").exists()
+                  or AftersalesItem.select().exists())
+    @rule(pick=st.integers(0, 50), cost=st.sampled_from(["0", "12.50", "-1"]), confirm=st.booleans())
+    def ship_to_customer(self, pick: int, cost: str, confirm: bool) -> None:
+        """A repaired customer's unit (or an exchange's replacement) sent back by courier, maybe delivered."""
+        from shop_aftersales.services import shipping
+
+        item = (lambda xs: xs[pick % len(xs)])(self._items())
+        self._try(shipping.ship, item.id, "顺丰速运", f"SF{item.id}", Decimal(cost), None, self.clerk)
+        if confirm:
+            self._try(shipping.delivered, item.id, None, self.clerk)
+
     @rule(zones=st.sets(st.sampled_from(["sellable", "inspection", "repairable", "qc", "resale"]), min_size=1),
           short=st.integers(0, 20), shortfall=st.integers(0, 2), found=st.sampled_from(["", "G1", "given", "item"]),
           approved=st.booleans(), typed=st.booleans())
