@@ -274,3 +274,28 @@ def test_reasons_and_repair_costs_beside_the_previous_period(reports):
     assert model.headers[5:] == ["Previous period", "Change", "Change %", "Direction"]
     previous = {r.key: r.total for r in analytics.repair_costs(analytics.previous_period(period), "technician")}
     assert all(row[5] == previous.get(row[0], 0) for row in model.rows)
+
+
+def test_rates_times_and_ageing_stand_beside_the_previous_period(reports, qtbot):
+    """Every page compares: a supplier's return rate beside its rate in the period before (a rise in red), the
+    processing times and each zone's average stay beside the previous period's."""
+    from shop_aftersales.reports import analytics
+
+    period = reports.period()
+    previous = analytics.previous_period(period)
+    reports.pages.setCurrentWidget(reports.rates)
+    reports.rates.by.setCurrentIndex(reports.rates.by.findData("supplier"))
+    qtbot.waitUntil(lambda: bool(reports.rates.model.rows))
+    before = {r.key: r for r in analytics.return_rates(previous, "supplier")}
+    for row in reports.rates.model.rows:
+        old = before.get(row[0])
+        assert row[4] == (f"{old.rate * 100:.1f}%" if old and old.sold else "")
+    reports.pages.setCurrentWidget(reports.times)
+    qtbot.waitUntil(lambda: "previous period" in reports.times.note.text())
+    old_times = analytics.processing_times(previous, 7)
+    assert f"{old_times.settled} settled" in reports.times.note.text()
+    reports.pages.setCurrentWidget(reports.ageing)
+    qtbot.waitUntil(lambda: bool(reports.ageing.model.rows))
+    stays = {a.zone: a.average_stay for a in analytics.ageing(previous)}
+    assert all(len(row) == 8 for row in reports.ageing.model.rows)
+    assert [row[7] for row in reports.ageing.model.rows] == [stays.get(a.zone) for a in analytics.ageing(period)]

@@ -6275,12 +6275,20 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>变化率</translation>
     </message>
     <message>
-        <source>Units returned ÷ units sold in the period (whenever they came back), the worst first.</source>
-        <translation>退货率 = 本期间售出商品中被退回的件数 ÷ 售出件数（不论何时退回），最差的排在前面。</translation>
+        <source>Units returned ÷ units sold in the period (whenever they came back), the worst first, beside the previous period of the same length (a rate that rises is worse).</source>
+        <translation>退回件数 ÷ 期间内售出件数（不论何时退回），退货率高的在前，并与上一同长期间对比（退货率上升为变差）。</translation>
+    </message>
+    <message>
+        <source>Units in each zone at the end of the period by days there, and how many left it during the period and after how long, beside the previous period of the same length.</source>
+        <translation>期末各库区商品按停留天数分布，以及本期间离开该库区的件数和平均停留时长，并与上一同长期间对比。</translation>
     </message>
     <message>
         <source>Only those with returns are listed.</source>
         <translation>只列出有退货的。</translation>
+    </message>
+    <message>
+        <source>{sign}{points} pt</source>
+        <translation>{sign}{points} 个百分点</translation>
     </message>
     <message>
         <source>Supplier / product / batch</source>
@@ -6395,6 +6403,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{settled} 件已与顾客结清，平均用时 {days} 天；{share} 在承诺的 {promise} 天内完成。有 {repeats} 件商品不止一次退回。</translation>
     </message>
     <message>
+        <source>The previous period of the same length ({previous}): {settled} settled, on average in {days} days; {share} within the promise.</source>
+        <translation>上一同长期间（{previous}）：结清 {settled} 件，平均 {days} 天；{share} 在承诺时限内。</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -6407,10 +6419,6 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>平均天数</translation>
     </message>
     <message>
-        <source>Units in each zone at the end of the period by days there, and how many left it during the period and after how long.</source>
-        <translation>期末各库区商品按停留天数分布，以及本期间离开该库区的件数和平均停留时长。</translation>
-    </message>
-    <message>
         <source>Zone</source>
         <translation>库区</translation>
     </message>
@@ -6421,6 +6429,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Average stay (days)</source>
         <translation>平均停留（天）</translation>
+    </message>
+    <message>
+        <source>Average stay before</source>
+        <translation>上期平均停留</translation>
     </message>
     <message>
         <source>Export workbook</source>

@@ -625,14 +625,29 @@ class ReportsTab(QWidget):
                                {1, 2, 3, 4, 5, 6}, colours)
 
     def _rates(self, period: analytics.Period) -> None:
-        rows = analytics.return_rates(period, self.rates.by.currentData())
-        note = self.tr("Units returned ÷ units sold in the period (whenever they came back), the worst first.")
-        if self.rates.by.currentData() != "supplier":
-            note += " " + self.tr("Only those with returns are listed.")
-        self.rates.note.setText(note)
+        by = self.rates.by.currentData()
+        rows = analytics.return_rates(period, by)
+        before = {r.key: r for r in analytics.return_rates(analytics.previous_period(period), by)}
+        notes = [self.tr("Units returned ÷ units sold in the period (whenever they came back), the worst first, "
+                         "beside the previous period of the same length (a rate that rises is worse).")]
+        if by != "supplier":
+            notes.append(self.tr("Only those with returns are listed."))
+        self.rates.note.setText(join_sentences(notes))
+        table, colours = [], {}
+        for index, r in enumerate(rows):
+            old = before.get(r.key)
+            if old is None or not old.sold:
+                table.append([r.key, r.sold, r.returned, _pct(r.rate), "", ""])
+                continue
+            points = (r.rate - old.rate) * 100
+            direction = analytics.SAME if abs(points) < 0.05 else analytics.BAD if points > 0 else analytics.GOOD
+            table.append([r.key, r.sold, r.returned, _pct(r.rate), _pct(old.rate),
+                          self.tr("{sign}{points} pt").format(sign="+" if points > 0 else "−" if points < 0 else "±",
+                                                              points=f"{abs(points):.1f}")])
+            colours[index, 5] = DIRECTION_COLOURS[direction]
         self.rates.show_rows([self.tr("Supplier / product / batch"), self.tr("Sold"), self.tr("Returned"),
-                              self.tr("Return rate")],
-                             [[r.key, r.sold, r.returned, _pct(r.rate)] for r in rows], {1, 2, 3})
+                              self.tr("Return rate"), self.tr("Previous period"), self.tr("Change")],
+                             table, {1, 2, 3, 4, 5}, colours)
 
     def _repair_cost(self, period: analytics.Period) -> None:
         rows = analytics.repair_costs(period, self.repair_cost.by.currentData())
@@ -711,12 +726,19 @@ class ReportsTab(QWidget):
         self.cost.draw_chart(lambda chart: chart.show(labels, series, marks, title=title))
 
     def _times(self, period: analytics.Period) -> None:
-        times = analytics.processing_times(period, int(settings.get("returns.promise_days") or 7))
+        promise = int(settings.get("returns.promise_days") or 7)
+        times = analytics.processing_times(period, promise)
+        before = analytics.processing_times(analytics.previous_period(period), promise)
         self.times.note.setText(self.tr("{settled} units settled with the customer, on average in {days} days; "
                                         "{share} within the promised {promise} days. {repeats} units came back more "
                                         "than once.").format(
             settled=times.settled, days=f"{times.average_days:.1f}" if times.average_days is not None else "—",
-            share=_pct(times.within_promise) or "—", promise=times.promise_days, repeats=times.repeat_units))
+            share=_pct(times.within_promise) or "—", promise=times.promise_days, repeats=times.repeat_units)
+            + "\n" + self.tr("The previous period of the same length ({previous}): {settled} settled, on average in "
+                             "{days} days; {share} within the promise.").format(
+                previous=analytics.period_name(analytics.previous_period(period)), settled=before.settled,
+                days=f"{before.average_days:.1f}" if before.average_days is not None else "—",
+                share=_pct(before.within_promise) or "—"))
         self.times.show_rows([self.tr("State"), self.tr("Stays"), self.tr("Average days")],
                              [[domain_tr(STATUSES.get(s, s)), n, d] for s, n, d in times.by_state], {1, 2})
 
@@ -725,12 +747,15 @@ class ReportsTab(QWidget):
 
         names = {loc.code: domain_tr(loc.name) for loc in Location.select()}
         rows = analytics.ageing(period)
+        before = {a.zone: a for a in analytics.ageing(analytics.previous_period(period))}
         self.ageing.note.setText(self.tr("Units in each zone at the end of the period by days there, and how many "
-                                         "left it during the period and after how long."))
+                                         "left it during the period and after how long, beside the previous period "
+                                         "of the same length."))
         self.ageing.show_rows([self.tr("Zone"), "0–7", "8–30", "31–90", "> 90", self.tr("Left in period"),
-                               self.tr("Average stay (days)")],
-                              [[names.get(a.zone, a.zone), *a.buckets, a.left_in_period, a.average_stay]
-                               for a in rows], {1, 2, 3, 4, 5, 6})
+                               self.tr("Average stay (days)"), self.tr("Average stay before")],
+                              [[names.get(a.zone, a.zone), *a.buckets, a.left_in_period, a.average_stay,
+                                before[a.zone].average_stay if a.zone in before else None]
+                               for a in rows], {1, 2, 3, 4, 5, 6, 7})
 
     # ---------------------------------------------------------------- the accountant's workbook
     def export(self) -> None:
