@@ -117,3 +117,14 @@ def test_the_measure_table_is_the_models(shop):
     columns = {c.name for c in db.get_columns("measure")}
     assert columns == {f.column_name for f in Measure._meta.sorted_fields}
     assert {i.name for i in db.get_indexes("measure")} == {"measure_date", "measure_staff_id"}
+
+
+def test_a_period_ending_on_the_29th_or_30th_steps_back_into_february():
+    """1–30 March beside 1–28 February (February has no 30th; this month's trend on the 30th passes through one)."""
+    thirty = analytics.Period(dt.date(2026, 3, 1), dt.date(2026, 3, 30))
+    assert analytics.previous_period(thirty) == analytics.Period(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    so_far = analytics.Period(dt.date(2026, 12, 1), dt.date(2026, 12, 30))  # "this month" on 30 December
+    feb = [p for p in analytics.trend_periods(so_far) if p.start.month == 2]
+    assert feb == [analytics.Period(dt.date(2026, 2, 1), dt.date(2026, 2, 28))]
+    leap = analytics.Period(dt.date(2028, 3, 1), dt.date(2028, 3, 29))
+    assert analytics.previous_period(leap).end == dt.date(2028, 2, 29)

@@ -222,7 +222,8 @@ def _status_bar_apart(window) -> None:
     assert data.right() <= bar.width() and waiting.left() >= 0
     separators = [w for w in bar.findChildren(QFrame) if w.frameShape() == QFrame.Shape.VLine and w.isVisible()]
     assert len(separators) >= 2
-    assert not {waiting, staff, combo, data} - {waiting, staff, combo, data} and not waiting.intersects(combo)
+    boxes = [waiting, staff, combo, data]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]), boxes  # none overlaps
 
 
 def test_the_status_bar_count_stands_apart_from_the_staff_box(window, tmp_path):

@@ -394,3 +394,27 @@ def test_the_reports_tab_shows_refunds_net_of_reversals(window, qtbot):
     assert after not in (before, refunded_once)
     refunds = analytics.cost_of_aftersales(JUNE).refunds  # the figure shown is the analysis's, net of reversals
     assert after[0] == refunds or f"{refunds:,.2f}" in str(after[0])
+
+
+def test_a_reversed_refund_is_not_a_settlement_nor_a_message_to_send(shop):
+    """Reversed, the refund was not paid: the sales queue does not ask to tell the customer it was, and the
+    processing times do not count the unit as settled on the day of the mistake."""
+    import datetime as dt
+
+    from shop_aftersales import clock
+    from shop_aftersales.reports import analytics
+    from shop_aftersales.services import queues
+    from shop_aftersales.services.staff import Approval
+
+    item, refund = refunded(Decimal("1.00"))
+    told = [e for e in queues.queues()["sales"] if e.item_id == item.id and e.message == "message.refunded"]
+    assert told  # before the reversal: tell the customer the refund was paid
+    resolutions.reverse_refund(refund.id, "金额输错", Approval(owner()), owner())
+    assert not [e for e in queues.queues()["sales"] if e.item_id == item.id and e.message == "message.refunded"]
+    day = item.created_at.date()
+    period = analytics.Period(day, day)
+    settled_before = analytics.processing_times(period).settled
+    with clock.frozen(clock.now() + dt.timedelta(days=3)):
+        resolutions.refund(item.id, resolutions.refundable_amount(item), "wechat", staff=clerk())
+    assert analytics.processing_times(period).settled == settled_before + 1  # settled once: by the refund that stands
+    assert findings() == []

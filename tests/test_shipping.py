@@ -173,6 +173,23 @@ def test_the_replacement_of_an_exchange_is_shipped_without_a_second_move(counter
     sound()
 
 
+def test_a_replacement_handed_over_long_ago_is_not_offered_for_shipping(counter):
+    """An exchange's replacement is shipped soon after the exchange, if at all: weeks later it was handed over at
+    the counter, and "Ship to the customer…" is no longer offered (nor accepted)."""
+    item = bring_back(counter, 1, "exchange")
+    with at(9):
+        business_step(lambda: move(MoveRequest(counter["phone"], 1, "adjustment", "sellable", serial="SN8")))()
+        items.inspect(item.id, "屏幕坏点", "repairable", counter["owner"])
+        resolutions.exchange(item.id, counter["owner"], None, "SN8")
+    assert shipping.why_not(item.id) is None  # the same week: it may go by courier
+    with clock.frozen(MONDAY + dt.timedelta(days=shipping.REPLACEMENT_SHIP_DAYS + 2)):
+        assert "handed over on" in (shipping.why_not(item.id) or "")
+        before = counted()
+        with pytest.raises(DomainError, match="handed over on"):
+            shipping.ship(item.id, "中通快递", "ZT1", "0", None, counter["owner"])
+        assert counted() == before
+
+
 def test_the_shipping_cost_counts_in_the_cost_of_aftersales(counter, tmp_path):
     phone = repaired(counter, 0)
     chair = repaired(counter, 2)
@@ -262,15 +279,18 @@ def test_refusals_change_nothing(counter):
     for step, message in [
         (lambda: shipping.ship(ready.id, "中通快递", "ZT2", 10, dt.date(2026, 6, 12), counter["owner"]),
          r"was already shipped on 2026-06-12 \(顺丰速运, tracking no. SF1\)"),
-        (lambda: shipping.delivered(ready.id, dt.date(2026, 6, 11)), r"before the parcel was shipped \(2026-06-12\)"),
-        (lambda: shipping.delivered(ready.id, dt.date(2026, 6, 18)), "is in the future"),
+        (lambda: shipping.delivered(ready.id, dt.date(2026, 6, 11), counter["owner"]), r"before the parcel was shipped \(2026-06-12\)"),
+        (lambda: shipping.delivered(ready.id, dt.date(2026, 6, 18), counter["owner"]), "is in the future"),
     ]:
         with pytest.raises(DomainError, match=message):
             step()
         assert counted() == before, message
-    shipping.delivered(ready.id, dt.date(2026, 6, 14))
+    with pytest.raises(DomainError, match="Choose who you are first"):  # the history names who confirmed it
+        shipping.delivered(ready.id, dt.date(2026, 6, 14))
+    assert counted() == before
+    shipping.delivered(ready.id, dt.date(2026, 6, 14), counter["owner"])
     with pytest.raises(DomainError, match=r"already confirmed \(2026-06-14\)"):
-        shipping.delivered(ready.id, dt.date(2026, 6, 15))
+        shipping.delivered(ready.id, dt.date(2026, 6, 15), counter["owner"])
     # a unit the customer picked up at the counter is not shipped afterwards
     other = repaired(counter, 3)
     resolutions.give_back(other.id, "已取走", counter["owner"])
@@ -299,7 +319,7 @@ def test_a_shipment_is_written_once_and_its_delivery_once(counter):
     with pytest.raises(Exception, match="CHECK"):
         db.execute_sql("INSERT INTO shipment (item_id, move_id, carrier, tracking_no, cost, shipped_on, created_at) "
                        "SELECT item_id, move_id, carrier, 'X', -1, shipped_on, created_at FROM shipment")
-    shipping.delivered(item.id, dt.date(2026, 6, 13))
+    shipping.delivered(item.id, dt.date(2026, 6, 13), counter["owner"])
     with pytest.raises(Exception, match="written once"):
         Shipment.update(delivered_on=dt.date(2026, 6, 14)).execute()
     assert Shipment.get().cost == Decimal("18.00") and Shipment.get().delivered_on == dt.date(2026, 6, 13)

@@ -3287,6 +3287,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{code} 已于 {date} 寄出（{carrier}，快递单号 {tracking}）。</translation>
     </message>
     <message>
+        <source>The replacement for {code} was handed over on {date}; a replacement is shipped within {days} days of the exchange.</source>
+        <translation>{code} 的换货商品已于 {date} 交付；换货商品只能在换货后 {days} 天内寄出。</translation>
+    </message>
+    <message>
         <source>{code} is already back with the customer: there is nothing left to ship.</source>
         <translation>{code} 已在顾客手中，无需再寄。</translation>
     </message>

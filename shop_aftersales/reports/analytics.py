@@ -375,7 +375,11 @@ def processing_times(period: Period, promise_days: int = 7) -> ProcessingTimes:
     settled = _rows(f"""
         SELECT (SELECT julianday(MIN(e.created_at)) FROM item_event e
                 WHERE e.item_id = i.id AND (e.code IN ({",".join("?" * len(SETTLING_EVENTS))})
-                                            OR e.to_status = 'returned_to_customer')) - julianday(i.created_at)
+                                            OR e.to_status = 'returned_to_customer')
+                  -- a refund given by mistake and reversed settled nothing: the settlement that stands counts
+                  AND NOT (e.code = {EVENT_REFUND} AND json_extract(e.data, '$.number') IN (
+                      SELECT r.number FROM refund r JOIN refund_reversal x ON x.refund_id = r.id))
+                ) - julianday(i.created_at)
         {_ITEMS} WHERE i.created_at >= ? AND i.created_at < ? {where}""",
                     [*SETTLING_EVENTS, period.lo, period.hi, *args])
     days = [d for (d,) in settled if d is not None]
@@ -467,7 +471,8 @@ def shifted(period: Period, steps: int) -> Period:
         start = add_months(period.start, -months * steps)
         end_month = add_months(month_start(period.end), -months * steps)
         last = _month_end(end_month)
-        end = last if period.end == _month_end(period.end) else min(end_month.replace(day=period.end.day), last)
+        # 1–30 March → 1–28 February: the day is capped before the date is made (February has no 30th)
+        end = last if period.end == _month_end(period.end) else end_month.replace(day=min(period.end.day, last.day))
         return replace(period, start=start, end=end)
     days = (period.end - period.start).days + 1
     return replace(period, start=period.start - dt.timedelta(days=days * steps),

@@ -145,11 +145,12 @@ def scorecard(period: analytics.Period) -> Scorecard:
     write_offs = dict(_rows(f"""SELECT {analytics._ITEM_SUPPLIER}, SUM(x.write_off) FROM scrap_record x
                                 JOIN aftersales_item i ON i.id = x.item_id {_ITEM_JOIN}
                                 WHERE x.created_at >= ? AND x.created_at < ? {where} GROUP BY 1""", [lo, hi, *args]))
-    ret_where, ret_args = period.product_filter(supplier=_RETURN_SUPPLIER)
-    credits = dict(_rows(f"""SELECT {_RETURN_SUPPLIER}, SUM(x.credit) FROM supplier_return x
+    # credits on the same basis as the cost of after-sales and the workbook's Supplier returns sheet (the unit's
+    # supplier): with a supplier filter the scorecard and the summary cannot disagree
+    credits = dict(_rows(f"""SELECT {analytics._ITEM_SUPPLIER}, SUM(x.credit) FROM supplier_return x
                              JOIN aftersales_item i ON i.id = x.item_id {_ITEM_JOIN}
-                             WHERE x.shipped_at >= ? AND x.shipped_at < ? {ret_where} GROUP BY 1""",
-                         [lo, hi, *ret_args]))
+                             WHERE x.shipped_at >= ? AND x.shipped_at < ? {where} GROUP BY 1""", [lo, hi, *args]))
+    ret_where, ret_args = period.product_filter(supplier=_RETURN_SUPPLIER)
     as_of = clock.today()
     # the return-to-supplier list as the Stock tab shows it: listed, not shipped, the unit still waiting there
     open_returns = {s: (int(n), int(days)) for s, n, days in _rows(f"""

@@ -537,7 +537,8 @@ def import_sales(path: Path, staff=None, progress: Progress | None = None,
         first = rows[0]
         for row in rows:
             v = row.values
-            seller = name_key(v.get("salesperson") or "")
+            # a receipt already imported is skipped whatever its salesperson: its name must not stop the import
+            seller = name_key(v.get("salesperson") or "") if receipt not in existing_receipts else ""
             if seller:
                 seller_names.setdefault(seller, (" ".join(v["salesperson"].split()), []))[1].append(row.number)
                 named = receipt_seller.setdefault(receipt, (seller, row.number))

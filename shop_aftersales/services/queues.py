@@ -11,7 +11,8 @@ import peewee as pw
 
 from ..clock import now
 from ..i18n import QT_TRANSLATE_NOOP, in_document_language, translate
-from ..models import AftersalesItem, Customer, ItemEvent, Product, Refund, RepairOrder, ReturnOrder, Staff
+from ..models import (AftersalesItem, Customer, ItemEvent, Product, Refund, RefundReversal, RepairOrder, ReturnOrder,
+                      Staff)
 from ..models.aftersales import (EVENT_NOTE, IN_REPAIR, QC_WAITING, READY_FOR_PICKUP, RECEIVED, REPAIRABLE,
                                  STATUSES, SUPPLIER_RETURN)
 from ..models.repairs import OPEN_STATES
@@ -165,9 +166,10 @@ def queues() -> dict[str, list[Entry]]:
                                                      product=item.product.name),
                                          _end_of(item.created_at.date() + dt.timedelta(days=refund_days)), item.id))
     recent = now() - dt.timedelta(days=7)  # refunds paid this week whose customer has not been told yet
+    reversed_ = RefundReversal.select(RefundReversal.refund)  # a reversed refund was not paid: nobody is told it was
     refunds = list(_with_customer(Refund.select(Refund, AftersalesItem, Product, ReturnOrder, Customer)
                                   .join(AftersalesItem).join(Product).switch(AftersalesItem))
-                   .where(Refund.paid_at >= recent))
+                   .where((Refund.paid_at >= recent) & Refund.id.not_in(reversed_)))
     told = _told([r.item_id for r in refunds], "message.refunded")
     for refund in refunds:
         item = refund.item

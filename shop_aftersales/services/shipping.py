@@ -61,6 +61,9 @@ def _exchange_of(item: AftersalesItem) -> Exchange | None:
             .order_by(Exchange.id.desc()).first())
 
 
+# A replacement is shipped, if at all, soon after the exchange: later the exchange was handed over at the counter
+REPLACEMENT_SHIP_DAYS = 14
+
 def shippable(item: AftersalesItem) -> Shippable:
     """What can be shipped for *item*, or a DomainError saying why nothing can (already shipped, back with the
     customer already, not the customer's unit, not ready yet)."""
@@ -70,8 +73,12 @@ def shippable(item: AftersalesItem) -> Shippable:
                                             "{tracking})."), code=item.code, date=shipped.shipped_on.isoformat(),
                           carrier=shipped.carrier, tracking=shipped.tracking_no)
     exchange = None if item.customer_owned else _exchange_of(item)
-    if exchange is not None:
+    if exchange is not None and (today() - exchange.created_at.date()).days <= REPLACEMENT_SHIP_DAYS:
         return Shippable(item, exchange)
+    if exchange is not None:  # handed over long ago (at the counter): there is no parcel to record now
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The replacement for {code} was handed over on {date}; a "
+                                            "replacement is shipped within {days} days of the exchange."),
+                          code=item.code, date=exchange.created_at.date().isoformat(), days=REPLACEMENT_SHIP_DAYS)
     if item.status == RETURNED_TO_CUSTOMER:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is already back with the customer: there is nothing "
                                             "left to ship."), code=item.code)
@@ -171,6 +178,7 @@ def why_not_delivered(item_id: int) -> str | None:
 def delivered(item_id: int, delivered_on: dt.date | None = None, staff: Staff | None = None,
               note: str = "") -> Changes:
     """The customer has the parcel: the shipment is closed (it leaves the sales queue)."""
+    require_staff(staff)  # the history says who confirmed the delivery
     item = get_item(item_id)
     shipment = _awaiting(item)
     delivered_on = delivered_on or today()

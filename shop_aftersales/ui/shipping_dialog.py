@@ -148,6 +148,9 @@ class DeliveredDialog(StepDialog):
     def blocker(self) -> str | None:
         if self.refusal:
             return self.refusal
+        missing = _no_staff(self.context)
+        if missing:
+            return missing
         if _day(self.day) > today():
             return self.tr("The delivery date cannot be in the future.")
         if _day(self.day) < self.shipment.shipped_on:
