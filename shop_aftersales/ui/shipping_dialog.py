@@ -25,6 +25,18 @@ def _day(edit) -> dt.date:
     return edit.date().toPython()
 
 
+def _say_refused(dialog, fields) -> None:
+    """A step that cannot be taken on this unit: why, in red under the form, and its fields switched off."""
+    if not dialog.refusal:
+        return
+    refused = QLabel(dialog.refusal)
+    refused.setWordWrap(True)
+    refused.setStyleSheet("color: #b00020")
+    dialog.form.addRow("", refused)
+    for field in fields:
+        field.setEnabled(False)
+
+
 def _no_staff(context: AppContext) -> str | None:
     if context.staff is None:
         return QCoreApplication.translate("Shipping", "Choose who you are first (the staff box at the bottom of the "
@@ -80,13 +92,7 @@ class ShipDialog(StepDialog):
         self.note = self.note_box(self.tr("Anything worth knowing (optional)"))
         self.note.setFixedHeight(56)
         self.form.addRow(self.tr("Note:"), self.note)
-        if self.refusal:
-            refused = QLabel(self.refusal)
-            refused.setWordWrap(True)
-            refused.setStyleSheet("color: #b00020")
-            self.form.addRow("", refused)
-            for field in (self.carrier, self.tracking, self.cost, self.day, self.note):
-                field.setEnabled(False)
+        _say_refused(self, (self.carrier, self.tracking, self.cost, self.day, self.note))
         self.carrier.currentTextChanged.connect(self.refresh)
         self.tracking.textChanged.connect(self.refresh)
         self.day.dateChanged.connect(self.refresh)
@@ -136,13 +142,7 @@ class DeliveredDialog(StepDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. signed for by the customer"))
         self.form.addRow(self.tr("Note:"), self.note)
-        if self.refusal:
-            refused = QLabel(self.refusal)
-            refused.setWordWrap(True)
-            refused.setStyleSheet("color: #b00020")
-            self.form.addRow("", refused)
-            self.day.setEnabled(False)
-            self.note.setEnabled(False)
+        _say_refused(self, (self.day, self.note))
         self.day.dateChanged.connect(self.refresh)
 
     def blocker(self) -> str | None:
