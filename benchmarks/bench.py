@@ -2,6 +2,9 @@
 
     shop-aftersales demo-data --scale busy --data-dir /tmp/busy      # five years of a busy shop, once
     python benchmarks/bench.py /tmp/busy                             # the table below, as Markdown
+    python benchmarks/bench.py /tmp/busy --database postgresql://postgres@127.0.0.1/bench
+        # the same cases on SQLite and on PostgreSQL side by side (the busy shop is copied into an empty
+        # PostgreSQL database first, with copy-shop); each PostgreSQL figure within its target and within 2× SQLite's
 
 Each case runs in its own process (so its peak memory is its own and caches are cold for the start-up case):
 the time is the median of several runs after one warm-up, except for start-up and the export (one run each).
@@ -56,11 +59,18 @@ def open_db(data_dir: Path) -> None:
 
 
 def raw_ratio(data_dir: Path, query, fetch) -> tuple[float, float]:
-    """(ms through our code, ms of the same SQL in raw sqlite3)."""
+    """(ms through our code, ms of the same SQL in the raw driver: sqlite3, or psycopg on PostgreSQL)."""
     ours = timed(fetch)
     sql, params = query.sql()
-    conn = sqlite3.connect(data_dir / "shop.sqlite3")
-    raw = timed(lambda: conn.execute(sql, params).fetchall())
+    url = os.environ.get("SHOP_AFTERSALES_DATABASE")
+    if url:
+        import psycopg
+
+        conn = psycopg.connect(url)
+        raw = timed(lambda: conn.execute(sql, params).fetchall())
+    else:
+        conn = sqlite3.connect(data_dir / "shop.sqlite3")
+        raw = timed(lambda: conn.execute(sql, params).fetchall())
     conn.close()
     return ours, raw
 
@@ -194,7 +204,17 @@ def case_count(data_dir: Path) -> dict:
     from PySide6.QtWidgets import QApplication
 
     folder = Path(tempfile.mkdtemp(prefix="bench-count-"))
-    shutil.copy(data_dir / "shop.sqlite3", folder / "shop.sqlite3")
+    url = os.environ.get("SHOP_AFTERSALES_DATABASE")
+    if url:  # a copy of the PostgreSQL shop: a database made from it as a template
+        from shop_aftersales.models import postgres
+
+        address = postgres.parse(url)
+        copy = address.database + "_count"
+        postgres.drop_database(url, copy)
+        postgres.create_database(url, copy, template=address.database)
+        os.environ["SHOP_AFTERSALES_DATABASE"] = address.with_database(copy).url
+    else:
+        shutil.copy(data_dir / "shop.sqlite3", folder / "shop.sqlite3")
     open_db(folder)
     from shop_aftersales.models import StockCountLine
     from shop_aftersales.services import stock_count
@@ -234,6 +254,11 @@ def case_count(data_dir: Path) -> dict:
                                                                "kind": "export", "rows": rows}
     dialog.close()
     shutil.rmtree(folder, ignore_errors=True)
+    if url:
+        from shop_aftersales.models.database import close_database
+
+        close_database()
+        postgres.drop_database(url, copy)
     return out
 
 
@@ -254,7 +279,7 @@ def case_export(data_dir: Path) -> dict:
 def case_start_checked(data_dir: Path) -> dict:
     """The slow start: as after a crash, a copy or a week without a check, SQLite's quick_check reads the whole
     file (the marker of the app's last clean close is taken away; the next start puts one back)."""
-    (data_dir / "shop.sqlite3.closed").unlink(missing_ok=True)
+    (data_dir / "shop.sqlite3.closed").unlink(missing_ok=True)  # (PostgreSQL checks its own pages: no such check)
     return case_start(data_dir)
 
 
@@ -263,9 +288,13 @@ CASES = {"start with the full check": case_start_checked, "start after a clean c
          "reports at once": case_reports_at_once, "count": case_count, "export": case_export}
 
 
-def run_case(name: str, data_dir: Path) -> dict:
-    """The case's rows; a case that fails is reported as such (with its last words) and the others still run."""
+def run_case(name: str, data_dir: Path, url: str | None = None) -> dict:
+    """The case's rows; a case that fails is reported as such (with its last words) and the others still run.
+    *url*: the shop is the PostgreSQL database there (the data folder still holds this PC's logs and backups)."""
     env = dict(os.environ, BENCH_T0=repr(time.time()), QT_QPA_PLATFORM="offscreen")  # the clock starts here
+    env.pop("SHOP_AFTERSALES_DATABASE", None)
+    if url:
+        env["SHOP_AFTERSALES_DATABASE"] = url
     done = subprocess.run([sys.executable, __file__, "--case", name, str(data_dir)], env=env, capture_output=True,
                           text=True)
     lines = done.stdout.strip().splitlines()
@@ -273,6 +302,27 @@ def run_case(name: str, data_dir: Path) -> dict:
         last = (done.stderr.strip().splitlines() or ["no output"])[-1]
         return {name: {"failed": f"exit {done.returncode}: {last}"}}
     return json.loads(lines[-1])
+
+
+def _cell(row: dict | None) -> str:
+    if row is None:
+        return ""
+    if "failed" in row:
+        return f"✗ {row['failed']}"
+    return f"{row['ms']:.0f}" + ("" if row["ms"] <= TARGET_MS[row["kind"]] else " ✗")
+
+
+def fill_postgres(data_dir: Path, url: str) -> None:
+    """Copy the busy SQLite shop into the PostgreSQL database at *url* when that database holds no shop yet."""
+    from shop_aftersales.models.postgres import display
+    from shop_aftersales.services import copy_shop
+
+    target = copy_shop.where(url)
+    if not copy_shop._has_shop(target):
+        print(f"Copying {data_dir} into {display(url)} (copy-shop) …", file=sys.stderr, flush=True)
+        began = time.perf_counter()
+        report = copy_shop.copy_shop(copy_shop.where(data_dir), target)
+        print(f"… copied in {time.perf_counter() - began:.0f} s; sound: {report.sound}", file=sys.stderr, flush=True)
 
 
 def main() -> None:
@@ -285,18 +335,47 @@ def main() -> None:
             row["peak_mb"] = mb
         print(json.dumps(result))
         os._exit(0)  # the start-up case leaves a window open
-    if len(sys.argv) != 2 or not (Path(sys.argv[1]) / "shop.sqlite3").is_file():
-        sys.exit("usage: python benchmarks/bench.py DATA_DIR   (a shop made by: shop-aftersales demo-data "
-                 "--scale busy --data-dir DATA_DIR)")
-    data_dir = Path(sys.argv[1])
+    args = sys.argv[1:]
+    url = None
+    if "--database" in args:
+        at = args.index("--database")
+        url = args[at + 1] if at + 1 < len(args) else None
+        del args[at:at + 2]
+    if len(args) != 1 or not (Path(args[0]) / "shop.sqlite3").is_file() or (url is not None and not url):
+        sys.exit("usage: python benchmarks/bench.py DATA_DIR [--database postgresql://…]   (a shop made by: "
+                 "shop-aftersales demo-data --scale busy --data-dir DATA_DIR)")
+    data_dir = Path(args[0])
     cpu = platform.processor() or platform.machine()
     print(f"Machine: {platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; data: {data_dir}")
     print()
-    print("| What | ms | target | to the end (ms) | ×raw sqlite3 | rows | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    if url:
+        from shop_aftersales.models.postgres import display
+
+        fill_postgres(data_dir, url)
+        print(f"PostgreSQL: {display(url)}")
+        print()
+        print("| What | SQLite ms | PostgreSQL ms | target | PostgreSQL ÷ SQLite | ×raw psycopg | rows |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+    else:
+        print("| What | ms | target | to the end (ms) | ×raw sqlite3 | rows | peak MB |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
     failed = False
     for name in CASES:
+        if url:
+            lite, pg = run_case(name, data_dir), run_case(name, data_dir, url)
+            for what in dict.fromkeys([*lite, *pg]):
+                a, b = lite.get(what), pg.get(what)
+                ok = a is not None and b is not None and "failed" not in a and "failed" not in b
+                factor = b["ms"] / a["ms"] if ok and a["ms"] else None
+                slow = factor is not None and factor > 2 and b["ms"] > 20  # a few ms either way is noise
+                failed |= not ok or slow or b["ms"] > TARGET_MS[b["kind"]]
+                ratio = f"{b['ratio']:.1f}" if ok and b.get("ratio") and b.get("rows") else ""
+                shown = f"{factor:.2f}" + (" ✗" if slow else "") if factor is not None else ""
+                target = TARGET_MS[(b or a)["kind"]] if "kind" in (b or a) else ""
+                print(f"| {what} | {_cell(a)} | {_cell(b)} | {target} | {shown} | {ratio} | "
+                      f"{(b or {}).get('rows', '')} |", flush=True)
+            continue
         for what, row in run_case(name, data_dir).items():
             if "failed" in row:
                 print(f"| {what} | ✗ {row['failed']} |  |  |  |  |  |", flush=True)

@@ -92,7 +92,8 @@ def open_shop(data_dir: Path, demo: bool = False, temporary: bool = False):
     except BaseException:
         lock.unlock()
         raise
-    log.info("Shop Aftersales %s, data %s, SQLite %s", __version__, data_dir, opened.sqlite_version)
+    log.info("Shop Aftersales %s, data %s, shop in %s (SQLite %s)", __version__, data_dir, opened.where,
+             opened.sqlite_version)
     clean_leftovers(data_dir, Path(data_dir) / "attachments")  # what killed backups, exports and intakes left
     if demo and not has_data():
         seed_demo_shop()
@@ -103,7 +104,7 @@ def open_shop(data_dir: Path, demo: bool = False, temporary: bool = False):
     window = MainWindow(context)
     if backup_due:
         window.back_up_daily()  # on the writer thread: 7 s on five busy years, the window must not wait for it
-    if integrity_check_due(opened.path):
+    if opened.path is not None and integrity_check_due(opened.path):  # SQLite's own check, of the file
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, window,
@@ -180,16 +181,72 @@ def _smoke_print(data_dir: Path) -> bool | None:
         return path.stat().st_size > 1000 and path.read_bytes().startswith(b"%PDF")
 
 
+# a PostgreSQL shop that cannot be opened for one of these reasons is worth a retry, a password or a new address
+ASK_AGAIN = ("unreachable", "password", "missing")
+
+
+def open_shop_asking(data_dir: Path, demo: bool = False, temporary: bool = False, ask=None, ask_password=None,
+                     edit_setting=None):
+    """:func:`open_shop`, and when the shop's PostgreSQL database wants a password this PC does not remember, or
+    cannot be reached: ask (*ask_password*), or say why and offer Try again / Settings → Database… / Quit (*ask*,
+    *edit_setting*; the ui.database_dialog functions by default). Returns the window, or None when the person
+    quit. A password typed with "remember" ticked goes to the credential store once the shop opened with it.
+    Other refusals (and any refusal of the SQLite file) are raised as before."""
+    from . import database_choice
+    from .models.database import DatabaseRefused, database_password, use_database
+    from .services import credentials
+    from .ui import database_dialog
+
+    ask = ask or database_dialog.ask_after_refusal
+    ask_password = ask_password or database_dialog.ask_password
+    edit_setting = edit_setting or (lambda folder: database_dialog.DatabaseDialog(folder).exec())
+    remember = None  # (url, password) typed with "remember" ticked: kept once the shop has opened with it
+    while True:
+        try:
+            window = open_shop(data_dir, demo=demo, temporary=temporary)
+        except DatabaseRefused as refused:
+            url = database_choice.current_url()
+            if url is None or refused.kind not in ASK_AGAIN:
+                raise
+            log.warning("The shop's database %s could not be opened: %s", url, refused.kind)
+            if refused.kind == "password":
+                answer = ask_password(url, wrong=database_password() is not None)  # a password was tried
+                if answer is not None:
+                    password, keep = answer
+                    use_database(url, password)
+                    remember = (url, password) if keep else None
+                    continue
+            choice = ask(refused)
+            if choice == database_dialog.SETTINGS:
+                if edit_setting(data_dir):  # the new choice, for this start too (not a command line's --database)
+                    database_choice.choose(data_dir, None, demo)
+            elif choice != database_dialog.RETRY:
+                return None
+        else:
+            if remember is not None and database_choice.current_url() == remember[0]:
+                credentials.save(*remember)
+            return window
+
+
 def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | None = None,
-            smoke: bool = False) -> int:
-    """*smoke*: open the window, let it draw, close it and exit 0 (checks a build without a person)."""
+            smoke: bool = False, database: str | None = None) -> int:
+    """*smoke*: open the window, let it draw, close it and exit 0 (checks a build without a person).
+    *database*: the shop's PostgreSQL URL (--database); without it, this PC's choice (Settings → Database)."""
     app = create_application(language=language)
     temporary = demo and data_dir is None
     data_dir = demo_folder(data_dir) if demo else (data_dir or default_data_dir())
     if demo:
         print(demo_notice(data_dir, temporary), flush=True)
     try:
-        window = open_shop(data_dir, demo=demo, temporary=temporary)
+        from . import database_choice
+
+        database_choice.choose(data_dir, database, demo)
+        if smoke:
+            window = open_shop(data_dir, demo=demo, temporary=temporary)
+        else:
+            window = open_shop_asking(data_dir, demo=demo, temporary=temporary)
+            if window is None:
+                return 3
     except DomainError as exc:
         from .models.database import DatabaseRefused
 

@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="the shop's data folder (default: the per-user application data folder)")
     common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
                         help="language of messages: zh_CN or en (default: the system's)")
+    common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                        help="the shop's shared PostgreSQL database, e.g. postgresql://shop@192.168.1.10/shop "
+                             "(default: this PC's choice under Settings → Database, else the SQLite file in the "
+                             "data folder); the password from this PC's credential store, PGPASSWORD or pgpass")
 
     parser = argparse.ArgumentParser(
         prog="shop-aftersales", parents=[common],
@@ -79,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("file", type=Path, nargs="?", metavar="BACKUP", help="the backup file; without it, list them")
     sub.add_parser("check", parents=[common],
                    help="check the database's integrity and the stock ledger's invariants (exit 1 on problems)")
+    c = sub.add_parser("copy-shop", parents=[common],
+                       help="copy a whole shop into an empty database or a new data folder (SQLite <-> PostgreSQL), "
+                            "then check and compare both (exit 1 when they differ)")
+    c.add_argument("source", metavar="SOURCE", help="a data folder (its shop.sqlite3) or a postgresql:// URL")
+    c.add_argument("target", metavar="TARGET", help="an empty PostgreSQL database, or a data folder without a shop")
     return parser
 
 
@@ -125,9 +134,21 @@ def _data_dir(args) -> Path:
 
 def _has_database(args) -> bool:
     """Says so (and the command stops) when the folder has no shop database; creates nothing."""
-    from .models.database import database_path
+    from .models.database import database_password, database_path, database_url
 
     folder = _data_dir(args)
+    url = database_url(folder, create=False)
+    if url:  # a PostgreSQL shop (--database, the PC's choice): an empty database holds no shop either
+        from .services.database_probe import EMPTY, probe
+
+        found = probe(url, database_password())
+        if found.refusal is not None:
+            raise found.refusal  # unreachable, wrong password…: exit 3, as when the opening itself is refused
+        if found.kind == EMPTY:
+            _err(_tr(QT_TRANSLATE_NOOP("Cli", "No shop in the database {database} on {server}.")).format(
+                database=found.database, server=found.server))
+            return False
+        return True
     if not database_path(folder).exists():
         _err(_tr(QT_TRANSLATE_NOOP("Cli", "No shop database in {folder}.")).format(folder=folder))
         return False
@@ -239,7 +260,7 @@ def _owner_pin(args, step: str, owners: list | None = None) -> None:
     from .services.staff import has_pin, pin_matches, verify
 
     if owners is None:
-        owners = list(Staff.select().where((Staff.role == "owner") & (Staff.active == True)))  # noqa: E712
+        owners = list(Staff.select().where((Staff.role == "owner") & Staff.active))  # noqa: E712
     owners = [owner for owner in owners if has_pin(owner)]
     if not owners:
         return
@@ -309,11 +330,11 @@ def _cmd_restore(args) -> int:
         return EXIT_OK
     chosen = args.file if args.file.is_absolute() else Path.cwd() / args.file  # relative: from the current folder
     args.lock = _locked(args)  # nobody else may write while the file is replaced
-    from .models.database import database_path, prepare_data_dir
+    from .models.database import database_path, database_url, prepare_data_dir
 
     data_dir = prepare_data_dir(data_dir)
     owners = None
-    if database_path(data_dir).exists():
+    if database_path(data_dir).exists() or database_url(data_dir):  # a PostgreSQL shop: its own owners approve
         try:
             open_database(data_dir)
         except DatabaseRefused as refused:  # the way back from a damaged file: the backup's owner approves
@@ -334,12 +355,19 @@ def _cmd_restore(args) -> int:
     return EXIT_OK
 
 
+def _shop_place(data_dir: Path) -> str:
+    """What a message names as the shop: the PostgreSQL database (without password), else the data folder."""
+    from .database_choice import current_url
+
+    return current_url() or str(data_dir)
+
+
 def _cmd_check(args) -> int:
     from .services.checks import run_checks
 
     if not _has_database(args):
         return EXIT_REFUSED
-    data_dir = _open_for_reading(args)
+    data_dir = _shop_place(_open_for_reading(args))
     findings = run_checks()
     if findings:
         _err(_tr(QT_TRANSLATE_NOOP("Cli", "{count} problem(s) in {folder}:")).format(count=len(findings),
@@ -352,6 +380,50 @@ def _cmd_check(args) -> int:
     return EXIT_OK
 
 
+def _cmd_copy_shop(args) -> int:
+    from .models.database import DB_FILE_NAME
+    from .money import from_fen
+    from .services.copy_shop import copy_shop, where
+
+    sides = [where(args.source), where(args.target)]
+    args.locks = [_locked_folder(side.path.parent) for side in sides  # no app (nor command) on a data folder
+                  if side.path is not None and side.path.name == DB_FILE_NAME]
+    report = copy_shop(*sides)
+    label, source, target = (_tr(QT_TRANSLATE_NOOP("Cli", "Table / column")), _tr(QT_TRANSLATE_NOOP("Cli", "Source")),
+                             _tr(QT_TRANSLATE_NOOP("Cli", "Target")))
+    _out(_tr(QT_TRANSLATE_NOOP("Cli", "Copied {source} into {target}.")).format(source=report.source,
+                                                                               target=report.target))
+    _out(f"{label:<40} {source:>16} {target:>16}")
+    for table, rows in report.source_measures.rows.items():
+        there = report.target_measures.rows.get(table)
+        _out(f"{table:<40} {rows:>16} {there if there is not None else '-':>16}{'' if rows == there else '  ≠'}")
+    for key, total in report.source_measures.sums.items():
+        there = report.target_measures.sums.get(key)
+        show = (lambda v: str(from_fen(v))) if key in report.source_measures.money else str
+        _out(f"{'  Σ ' + key:<40} {show(total):>16} {show(there) if there is not None else '-':>16}"
+             f"{'' if total == there else '  ≠'}")
+    for side, findings in ((report.source, report.source_findings), (report.target, report.target_findings)):
+        if findings:
+            _err(_tr(QT_TRANSLATE_NOOP("Cli", "{count} problem(s) in {folder}:")).format(count=len(findings),
+                                                                                       folder=side))
+            for finding in findings:
+                _err(f"  • {finding}")
+    if report.differences:
+        _err(_tr(QT_TRANSLATE_NOOP("Cli", "The copy differs from its source:")))
+        for difference in report.differences:
+            _err(f"  • {difference}")
+    if not report.sound:
+        return EXIT_REFUSED
+    _out(_tr(QT_TRANSLATE_NOOP("Cli", "OK: every table, money sum and quantity agrees, and both shops are sound.")))
+    return EXIT_OK
+
+
+def _locked_folder(folder: Path):
+    from .instance import acquire
+
+    return acquire(folder)
+
+
 def _system_language() -> str:
     from .config import preferred_language
 
@@ -361,19 +433,21 @@ def _system_language() -> str:
 def _cmd_gui(args) -> int:
     from .app import run_gui
 
-    return run_gui(data_dir=args.data_dir, demo=args.demo, language=args.lang, smoke=args.smoke)
+    return run_gui(data_dir=args.data_dir, demo=args.demo, language=args.lang, smoke=args.smoke,
+                   database=args.database)
 
 
 COMMANDS = {
     None: _cmd_gui, "gui": _cmd_gui, "demo-data": _cmd_demo, "check": _cmd_check, "template": _cmd_template,
     "import-products": _cmd_import("products"), "import-sales": _cmd_import("sales"),
     "import-stock": _cmd_import("stock"), "export": _cmd_export, "backup": _cmd_backup, "restore": _cmd_restore,
+    "copy-shop": _cmd_copy_shop,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    for option in ("data_dir", "lang"):  # neither given (before nor after the command)
+    for option in ("data_dir", "lang", "database"):  # not given (before nor after the command)
         if not hasattr(args, option):
             setattr(args, option, None)
     console = logging.StreamHandler()
@@ -385,6 +459,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         install_without_app(args.lang or _system_language())
     try:
+        if args.command not in (None, "gui"):  # the GUI chooses after its start (a demo never takes the PC's)
+            from .database_choice import choose
+
+            choose(_data_dir(args), args.database)
         return COMMANDS[args.command](args)
     except DomainError as exc:
         from .models.database import DatabaseRefused

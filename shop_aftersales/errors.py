@@ -28,3 +28,18 @@ class DomainError(Exception):
 
 class NotFound(DomainError):
     """The thing asked for does not exist."""
+
+
+class Translated:
+    """A phrase marked with ``QT_TRANSLATE_NOOP("Domain", ...)`` given as a parameter of a message: translated
+    when the message is shown, in the language of the moment."""
+
+    def __init__(self, source: str, **params: object) -> None:
+        self.source = source
+        self.params = params
+
+    def __str__(self) -> str:
+        return translate(CONTEXT, self.source).format(**self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)

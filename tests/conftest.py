@@ -1,4 +1,5 @@
-"""Shared fixtures: a real SQLite file per test, the demo shop, real workbooks."""
+"""Shared fixtures: a real database per test (an SQLite file, or with SHOP_AFTERSALES_TEST_DATABASE a fresh
+PostgreSQL database of its own on that server), the demo shop, real workbooks."""
 
 from __future__ import annotations
 
@@ -20,9 +21,82 @@ os.environ.setdefault("SHOP_AFTERSALES_FAST_PIN_HASH", "1")  # test-only fast PI
 
 from shop_aftersales import clock  # noqa: E402
 from shop_aftersales.models import db  # noqa: E402
-from shop_aftersales.models.database import DB_FILE_NAME, close_database, open_database  # noqa: E402
+from shop_aftersales.models import postgres  # noqa: E402
+from shop_aftersales.models.database import (DB_FILE_NAME, TEST_ENV, close_database, open_database,  # noqa: E402
+                                             open_postgres_url)
 
 from helpers import TEST_NOW  # noqa: E402
+
+# The suite's PostgreSQL server (.ci/run starts one), or None: the suite runs on SQLite files.
+PG_SERVER = os.environ.get(TEST_ENV, "").strip() or None
+# One name for this run of the suite, inherited by the xdist workers and every command a test starts: its databases
+# are named after it, so two runs on one server (or a developer's run beside CI's) never drop each other's.
+os.environ.setdefault("SHOP_AFTERSALES_TEST_RUN", f"r{os.getpid()}")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only(why): about the SQLite file itself; skipped on PostgreSQL")
+    config.addinivalue_line("markers", "postgres_only(why): needs the PostgreSQL server (SHOP_AFTERSALES_TEST_DATABASE)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if PG_SERVER and marker is not None:
+            item.add_marker(pytest.mark.skip(reason="SQLite file only: " + (marker.args[0] if marker.args else "")))
+        marker = item.get_closest_marker("postgres_only")
+        if not PG_SERVER and marker is not None:
+            item.add_marker(pytest.mark.skip(reason=f"needs PostgreSQL ({TEST_ENV}): "
+                                             + (marker.args[0] if marker.args else "")))
+
+
+def _worker_databases() -> list[str]:
+    server = postgres.server_database(PG_SERVER)
+    try:
+        return [r[0] for r in server.execute_sql(
+            "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", (f"sa_{postgres.worker()}_",)).fetchall()]
+    finally:
+        server.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _postgres_templates(tmp_path_factory):
+    """On PostgreSQL: this worker's migrated empty template, from which every test's database is made."""
+    if not PG_SERVER:
+        yield
+        return
+    for name in _worker_databases():
+        postgres.drop_database(PG_SERVER, name)
+    template = postgres.template_name()
+    postgres.create_database(PG_SERVER, template)
+    open_postgres_url(postgres.parse(PG_SERVER).with_database(template).url)
+    close_database()
+    yield
+    for name in _worker_databases():
+        postgres.drop_database(PG_SERVER, name)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_postgres_databases():
+    """On PostgreSQL: the databases a test made (its data folders', its commands') are dropped after it."""
+    yield
+    if PG_SERVER:
+        close_database()
+        templates = {postgres.template_name(kind) for kind in ("empty", "demo", "demo_en")}
+        for name in _worker_databases():
+            if name not in templates:
+                postgres.drop_database(PG_SERVER, name)
+
+
+def copy_shop_database(source_dir: Path, target_dir: Path) -> None:
+    """The shop of *source_dir* (closed) as *target_dir*'s own: its SQLite file copied, or on PostgreSQL a new
+    database made from the source's."""
+    if PG_SERVER:
+        name = postgres.test_database_name(target_dir)
+        postgres.drop_database(PG_SERVER, name)
+        postgres.create_database(PG_SERVER, name, template=postgres.test_database_name(source_dir))
+    else:
+        shutil.copy(Path(source_dir) / DB_FILE_NAME, Path(target_dir) / DB_FILE_NAME)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -88,6 +162,14 @@ def _demo_template(tmp_path_factory) -> Path:
     from shop_aftersales.services.demo import seed_demo_shop
 
     folder = tmp_path_factory.mktemp("demo-template")
+    if PG_SERVER:  # a database of the worker's that no test's clean-up drops
+        name = postgres.template_name("demo")
+        postgres.drop_database(PG_SERVER, name)
+        postgres.create_database(PG_SERVER, name, template=postgres.template_name())
+        open_postgres_url(postgres.parse(PG_SERVER).with_database(name).url)
+        seed_demo_shop()
+        close_database()
+        return folder / DB_FILE_NAME
     open_database(folder)
     seed_demo_shop()
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -95,10 +177,21 @@ def _demo_template(tmp_path_factory) -> Path:
     return folder / DB_FILE_NAME
 
 
+def use_template(template: Path, data_dir: Path, kind: str = "demo") -> None:
+    """Give *data_dir* a copy of a template shop: the SQLite file *template*, or on PostgreSQL the worker's
+    template database of *kind*."""
+    if PG_SERVER:
+        name = postgres.test_database_name(data_dir)
+        postgres.drop_database(PG_SERVER, name)
+        postgres.create_database(PG_SERVER, name, template=postgres.template_name(kind))
+    else:
+        shutil.copy(template, Path(data_dir) / DB_FILE_NAME)
+
+
 @pytest.fixture
 def demo_shop(data_dir: Path, _demo_template: Path):
     """The demo shop (seeded once per session, copied into each test's own folder), open."""
-    shutil.copy(_demo_template, data_dir / DB_FILE_NAME)
+    use_template(_demo_template, data_dir)
     open_database(data_dir)
     yield data_dir
     close_database()

@@ -22,6 +22,42 @@ def app_env(**extra: str) -> dict[str, str]:
     return dict(os.environ, QT_QPA_PLATFORM="offscreen", **{CLOCK_ENV: TEST_NOW.isoformat()}, **extra)
 
 
+def raw_sql(statement: str, params=()):
+    """Run SQL written in SQLite's spelling (``?`` placeholders, SQLite's triggers) on the open shop, whichever
+    backend it is on: how a test changes the database behind the app's back. Returns the last cursor."""
+    from shop_aftersales.models import dialect
+
+    statements = dialect.postgres_statements(statement) if dialect.postgres() else [statement]
+    cursor = None
+    for each in statements:
+        cursor = dialect.execute(each, params)
+    return cursor
+
+
+def query_plan(query) -> list[str]:
+    """How the open shop's planner runs a peewee *query*: SQLite's EXPLAIN QUERY PLAN steps ("SEARCH t USING
+    INDEX i (…)"), or PostgreSQL's EXPLAIN lines planned with sequential scans switched off, so that a "Seq Scan"
+    left in them means no index can serve the look-up (a small table is otherwise always read whole)."""
+    from shop_aftersales.models import db, dialect
+
+    sql, params = query.sql()
+    if not dialect.postgres():
+        return [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+    with db.atomic():
+        db.execute_sql("SET LOCAL enable_seqscan = off")
+        return [row[0] for row in db.execute_sql("EXPLAIN " + sql, params).fetchall()]
+
+
+def uses_an_index(steps: list[str]) -> bool:
+    """Does the plan *steps* (:func:`query_plan`) read through an index, never a whole table?"""
+    from shop_aftersales.models import dialect
+
+    if dialect.postgres():  # Index Scan, Index Only Scan, Bitmap Index Scan
+        return all("Seq Scan" not in step for step in steps) and any("Index" in step for step in steps)
+    return bool(steps) and all("SCAN" not in step for step in steps) \
+        and any("USING" in step and "INDEX" in step for step in steps)
+
+
 def settle(qtbot, window, timeout: int = 10_000) -> None:
     """Wait until every business step queued on the writer thread has finished."""
     qtbot.waitUntil(lambda: not window.context.ops.busy, timeout=timeout)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import sys
 import zipfile
@@ -512,15 +513,21 @@ def run_cli(data_dir: Path, kind: str, files: list[str]) -> None:
     import traceback
 
     from shop_aftersales import cli
-    from shop_aftersales.models.database import DB_FILE_NAME
+    from shop_aftersales.models import postgres
+    from shop_aftersales.models.database import DB_FILE_NAME, TEST_ENV
 
     logging.basicConfig(level=logging.WARNING, handlers=[logging.StreamHandler(_CurrentStderr())])
     template = Path(data_dir) / DB_FILE_NAME
+    server = os.environ.get(TEST_ENV, "").strip()  # the suite on PostgreSQL: each folder has a database of its own
     out = sys.stdout
     for number, file in enumerate(files):
         folder = Path(data_dir).parent / f"cli-{kind}-{number}"
         folder.mkdir()
-        shutil.copy(template, folder / DB_FILE_NAME)
+        if server:
+            postgres.create_database(server, postgres.test_database_name(folder),
+                                     template=postgres.test_database_name(data_dir))
+        else:
+            shutil.copy(template, folder / DB_FILE_NAME)
         captured = io.StringIO()
         sys.stdout, sys.stderr = io.StringIO(), captured
         try:

@@ -1,6 +1,7 @@
 """Backups through SQLite's online backup API, their rotation, restore round trips, and one writer per folder."""
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -10,11 +11,14 @@ import pytest
 
 from shop_aftersales import clock
 from shop_aftersales.errors import DomainError
-from shop_aftersales.models import Product
+from shop_aftersales.models import Product, db
+from shop_aftersales.models.database import TEST_ENV
 from shop_aftersales.services import backup, settings
 from shop_aftersales.services.checks import run_checks
 
 from helpers import app_env  # noqa: E402
+
+PG_SERVER = os.environ.get(TEST_ENV, "").strip() or None
 
 
 def make(folder: Path, moments: list[dt.datetime]) -> None:
@@ -150,13 +154,12 @@ def test_restore_through_the_window(window, qtbot):
 def test_the_days_first_start_backs_up_on_the_writer_thread(qtbot, data_dir, _demo_template):
     """On five busy years the backup takes ~7 s: the window opens without waiting for it, says what it is doing,
     and a step started meanwhile runs after it on the same thread."""
-    import shutil
-
+    from conftest import use_template
     from helpers import settle
     from shop_aftersales.app import open_shop
-    from shop_aftersales.models.database import DB_FILE_NAME, close_database
+    from shop_aftersales.models.database import close_database
 
-    shutil.copy(_demo_template, data_dir / DB_FILE_NAME)
+    use_template(_demo_template, data_dir)
     window = open_shop(data_dir)
     qtbot.addWidget(window)
     try:
@@ -175,8 +178,21 @@ def test_the_days_first_start_backs_up_on_the_writer_thread(qtbot, data_dir, _de
 # ------------------------------------------------------------------ restoring, for real (issue 16, part 1)
 
 def shop_state(folder: Path):
-    """The live file byte for byte and what the shop holds: a refused restore changes neither."""
-    return (folder / "shop.sqlite3").read_bytes()
+    """The live file byte for byte (on PostgreSQL: every table's rows and sums): a refused restore changes
+    neither."""
+    from shop_aftersales.models.database import close_database, in_postgres, open_database
+    from shop_aftersales.services import copy_shop
+
+    if not PG_SERVER:
+        return (folder / "shop.sqlite3").read_bytes()
+    open_database(folder)
+    try:
+        assert in_postgres()
+        measured = copy_shop.measure(db.obj, copy_shop.table_order(copy_shop.tables_of(db.obj)
+                                                                   - set(copy_shop.NOT_COPIED)))
+        return measured.rows, measured.sums
+    finally:
+        close_database()
 
 
 def newer_version_backup(folder: Path, demo_shop: Path) -> Path:
@@ -254,6 +270,7 @@ def test_commits_in_a_backups_wal_are_restored(demo_shop, tmp_path):
     assert run_checks() == []
 
 
+@pytest.mark.sqlite_only("the swap of the SQLite file by a rename")
 def test_a_failure_while_swapping_leaves_the_shop_as_it_was_and_open(demo_shop, monkeypatch):
     import os
 
@@ -311,6 +328,7 @@ def test_restore_from_the_command_line_tells_the_truth(demo_shop, tmp_path):
     assert "Traceback" not in missing.stderr
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file, kept byte for byte")
 def test_a_damaged_shop_can_still_be_restored(demo_shop):
     """The way back: the live file does not open (here damaged); restoring a backup still works, and the damaged
     file is kept byte for byte as the before-restore backup."""
@@ -357,6 +375,7 @@ def test_a_backup_of_a_database_that_stays_locked_gives_up(data_dir, monkeypatch
         holder.wait()
 
 
+@pytest.mark.sqlite_only("the kill-safety of swapping the SQLite file (on PostgreSQL one transaction)")
 @pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2, 1.6, 2.2])
 def test_a_restore_killed_at_any_moment_leaves_one_whole_shop(data_dir, _demo_template, delay):
     """SIGKILL somewhere in a restore (copying, proving, the safety backup, the swap): the shop opens and is
@@ -413,3 +432,60 @@ def test_restore_refusals_are_whole_sentences_naming_the_file(demo_shop, tmp_pat
     said = backup.restored_message(taken, safety)
     assert taken.name in said and safety.name in said and backup.describe_taken(taken) in said
     assert backup.describe_taken(taken) == f"{backup._taken(taken):%Y-%m-%d %H:%M}"
+
+
+# ------------------------------------------------------------------ a shop kept in PostgreSQL (issue 19, part 2)
+
+@pytest.mark.postgres_only("the restore into PostgreSQL replaces every row in one transaction")
+def test_a_failure_while_copying_into_postgresql_leaves_the_shop_as_it_was(demo_shop, monkeypatch):
+    from shop_aftersales.services import copy_shop
+
+    taken = backup.back_up(demo_shop, "manual")
+    Product.create(sku="KEEP", name="entered after the backup", list_price=Decimal(1))
+    tables = copy_shop.table_order(copy_shop.tables_of(db.obj) - set(copy_shop.NOT_COPIED))
+    before = copy_shop.measure(db.obj, tables)
+    real_copy = copy_shop._copy_table
+
+    def failing(source, target, table, columns):
+        if table == "stock_move":  # half-way: the zones, products, sales… are in already
+            raise OSError(28, "No space left on device")
+        return real_copy(source, target, table, columns)
+
+    monkeypatch.setattr(copy_shop, "_copy_table", failing)
+    with pytest.raises(DomainError, match="failed .*No space left on device.*Nothing there was changed"):
+        backup.restore(demo_shop, taken)
+    monkeypatch.undo()
+    after = copy_shop.measure(db.obj, tables)
+    assert (after.rows, after.sums) == (before.rows, before.sums)
+    assert Product.select().where(Product.sku == "KEEP").exists()
+    assert run_checks() == []  # the triggers are all back, the chains whole
+    assert not [p.name for p in demo_shop.iterdir() if ".checking" in p.name or ".restoring" in p.name]
+
+
+@pytest.mark.postgres_only("the restore into PostgreSQL is one transaction: a killed one changes nothing")
+@pytest.mark.parametrize("delay", [0.8, 2.0, 3.5])
+def test_a_restore_into_postgresql_killed_at_any_moment_leaves_one_whole_shop(demo_shop, delay):
+    import signal
+    import time
+
+    from shop_aftersales.models.database import close_database, open_database
+
+    taken = backup.back_up(demo_shop, "manual")
+    Product.create(sku="AFTER", name="entered after the backup", list_price=Decimal(1))
+    close_database()
+    child = subprocess.Popen([sys.executable, "-m", "shop_aftersales", "restore", str(taken), "--data-dir",
+                              str(demo_shop)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=app_env())
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    open_database(demo_shop)
+    try:
+        from shop_aftersales.services.housekeeping import clean_leftovers
+
+        clean_leftovers(demo_shop)
+        assert run_checks() == []
+        assert Product.select().where(Product.sku == "AFTER").count() in (0, 1)
+        assert not [p.name for p in demo_shop.iterdir() if ".checking" in p.name]
+        assert not list((demo_shop / "backups").glob("*.part"))
+    finally:
+        close_database()

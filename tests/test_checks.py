@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from shop_aftersales.models import (AftersalesItem, Location, Product, Refund, ResaleListing, ResaleSale, ScrapRecord,
-                                    StockQuant, db)
+                                    StockQuant)
 from shop_aftersales.services.base import business_step
 from shop_aftersales.services.checks import run_checks
 from shop_aftersales.services.ledger import MoveRequest, move
+
+from helpers import raw_sql
 
 
 @business_step
@@ -53,7 +55,7 @@ def test_a_customers_unit_counted_as_the_shops(shop):
     item = AftersalesItem.select().where(AftersalesItem.customer_owned
                                          & AftersalesItem.status.in_(("repairable", "in_repair",
                                                                       "ready_for_pickup"))).first()
-    db.execute_sql("UPDATE aftersales_item SET customer_owned = 0 WHERE id = ?", (item.id,))
+    raw_sql("UPDATE aftersales_item SET customer_owned = FALSE WHERE id = ?", (item.id,))
     found = findings()
     assert f"Item {item.code} is not owned by whom its stock moves say." in found
     assert any("customers' unit(s) of product" in f and "customers' items there add up to" in f for f in found)
@@ -61,13 +63,13 @@ def test_a_customers_unit_counted_as_the_shops(shop):
 
 def test_a_customers_quantity_turned_into_shop_stock(shop):
     quant = StockQuant.select().where(StockQuant.customer_owned & (StockQuant.quantity > 0)).first()
-    db.execute_sql("UPDATE stock_quant SET customer_owned = 0 WHERE id = ?", (quant.id,))
+    raw_sql("UPDATE stock_quant SET customer_owned = FALSE WHERE id = ?", (quant.id,))
     assert any("but its moves add up to" in f for f in findings())
 
 
 def test_a_return_settled_twice(shop):
     refund = Refund.select().first()
-    db.execute_sql("INSERT INTO refund (number, item_id, amount, method, paid_at, note) "
+    raw_sql("INSERT INTO refund (number, item_id, amount, method, paid_at, note) "
                    "VALUES ('TK-TWICE', ?, 100, 'cash', '2026-06-17 10:00:00', '')", (refund.item_id,))
     assert f"Item {refund.item.code} was settled 2 times (refunds and exchanges)." in findings()
 
@@ -75,7 +77,7 @@ def test_a_return_settled_twice(shop):
 def test_the_goods_and_the_money(shop):
     refund = Refund.select().join(AftersalesItem).where(AftersalesItem.status == "scrapped").first() \
         or Refund.select().first()
-    db.execute_sql("UPDATE aftersales_item SET status = 'returned_to_customer' WHERE id = ?", (refund.item_id,))
+    raw_sql("UPDATE aftersales_item SET status = 'returned_to_customer' WHERE id = ?", (refund.item_id,))
     assert (f"Item {refund.item.code} went back to its customer after a refund or an exchange: the customer has "
             "both the goods and the money.") in findings()
 
@@ -83,13 +85,13 @@ def test_the_goods_and_the_money(shop):
 def test_settled_without_the_money_changing_hands(shop):
     item = AftersalesItem.select().where((AftersalesItem.resolution_state == "pending")
                                          & ~AftersalesItem.customer_owned).first()
-    db.execute_sql("UPDATE aftersales_item SET resolution_state = 'done' WHERE id = ?", (item.id,))
+    raw_sql("UPDATE aftersales_item SET resolution_state = 'done' WHERE id = ?", (item.id,))
     assert f"Item {item.code} says “done” but has 0 refund(s) or exchange(s)." in findings()
 
 
 def test_a_listing_for_a_unit_no_longer_on_the_shelf(shop):
     sold = ResaleSale.select().first()
-    db.execute_sql("UPDATE resale_listing SET active = 1 WHERE item_id = ?", (sold.item_id,))
+    raw_sql("UPDATE resale_listing SET active = TRUE WHERE item_id = ?", (sold.item_id,))
     assert ResaleListing.get(ResaleListing.item == sold.item_id).active
     assert f"Item {sold.item.code} has an active resale listing but is not on the resale shelf." in findings()
 
@@ -98,15 +100,15 @@ def unguard(*tables: str) -> None:
     """Refunds, scrap records and resale sales are written once (migration 0011): whoever edits one by hand drops
     its safeguard first, which `check` reports as well."""
     for table in tables:
-        db.execute_sql(f"DROP TRIGGER {table}_no_update")
+        raw_sql(f"DROP TRIGGER {table}_no_update")
 
 
 def test_what_the_owner_approves_names_the_owner(shop):
     unguard("scrap_record", "refund")
     scrap = ScrapRecord.select().first()
-    db.execute_sql("UPDATE scrap_record SET approved_by_id = NULL WHERE id = ?", (scrap.id,))
+    raw_sql("UPDATE scrap_record SET approved_by_id = NULL WHERE id = ?", (scrap.id,))
     refund = Refund.select().first()
-    db.execute_sql("UPDATE refund SET amount = amount * 3, approved_by_id = NULL WHERE id = ?", (refund.id,))
+    raw_sql("UPDATE refund SET amount = amount * 3, approved_by_id = NULL WHERE id = ?", (refund.id,))
     found = findings()
     assert f"Scrap record {scrap.number} names no owner who approved it." in found
     assert f"Refund {refund.number} is more than the customer paid and no owner approved it." in found
@@ -116,9 +118,9 @@ def test_what_the_owner_approves_names_the_owner(shop):
 def test_what_moves_money_or_goods_names_who_did_it(shop):
     unguard("refund", "resale_sale")
     refund = Refund.select().first()
-    db.execute_sql("UPDATE refund SET staff_id = NULL WHERE id = ?", (refund.id,))
+    raw_sql("UPDATE refund SET staff_id = NULL WHERE id = ?", (refund.id,))
     sold = ResaleSale.select().first()
-    db.execute_sql("UPDATE resale_sale SET staff_id = NULL WHERE id = ?", (sold.id,))
+    raw_sql("UPDATE resale_sale SET staff_id = NULL WHERE id = ?", (sold.id,))
     found = findings()
     assert f"A refund of item {refund.item.code} names no one who did it." in found
     assert f"A resale of item {sold.item.code} names no one who did it." in found

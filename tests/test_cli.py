@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from shop_aftersales import __version__
 
+from conftest import PG_SERVER, use_template  # noqa: E402
 from helpers import app_env  # noqa: E402
 
 
@@ -63,17 +64,35 @@ def test_unknown_command_is_a_usage_error():
     assert cli("frobnicate").returncode == 2
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
+@pytest.fixture
+def demo_dir(tmp_path_factory, _demo_template):
+    """A data folder of this test holding the demo shop (the suite's copy of what `demo-data` makes: see
+    test_demo_data_then_check_is_clean)."""
     folder = tmp_path_factory.mktemp("cli-demo")
-    result = cli("demo-data", "--data-dir", folder)
-    assert result.returncode == 0, result.stderr
-    assert "Demo shop created" in result.stdout
+    use_template(_demo_template, folder)
     return folder
 
 
-def test_demo_data_then_check_is_clean(demo_dir):
-    result = cli("check", "--data-dir", demo_dir)
+def shop_made_in(folder) -> bool:
+    """Does *folder* have a shop database: its SQLite file, or on PostgreSQL the folder's own database?"""
+    from shop_aftersales.models import postgres
+    from shop_aftersales.models.database import DB_FILE_NAME
+
+    if not PG_SERVER:
+        return (folder / DB_FILE_NAME).exists()
+    server = postgres.server_database(PG_SERVER)
+    try:
+        return postgres.database_exists(server, postgres.test_database_name(folder))
+    finally:
+        server.close()
+
+
+def test_demo_data_then_check_is_clean(tmp_path):
+    folder = tmp_path / "cli-demo"
+    result = cli("demo-data", "--data-dir", folder)
+    assert result.returncode == 0, result.stderr
+    assert "Demo shop created" in result.stdout
+    result = cli("check", "--data-dir", folder)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK")
 
@@ -140,9 +159,10 @@ def test_template_then_import_through_the_cli(tmp_path):
 def test_check_of_a_folder_without_a_shop_says_so(tmp_path):
     result = cli("check", "--data-dir", tmp_path / "empty")
     assert result.returncode == 1 and "No shop database" in result.stderr
-    assert not (tmp_path / "empty").exists()
+    assert not (tmp_path / "empty").exists() and not shop_made_in(tmp_path / "empty")
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file")
 def test_a_corrupt_database_exits_3_and_is_left_alone(tmp_path):
     folder = tmp_path / "broken"
     folder.mkdir()
@@ -224,13 +244,14 @@ def shop_with_owner_pin(tmp_path_factory):
 
 
 def after_the_backup_is_there(folder) -> bool:
-    import sqlite3
+    from shop_aftersales.models import Product
+    from shop_aftersales.models.database import close_database, open_database_read_only
 
-    conn = sqlite3.connect(f"file:{folder / 'shop.sqlite3'}?mode=ro", uri=True)
+    open_database_read_only(folder)
     try:
-        return conn.execute("SELECT count(*) FROM product WHERE sku = 'AFTER-THE-BACKUP'").fetchone()[0] == 1
+        return Product.select().where(Product.sku == "AFTER-THE-BACKUP").count() == 1
     finally:
-        conn.close()
+        close_database()
 
 
 def test_restore_and_imports_need_the_owners_pin(shop_with_owner_pin, tmp_path):
@@ -281,6 +302,7 @@ def test_the_owners_pin_on_a_terminal_is_asked_without_echo(shop_with_owner_pin)
     assert b"1111" not in seen and b"PIN was not accepted" in seen
 
 
+@pytest.mark.sqlite_only("an empty (0 bytes) SQLite file")
 def test_smoke_on_a_refused_database_exits_with_a_message_and_no_box(tmp_path):
     folder = tmp_path / "shop"
     folder.mkdir()
@@ -291,6 +313,7 @@ def test_smoke_on_a_refused_database_exits_with_a_message_and_no_box(tmp_path):
     assert (folder / "shop.sqlite3").read_bytes() == b""
 
 
+@pytest.mark.sqlite_only("empty, foreign, a folder or read-only: the SQLite file itself")
 @pytest.mark.parametrize("kind", ["empty", "foreign", "folder", "read-only"])
 def test_bad_database_files_exit_3_and_are_left_alone(tmp_path, kind):
     import sqlite3
@@ -326,13 +349,52 @@ def test_bad_database_files_exit_3_and_are_left_alone(tmp_path, kind):
     path.chmod(0o644) if path.is_file() else None
 
 
+@pytest.mark.postgres_only("the twin of the bad SQLite files: another program's database, a newer version's")
+@pytest.mark.parametrize("kind", ["foreign", "newer"])
+def test_bad_postgresql_databases_exit_3_and_are_left_alone(tmp_path, kind):
+    from shop_aftersales.models import postgres
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    name = postgres.test_database_name(folder)
+    if kind == "foreign":
+        postgres.create_database(PG_SERVER, name)
+        statement = "CREATE TABLE ledger (x INTEGER)"
+    else:
+        postgres.create_database(PG_SERVER, name, template=postgres.template_name())
+        statement = "INSERT INTO schema_migration (name, applied) VALUES ('0999_from_the_future', '2030-01-01')"
+    database = postgres.make_database(postgres.parse(PG_SERVER).with_database(name))
+    database.connect()
+    try:
+        with database.atomic():
+            database.execute_sql(statement)
+        before = database.execute_sql("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                      "'public' ORDER BY 1").fetchall()
+    finally:
+        database.close()
+    for command in (["check"], ["backup"], ["export", "--from", "2026-01-01", "--to", "2026-01-31", "-o",
+                                           tmp_path / "x.xlsx"]):
+        result = cli(*command, "--data-dir", folder)
+        assert result.returncode == 3, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert ("another program's tables" if kind == "foreign" else "newer version") in result.stderr, result.stderr
+    database.connect()
+    try:
+        assert database.execute_sql("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                    "'public' ORDER BY 1").fetchall() == before
+    finally:
+        database.close()
+    assert not (tmp_path / "x.xlsx").exists()
+    assert [p.name for p in folder.iterdir() if p.name != "shop.lock"] == []  # no backup, nothing else
+
+
 def test_the_global_data_dir_and_lang_hold_for_every_command(tmp_path):
     """`--data-dir X COMMAND` is the same as `COMMAND --data-dir X` (the sub-command's own option used to put its
     empty default over the global one: the demo went into the default folder, a restore would have too)."""
     folder = tmp_path / "before-the-command"
     result = cli("--data-dir", folder, "demo-data")
     assert result.returncode == 0, result.stderr
-    assert (folder / "shop.sqlite3").exists()
+    assert shop_made_in(folder)
     checked = cli("--lang", "zh_CN", "--data-dir", folder, "check")
     assert checked.returncode == 0 and "正常" in checked.stdout
 

@@ -72,11 +72,11 @@ def count_entries(role):
 
 
 def test_the_schedule_table_matches_its_model(shop):
-    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("count_schedule")')}
+    columns = {c.name for c in db.get_columns("count_schedule")}
     assert columns == {f.column_name for f in CountSchedule._meta.sorted_fields}
-    indexes = {row[1] for row in db.execute_sql('PRAGMA index_list("count_schedule")')}
+    indexes = {i.name for i in db.get_indexes("count_schedule")}
     assert {index._name for index in CountSchedule._meta.fields_to_index()} <= indexes
-    assert "posted_by_id" in {row[1] for row in db.execute_sql('PRAGMA table_info("stock_count")')}
+    assert "posted_by_id" in {c.name for c in db.get_columns("stock_count")}
 
 
 def test_monthly_count_not_due_on_day_20_due_on_day_31_late_after(shelves):

@@ -5,25 +5,31 @@ import os
 import sqlite3
 import sys
 
+import peewee as pw
 import pytest
 
-from shop_aftersales.models import ALL_MODELS, Location, StockMove, db
+from shop_aftersales.models import ALL_MODELS, Location, StockMove, db, dialect, postgres
 from shop_aftersales.models.database import (DB_FILE_NAME, DatabaseRefused, close_database, known_migrations,
                                              open_database)
+
+from conftest import PG_SERVER
+from helpers import raw_sql
+
+FILE_ONLY = "about the SQLite file itself"
 
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_new_database_is_configured_and_migrated(data_dir):
+def test_new_database_is_migrated(data_dir):
+    """A new shop gets every migration (on PostgreSQL: its database was made from the suite's migrated template,
+    so the one made here from nothing is opened instead)."""
+    if PG_SERVER:
+        empty_database(data_dir)
     opened = open_database(data_dir)
     try:
         assert opened.applied == known_migrations()
-        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
         codes = {loc.code for loc in Location.select()}
         assert {"sellable", "inspection", "repairable", "customer", "scrap", "adjustment"} <= codes
     finally:
@@ -33,12 +39,50 @@ def test_new_database_is_configured_and_migrated(data_dir):
     assert reopened.applied == []
 
 
+@pytest.mark.sqlite_only("the SQLite file's pragmas")
+def test_a_new_file_is_configured(data_dir):
+    open_database(data_dir)
+    try:
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    finally:
+        close_database()
+
+
+@pytest.mark.postgres_only("PostgreSQL's transaction isolation")
+def test_a_postgresql_shop_works_serializable(shop):
+    """Every business step runs SERIALIZABLE (services.base retries the one that lost a race)."""
+    from shop_aftersales.services.base import business_step
+
+    isolation = business_step(lambda: db.execute_sql("SHOW transaction_isolation").fetchone()[0])()
+    assert isolation == "serializable"
+
+
+def empty_database(data_dir):
+    """*data_dir*'s own database on the test server, empty (not made from the migrated template)."""
+    name = postgres.test_database_name(data_dir.resolve())
+    postgres.drop_database(PG_SERVER, name)
+    postgres.create_database(PG_SERVER, name)
+    return postgres.parse(PG_SERVER).with_database(name).url
+
+
+def test_every_yes_no_column_is_known_to_the_dialect_by_name():
+    """A yes/no column is BOOLEAN on PostgreSQL because its name is in dialect.BOOLEAN_COLUMNS (the migrations
+    spell it INTEGER): every BooleanField's column is there, and no other column has one of those names."""
+    yes_no = {f.column_name for m in ALL_MODELS for f in m._meta.sorted_fields if isinstance(f, pw.BooleanField)}
+    other = {f.column_name for m in ALL_MODELS for f in m._meta.sorted_fields if not isinstance(f, pw.BooleanField)}
+    assert yes_no <= set(dialect.BOOLEAN_COLUMNS)
+    assert not other & set(dialect.BOOLEAN_COLUMNS)
+
+
 def test_models_match_the_migrated_schema(shop):
     for model in ALL_MODELS:
         table = model._meta.table_name
-        columns = {row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')}
+        columns = {c.name for c in db.get_columns(table)}
         assert columns == {f.column_name for f in model._meta.sorted_fields}, table
-        indexes = {row[1] for row in db.execute_sql(f'PRAGMA index_list("{table}")')}
+        indexes = {i.name for i in db.get_indexes(table)}
         assert {index._name for index in model._meta.fields_to_index()} <= indexes, table
 
 
@@ -56,6 +100,7 @@ def test_stock_moves_cannot_be_edited_or_deleted(shop):
     assert StockMove.get().quantity == 3
 
 
+@pytest.mark.sqlite_only("the file byte for byte")
 def test_a_database_from_a_newer_version_is_refused_and_untouched(data_dir):
     open_database(data_dir)
     db.execute_sql("INSERT INTO schema_migration (name, applied) VALUES ('0999_from_the_future', '2030-01-01')")
@@ -69,6 +114,47 @@ def test_a_database_from_a_newer_version_is_refused_and_untouched(data_dir):
     assert digest(path) == before
 
 
+@pytest.mark.postgres_only("a PostgreSQL shop written by a newer version")
+def test_a_postgresql_database_from_a_newer_version_is_refused_and_untouched(data_dir):
+    open_database(data_dir)
+    raw_sql("INSERT INTO schema_migration (name, applied) VALUES ('0999_from_the_future', '2030-01-01')")
+    before = db.execute_sql("SELECT name FROM schema_migration ORDER BY name").fetchall()
+    close_database()
+    with pytest.raises(DatabaseRefused, match="newer version") as info:
+        open_database(data_dir)
+    assert info.value.kind == "newer" and "0999_from_the_future" in str(info.value)
+    server = postgres.make_database(postgres.parse(postgres.test_database_url(PG_SERVER, data_dir.resolve())))
+    try:
+        assert server.execute_sql("SELECT name FROM schema_migration ORDER BY name").fetchall() == before
+    finally:
+        server.close()
+
+
+@pytest.mark.postgres_only("another program's PostgreSQL database")
+def test_another_programs_postgresql_database_is_refused_and_not_migrated(data_dir):
+    url = empty_database(data_dir)
+    other = postgres.make_database(postgres.parse(url))
+    try:
+        other.execute_sql("CREATE TABLE invoices (id SERIAL PRIMARY KEY, total NUMERIC)")
+        with pytest.raises(DatabaseRefused, match="another program") as info:
+            open_database(data_dir)
+        assert info.value.kind == "foreign"
+        assert postgres.table_names(other) == {"invoices"}
+    finally:
+        other.close()
+
+
+@pytest.mark.postgres_only("a PostgreSQL shop whose tables are gone")
+def test_a_postgresql_shop_missing_its_core_tables_is_refused_as_damaged(data_dir):
+    open_database(data_dir)
+    db.execute_sql("DROP TABLE stock_move CASCADE")  # PostgreSQL's spelling: the test is PostgreSQL's alone
+    close_database()
+    with pytest.raises(DatabaseRefused, match="stock_move") as info:
+        open_database(data_dir)
+    assert info.value.kind == "damaged"
+
+
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_a_corrupt_file_is_refused_with_restore_advice_and_never_overwritten(data_dir):
     path = data_dir / DB_FILE_NAME
     path.write_bytes(b"this is not a database" * 100)
@@ -79,6 +165,7 @@ def test_a_corrupt_file_is_refused_with_restore_advice_and_never_overwritten(dat
     assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILE_NAME]
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_a_damaged_page_is_refused(data_dir):
     open_database(data_dir)
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -134,17 +221,21 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(data_dir, tmp_path):
     from playhouse.migrations import Runner
 
     from shop_aftersales.models import Product, StockQuant
-    from shop_aftersales.models.database import MIGRATIONS_DIR, PRAGMAS
+    from shop_aftersales.models.database import CORE_TABLES, HISTORY_TABLE, MIGRATIONS_DIR, PRAGMAS, ShopRunner
 
     old = tmp_path / "old-migrations"
     old.mkdir()
     sh.copy(MIGRATIONS_DIR / "0001_initial.py", old)
-    db.init(str(data_dir / DB_FILE_NAME), pragmas=PRAGMAS)
-    db.connect()
-    Runner(db, directory=str(old), table_name="schema_migration").up()
-    db.execute_sql("INSERT INTO product (sku, name, model, brand, list_price, cost, serialised, active, created_at) "
-                   "VALUES ('OLD-1', '旧商品', '', '', 100, 50, 0, 1, '2025-01-01 00:00:00')")
-    db.execute_sql("INSERT INTO stock_quant (product_id, location_id, quantity) VALUES (1, 1, 5)")
+    if PG_SERVER:  # an empty database set up by 0001 alone, as the app of then did
+        postgres.open_postgres(empty_database(data_dir), None, DatabaseRefused, ShopRunner, old, HISTORY_TABLE,
+                               ["0001_initial"], CORE_TABLES)
+    else:
+        db.init(str(data_dir / DB_FILE_NAME), pragmas=PRAGMAS)
+        db.connect()
+        Runner(db, directory=str(old), table_name="schema_migration").up()
+    raw_sql("INSERT INTO product (sku, name, model, brand, list_price, cost, serialised, active, created_at) "
+            "VALUES ('OLD-1', '旧商品', '', '', 100, 50, FALSE, TRUE, '2025-01-01 00:00:00')")
+    raw_sql("INSERT INTO stock_quant (product_id, location_id, quantity) VALUES (1, 1, 5)")
     close_database()
 
     opened = open_database(data_dir)
@@ -157,6 +248,7 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(data_dir, tmp_path):
         close_database()
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_the_full_check_is_skipped_only_for_the_file_the_app_closed_cleanly(data_dir, monkeypatch):
     import sqlite3
 
@@ -215,11 +307,13 @@ def refused(data_dir, kind):
     return info.value.message()
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_a_zero_byte_database_is_refused_not_made_a_new_empty_shop(data_dir):
     (data_dir / DB_FILE_NAME).write_bytes(b"")
     assert "is empty (0 bytes)" in refused(data_dir, "empty")
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_another_programs_sqlite_file_is_refused_and_not_migrated(data_dir):
     path = data_dir / DB_FILE_NAME
     conn = sqlite3.connect(path)
@@ -237,11 +331,13 @@ def test_another_programs_sqlite_file_is_refused_and_not_migrated(data_dir):
     refused(data_dir, "foreign")
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_a_folder_where_the_database_should_be_is_refused(data_dir):
     (data_dir / DB_FILE_NAME).mkdir()
     assert "is a folder" in refused(data_dir, "directory")
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_a_read_only_database_file_is_refused(data_dir):
     open_database(data_dir)
     close_database()
@@ -253,6 +349,7 @@ def test_a_read_only_database_file_is_refused(data_dir):
         path.chmod(0o644)
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_a_refused_newer_database_gets_no_wal_or_shm_beside_it(data_dir):
     open_database(data_dir)
     db.execute_sql("INSERT INTO schema_migration (name, applied) VALUES ('0999_from_the_future', '2030-01-01')")
@@ -260,6 +357,7 @@ def test_a_refused_newer_database_gets_no_wal_or_shm_beside_it(data_dir):
     refused(data_dir, "newer")
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_a_database_locked_by_another_program_is_called_busy_not_damaged(data_dir):
     import subprocess
     import time
@@ -287,6 +385,7 @@ def test_a_database_locked_by_another_program_is_called_busy_not_damaged(data_di
         holder.wait()
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_the_full_check_is_not_skipped_for_a_file_changed_with_its_old_size_and_time(data_dir, monkeypatch):
     """The clean-close marker holds a hash of the first and last pages: a file changed behind the app's back and
     given back its size and modification time is still checked in full."""
@@ -333,6 +432,7 @@ def damage_an_index(path):
     path.write_bytes(bytes(raw))
 
 
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_integrity_check_finds_what_quick_check_misses(data_dir):
     from shop_aftersales.models.database import integrity_check_due, run_integrity_check
 
@@ -350,6 +450,7 @@ def test_integrity_check_finds_what_quick_check_misses(data_dir):
 
 
 @pytest.mark.gui
+@pytest.mark.sqlite_only(FILE_ONLY)
 def test_the_weekly_integrity_check_runs_off_the_gui_thread_and_says_what_it_found(window, qtbot):
     from shop_aftersales.app import integrity_check_in_background
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -20,11 +19,13 @@ from shop_aftersales import clock, i18n, translations
 from shop_aftersales.models import (AftersalesItem, Category, Customer, Exchange, ItemEvent, Product, Refund,
                                     ResaleListing, ResaleSale, ReturnOrder, Sale, SaleLine, Staff)
 from shop_aftersales.models.aftersales import EVENT_POLICY_OVERRIDE, RESALE
+from shop_aftersales.models import postgres
 from shop_aftersales.models.database import DB_FILE_NAME, close_database, open_database
 from shop_aftersales.services import policy, queues, settings as shop_settings
 from shop_aftersales.services.policy import Rules, evaluate, rules_for, save_policy
 from shop_aftersales.services.returns import ReturnLine, ReturnRequest, register_return
 
+from conftest import PG_SERVER, use_template  # noqa: E402
 from helpers import TEST_NOW, app_env, pdf_text  # noqa: E402
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -51,12 +52,16 @@ def _english_demo(tmp_path_factory) -> Path:
     result = subprocess.run([sys.executable, "-m", "shop_aftersales", "--lang", "en", "demo-data", "--data-dir",
                              str(folder)], env=app_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+    if PG_SERVER:  # the folder's database kept as the worker's "demo_en" template, which no test's clean-up drops
+        name = postgres.template_name("demo_en")
+        postgres.drop_database(PG_SERVER, name)
+        postgres.create_database(PG_SERVER, name, template=postgres.test_database_name(folder))
     return folder / DB_FILE_NAME
 
 
 @pytest.fixture
 def english_demo(data_dir, _english_demo):
-    shutil.copy(_english_demo, data_dir / DB_FILE_NAME)
+    use_template(_english_demo, data_dir, "demo_en")
     open_database(data_dir)
     yield data_dir
     close_database()

@@ -13,6 +13,7 @@ from shop_aftersales.models.database import close_database
 from shop_aftersales.services import backup, settings
 from shop_aftersales.services.housekeeping import clean_leftovers
 
+from conftest import PG_SERVER
 from helpers import app_env  # noqa: E402
 
 
@@ -57,8 +58,9 @@ def leave_leftovers(folder: Path, usb: Path) -> dict[str, list[Path]]:
     download = usb / "film.mp4.part"  # another program's unfinished download on the same stick: not ours
     download.write_bytes(b"half a film")
     attachments = folder / "attachments"
+    database = [] if PG_SERVER else [folder / "shop.sqlite3"]  # (a PostgreSQL shop has no file in the folder)
     return {"gone": [orphan, orphan_beside, part, usb_part, staging, replaced, checking, export_part],
-            "kept": [kept_photo, fresh_export, folder / "shop.sqlite3", download,
+            "kept": [kept_photo, fresh_export, *database, download,
                      attachments / ".orphaned" / "SH-NEVER-SAVED" / "photo-1.jpg",  # set aside, never deleted
                      attachments / ".orphaned" / kept_photo.parent.name / "photo-2.jpg"]}
 

@@ -653,7 +653,7 @@ def test_the_remembered_names_table_matches_its_model(shop):
     from shop_aftersales.models import db
     from shop_aftersales.models.staff_alias import StaffAlias
 
-    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("staff_alias")')}
+    columns = {c.name for c in db.get_columns("staff_alias")}
     assert columns == {f.column_name for f in StaffAlias._meta.sorted_fields}
-    indexes = {row[1] for row in db.execute_sql('PRAGMA index_list("staff_alias")')}
+    indexes = {i.name for i in db.get_indexes("staff_alias")}
     assert {index._name for index in StaffAlias._meta.fields_to_index()} <= indexes

@@ -12,11 +12,53 @@ from pathlib import Path
 import pytest
 
 from shop_aftersales.instance import LOCK_NAME, AlreadyRunning, acquire
+from shop_aftersales.models import dialect, postgres
 
+from conftest import PG_SERVER
 from helpers import app_env  # noqa: E402
 
 HOLD = ("import sys, time; from shop_aftersales.instance import acquire; "
         "lock = acquire(sys.argv[1]); print('locked', flush=True); time.sleep(60)")
+
+
+def _own_connection(folder: Path, read_only: bool = False):
+    """A connection of the test's own to the folder's PostgreSQL database (on the test server)."""
+    url = postgres.test_database_url(PG_SERVER, folder.resolve())
+    database = postgres.make_database(postgres.parse(url), read_only=read_only)
+    database.connect()
+    return database
+
+
+def contents(folder: Path):
+    """What the shop holds, to compare before and after: its SQLite file byte for byte, or every row of every
+    table of its PostgreSQL database (read through a read-only connection of the test's own)."""
+    if not PG_SERVER:
+        return (folder / "shop.sqlite3").read_bytes()
+    database = _own_connection(folder, read_only=True)
+    try:
+        return {table: sorted(map(repr, database.execute_sql(f'SELECT * FROM "{table}"').fetchall()))
+                for table in postgres.table_names(database)}
+    finally:
+        database.close()
+
+
+def change_behind_the_apps_back(folder: Path, statement: str, params: tuple = ()) -> None:
+    """*statement* (SQLite's spelling) run and committed on the folder's shop by a connection of the test's own."""
+    if PG_SERVER:
+        database = _own_connection(folder)
+        try:
+            database.execute_sql(dialect.to_pyformat(statement), params)
+        finally:
+            database.close()
+        return
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "shop.sqlite3")
+    try:
+        conn.execute(statement, params)
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def cli(*args, **extra):
@@ -119,14 +161,14 @@ def test_check_and_export_read_the_shop_while_the_app_has_it(tmp_path):
                                env=app_env())
     try:
         assert process.stdout.readline().strip() == "locked"
-        before = (folder / "shop.sqlite3").read_bytes()
+        before = contents(folder)
         result = cli("check", "--data-dir", folder)
         assert result.returncode == 0 and result.stdout.startswith("OK"), result.stderr
         out = tmp_path / "year.xlsx"
         result = cli("export", "--from", "2026-01-01", "--to", "2026-06-30", "-o", out, "--data-dir", folder)
         assert result.returncode == 0, result.stderr
         assert out.exists()
-        assert (folder / "shop.sqlite3").read_bytes() == before
+        assert contents(folder) == before
         assert not (folder / "shop.sqlite3.closed").exists()  # a reader leaves no "closed cleanly" marker
     finally:
         process.kill()
@@ -135,25 +177,22 @@ def test_check_and_export_read_the_shop_while_the_app_has_it(tmp_path):
 
 def test_a_reader_does_not_migrate_behind_the_app(tmp_path):
     """A shop not yet upgraded, held by another process: check says it needs the upgrade, and changes nothing."""
-    import sqlite3
+    from shop_aftersales.models.database import known_migrations
 
     folder = tmp_path / "shop"
     assert cli("demo-data", "--data-dir", folder).returncode == 0
-    conn = sqlite3.connect(folder / "shop.sqlite3")
-    newest = conn.execute("SELECT max(name) FROM schema_migration").fetchone()[0]
-    conn.execute("DELETE FROM schema_migration WHERE name = ?", (newest,))  # as if made by the previous version
-    conn.commit()
-    conn.close()
+    change_behind_the_apps_back(folder, "DELETE FROM schema_migration WHERE name = ?",  # as if made by the
+                                (known_migrations()[-1],))                           # previous version
     process = subprocess.Popen([sys.executable, "-c", HOLD, str(folder)], stdout=subprocess.PIPE, text=True,
                                env=app_env())
     try:
         assert process.stdout.readline().strip() == "locked"
-        before = (folder / "shop.sqlite3").read_bytes()
+        before = contents(folder)
         started = time.monotonic()
         result = cli("check", "--data-dir", folder)
         assert result.returncode == 3 and "needs this version's upgrade first" in result.stderr
         assert "Traceback" not in result.stderr and time.monotonic() - started < 60
-        assert (folder / "shop.sqlite3").read_bytes() == before
+        assert contents(folder) == before
     finally:
         process.kill()
         process.wait()

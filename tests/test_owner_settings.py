@@ -117,7 +117,8 @@ def test_owner_only_settings_and_open_shop_details(people, tmp_path):
         with pytest.raises(DomainError, match="Only the owner"):
             shop_settings.update({key: value, shop_settings.SHOP_PHONE: "110"}, clerk)
         with pytest.raises(pw.IntegrityError, match="owner-only"):  # round the service, into the table
-            Setting.insert(key=key, value=value).on_conflict_replace().execute()
+            Setting.insert(key=key, value=value).on_conflict(conflict_target=[Setting.key],
+                                                             update={Setting.value: value}).execute()
         assert shop_settings.get(key) == "" and shop_settings.get(shop_settings.SHOP_PHONE) == ""
     staff_steps.verify(owner, PIN)  # (the wrong PINs above are counted; a right one starts afresh)
     shop_settings.update({"backup.second_folder": str(tmp_path / "usb"), shop_settings.SHOP_PHONE: "110"}, clerk,
@@ -140,7 +141,8 @@ def test_the_service_and_the_database_agree_on_what_is_owner_only(people):
     for key in keys:
         try:
             with db.atomic() as tx:
-                Setting.insert(key=key, value="x").on_conflict_replace().execute()
+                Setting.insert(key=key, value="x").on_conflict(conflict_target=[Setting.key],
+                                                               update={Setting.value: "x"}).execute()
                 tx.rollback()
             refused = False
         except pw.IntegrityError:

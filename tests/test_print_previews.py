@@ -18,6 +18,16 @@ from shop_aftersales.ui.return_order import ReturnOrderDialog
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def _no_preview_of_another_test():
+    """A preview an earlier test left on screen (a saved return's labels: its shop's database is gone) is closed
+    first, so `painted` paints the one this test opened (topLevelWidgets() is in no particular order)."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, PreviewDialog) and widget.isVisible():
+            widget.close()
+    yield
+
+
 def painted(qtbot) -> int:
     """Let go of garbage, then paint the newest preview and say how many pages it shows."""
     previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewDialog) and w.isVisible()]

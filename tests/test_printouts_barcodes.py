@@ -34,8 +34,9 @@ def sold_unit(disclosure: str | None = None, first_number: int | None = None, pr
     with clock.frozen(DAY):
         if first_number is not None:
             for doc_type, prefix in (("return", "TH"), ("item", "SH"), ("refund", "TK"), ("resale", "TJ")):
-                DocumentSequence.insert(doc_type=doc_type, prefix=prefix, next_value=first_number).on_conflict_replace(
-                ).execute()
+                DocumentSequence.insert(doc_type=doc_type, prefix=prefix, next_value=first_number).on_conflict(
+                    conflict_target=[DocumentSequence.doc_type],  # an upsert both backends know
+                    update={DocumentSequence.prefix: prefix, DocumentSequence.next_value: first_number}).execute()
         settings.update({settings.SHOP_NAME: LONG_SHOP, settings.SHOP_ADDRESS: "杭州市西湖区文化路 88 号一楼 101 室",
                          settings.SHOP_PHONE: "0571-8765 4321"})
         owner = Staff.get_or_none(Staff.name == "陈建国") or Staff.create(name="陈建国", role="owner")

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from helpers import TEST_NOW, settle
+from helpers import TEST_NOW, raw_sql, settle
 from shop_aftersales.errors import DomainError
-from shop_aftersales.models import AftersalesItem, DocumentSequence, ItemEvent, Refund, RefundReversal, Staff, db
+from shop_aftersales.models import AftersalesItem, DocumentSequence, ItemEvent, Refund, RefundReversal, Staff
 from shop_aftersales.models.aftersales import (CUSTOMER, EVENT_REFUND_REVERSED, SHOP, TERMINAL, allowed_for,
                                                owner_of)
-from shop_aftersales.models.database import DB_FILE_NAME
 from shop_aftersales.reports import analytics
 from shop_aftersales.reports.accounting import export_workbook
 from shop_aftersales.services import cards, items as item_steps, resolutions
@@ -67,11 +65,6 @@ def snapshot(item_id: int) -> tuple:
 def shop(demo_shop):
     assert run_checks() == []
     return demo_shop
-
-
-def raw(shop) -> sqlite3.Connection:
-    """The shop's file in plain sqlite3, as someone with a database tool would open it."""
-    return sqlite3.connect(shop / DB_FILE_NAME, isolation_level=None)
 
 
 # ------------------------------------------------------------------ the step
@@ -221,12 +214,12 @@ def test_a_reversal_is_written_once(shop):
         RefundReversal.update(reason="改过").execute()
     with pytest.raises(Exception, match="append-only"):
         RefundReversal.delete().execute()
-    with pytest.raises(Exception, match="UNIQUE"):  # a refund is reversed at most once, in the database too
-        db.execute_sql("INSERT INTO refund_reversal (number, refund_id, amount, reason, created_at) "
+    with pytest.raises(Exception, match="UNIQUE|unique constraint"):  # a refund is reversed at most once, in the database too
+        raw_sql("INSERT INTO refund_reversal (number, refund_id, amount, reason, created_at) "
                        "VALUES ('CX-TWICE', ?, ?, 'x', '2026-06-17')", (refund.id, int(refund.amount * 100)))
     other_item, other = refunded(Decimal("10.00"))
     with pytest.raises(Exception, match="whole amount"):
-        db.execute_sql("INSERT INTO refund_reversal (number, refund_id, amount, reason, created_at) "
+        raw_sql("INSERT INTO refund_reversal (number, refund_id, amount, reason, created_at) "
                        "VALUES ('CX-PART', ?, 500, 'x', '2026-06-17')", (other.id,))
     assert run_checks() == []
 
@@ -237,9 +230,8 @@ def test_a_reversal_is_written_once(shop):
 def test_check_sees_a_reversal_that_is_not_its_refunds_amount(shop):
     item, refund = refunded()
     number = resolutions.reverse_refund(refund.id, "录错了", Approval(owner()), staff=owner()).reference
-    with raw(shop) as conn:
-        conn.execute("DROP TRIGGER refund_reversal_no_update")
-        conn.execute("UPDATE refund_reversal SET amount = amount - 100 WHERE number = ?", (number,))
+    raw_sql("DROP TRIGGER refund_reversal_no_update")
+    raw_sql("UPDATE refund_reversal SET amount = amount - 100 WHERE number = ?", (number,))
     found = findings()
     assert (f"Reversal {number} is for ¥{refund.amount - 1:,.2f}, but the refund it reverses, {refund.number}, was "
             f"¥{refund.amount:,.2f}.") in found
@@ -252,8 +244,8 @@ def test_check_sees_a_reversal_that_is_not_its_refunds_amount(shop):
 def test_check_sees_an_item_still_settled_by_its_reversed_refund(shop):
     item, refund = refunded()
     number = resolutions.reverse_refund(refund.id, "录错了", Approval(owner()), staff=owner()).reference
-    with raw(shop) as conn:  # nothing guards the item's state: put back as if the refund still settled it
-        conn.execute("UPDATE aftersales_item SET resolution_state = 'done' WHERE id = ?", (item.id,))
+    # nothing guards the item's state: put back as if the refund still settled it
+    raw_sql("UPDATE aftersales_item SET resolution_state = 'done' WHERE id = ?", (item.id,))
     assert (f"Item {item.code} says it is settled, but its refund {refund.number} ({number}) was reversed and "
             "nothing else settles it.") in findings()
 
@@ -266,9 +258,9 @@ def test_check_sees_refunds_net_of_reversals_above_what_was_paid(shop):
                                           staff=clerk()).reference
     resolutions.refund(item.id, resolutions.refundable_amount(item), "cash", staff=clerk())
     assert run_checks() == []
-    with raw(shop) as conn:  # the reversal deleted: the customer got the money twice, and no owner said so
-        conn.execute("DROP TRIGGER refund_reversal_no_delete")
-        conn.execute("DELETE FROM refund_reversal WHERE number = ?", (reversal,))
+    # the reversal deleted: the customer got the money twice, and no owner said so
+    raw_sql("DROP TRIGGER refund_reversal_no_delete")
+    raw_sql("DELETE FROM refund_reversal WHERE number = ?", (reversal,))
     net = 2 * resolutions.refundable_amount(item)
     assert net > paid
     found = findings()
@@ -281,9 +273,8 @@ def test_check_sees_refunds_net_of_reversals_above_what_was_paid(shop):
 def test_check_sees_a_reversal_no_owner_approved(shop):
     item, refund = refunded()
     number = resolutions.reverse_refund(refund.id, "录错了", Approval(owner()), staff=owner()).reference
-    with raw(shop) as conn:
-        conn.execute("DROP TRIGGER refund_reversal_no_update")
-        conn.execute("UPDATE refund_reversal SET approved_by_id = ? WHERE number = ?", (clerk().id, number))
+    raw_sql("DROP TRIGGER refund_reversal_no_update")
+    raw_sql("UPDATE refund_reversal SET approved_by_id = ? WHERE number = ?", (clerk().id, number))
     assert f"Reversal {number} of refund {refund.number} names no owner who approved it." in findings()
 
 

@@ -78,7 +78,8 @@ def test_counts_and_reasons(small_shop):
     only_buds = analytics.Period(MARCH.start, MARCH.end, category_id=small_shop["bud"].category_id)
     assert [(r.reason, r.units) for r in analytics.reasons(only_buds)] == [("quality", 2), ("changed_mind", 1)]
     assert analytics.items_in(MARCH, "2026-03") == [i.id for i in AftersalesItem.select()
-                                                    .where(AftersalesItem.created_at < dt.datetime(2026, 4, 1))]
+                                                    .where(AftersalesItem.created_at < dt.datetime(2026, 4, 1))
+                                                    .order_by(AftersalesItem.id)]
 
 
 def test_return_rates_worst_first(small_shop):

@@ -1,31 +1,53 @@
 """Tamper evidence (issue 16, part 4): records that are written once refuse edits made with sqlite3 on the shop's
-real file; records the app changes refuse what must not change and log the rest; and the items' history and the
+real file (or with a connection of one's own to its PostgreSQL database); records the app changes refuse what must not change and log the rest; and the items' history and the
 stock ledger are hash chains that `check` recomputes, so an edit, a deletion or an insertion is found with the first
 entry where the chain breaks even when the triggers were dropped first."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
+import peewee as pw
 import pytest
 
 from shop_aftersales.models import AftersalesItem, ItemEvent, Staff, StockMove, SupplierReturn, db
-from shop_aftersales.models import chain
+from shop_aftersales.models import chain, dialect, postgres
 from shop_aftersales.models.database import DB_FILE_NAME, MIGRATIONS_DIR, close_database, open_database
 from shop_aftersales.services.checks import run_checks
 
+from conftest import PG_SERVER, copy_shop_database
 from helpers import app_env
 
 MIGRATION = "0011_tamper_evidence"
 
 
+# what a refused statement raises: sqlite3's error, or on PostgreSQL peewee's (a trigger refuses with SQLSTATE 23000)
+REFUSED = (sqlite3.DatabaseError, pw.DatabaseError)
+
+
 def raw(shop: Path, *statements: str, params: tuple = ()) -> None:
-    """Someone with sqlite3 on the shop's file, behind the app's back (their own connection, committed)."""
+    """Someone with sqlite3 on the shop's file, behind the app's back (their own connection, committed); on
+    PostgreSQL, with a connection of their own to the shop's database (the statements in SQLite's spelling).
+    ``PRAGMA foreign_keys = OFF`` is ``session_replication_role = replica`` there, which turns the triggers off as
+    well: only a statement whose triggers were dropped anyway turns the foreign keys off."""
+    if PG_SERVER:
+        database = postgres.make_database(postgres.parse(postgres.test_database_url(PG_SERVER, shop.resolve())))
+        database.connect()
+        try:
+            with database.atomic():
+                for statement in statements:
+                    if statement == "PRAGMA foreign_keys = OFF":
+                        database.execute_sql("SET LOCAL session_replication_role = replica")
+                        continue
+                    for each in dialect.postgres_statements(statement):
+                        database.execute_sql(dialect.to_pyformat(each), params if "?" in statement else ())
+        finally:
+            database.close()
+        return
     con = sqlite3.connect(shop / DB_FILE_NAME)
     try:
         for statement in statements:
@@ -52,7 +74,7 @@ ONCE = [  # table, an edit someone might try
     ("exchange", "UPDATE exchange SET quantity = 2 WHERE id = (SELECT MIN(id) FROM exchange)"),
     ("resale_sale", "UPDATE resale_sale SET price = 1 WHERE id = (SELECT MIN(id) FROM resale_sale)"),
     ("scrap_record", "UPDATE scrap_record SET write_off = 0 WHERE id = (SELECT MIN(id) FROM scrap_record)"),
-    ("quality_check", "UPDATE quality_check SET passed = 1 - passed WHERE id = (SELECT MIN(id) FROM quality_check)"),
+    ("quality_check", "UPDATE quality_check SET passed = NOT passed WHERE id = (SELECT MIN(id) FROM quality_check)"),
     ("sale_line", "UPDATE sale_line SET unit_price = unit_price + 100 WHERE id = (SELECT MIN(id) FROM sale_line)"),
     ("sale", "UPDATE sale SET sold_at = '2020-01-01 00:00:00' WHERE id = (SELECT MIN(id) FROM sale)"),
     ("sale", "UPDATE sale SET receipt_no = 'XS-FAKE' WHERE id = (SELECT MIN(id) FROM sale)"),
@@ -75,7 +97,7 @@ def test_what_is_written_once_refuses_an_edit_with_sqlite3(shop, table, edit):
               "VALUES ('2026-06-17 10:00:00', 'sales', 'x.xlsx', 3, 3, 0)")
     before = db.execute_sql(f"SELECT * FROM {table} ORDER BY id").fetchall()
     assert before
-    with pytest.raises(sqlite3.DatabaseError, match="append-only|never change|keeps its customer|final once"):
+    with pytest.raises(REFUSED, match="append-only|never change|keeps its customer|final once"):
         raw(shop, edit)
     assert db.execute_sql(f"SELECT * FROM {table} ORDER BY id").fetchall() == before
 
@@ -84,14 +106,16 @@ def test_what_is_written_once_refuses_an_edit_with_sqlite3(shop, table, edit):
                                    "sale_line", "supplier_return", "staff", "change_log", "history_chain",
                                    "item_event", "stock_move"])
 def test_nothing_of_it_is_deleted(shop, table):
+    """Refused by the table's own safeguard (which runs before any foreign key is looked at)."""
     count = db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-    with pytest.raises(sqlite3.DatabaseError):
-        raw(shop, "PRAGMA foreign_keys = OFF", f"DELETE FROM {table} WHERE rowid = (SELECT MAX(rowid) FROM {table})")
+    key = "name" if table == "history_chain" else "id"
+    with pytest.raises(REFUSED, match="append-only|never deleted|chain head stays"):
+        raw(shop, f"DELETE FROM {table} WHERE {key} = (SELECT MAX({key}) FROM {table})")
     assert db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == count
 
 
 def test_the_chain_head_only_moves_forward(shop):
-    with pytest.raises(sqlite3.DatabaseError, match="only moves forward"):
+    with pytest.raises(REFUSED, match="only moves forward"):
         raw(shop, "UPDATE history_chain SET last_id = last_id - 1")
 
 
@@ -140,7 +164,7 @@ def test_a_logged_record_edited_with_the_trigger_dropped_is_found(shop):
 def test_a_staff_member_added_or_deleted_behind_the_apps_back_is_found(shop):
     gone = Staff.get(Staff.role == "finance")
     raw(shop, "DROP TRIGGER staff_log_insert", "DROP TRIGGER staff_no_delete", "PRAGMA foreign_keys = OFF",
-        "INSERT INTO staff (name, role, active, pin_hash) VALUES ('影子店长', 'owner', 1, '')",
+        "INSERT INTO staff (name, role, active, pin_hash) VALUES ('影子店长', 'owner', TRUE, '')",
         f"DELETE FROM staff WHERE id = {gone.id}")
     added = db.execute_sql("SELECT id FROM staff WHERE name = '影子店长'").fetchone()[0]
     found = findings()
@@ -180,7 +204,7 @@ def _unguard(table: str) -> tuple[str, ...]:
 
 
 def _when(table: str, row_id: int) -> str:
-    return db.execute_sql(f"SELECT created_at FROM {table} WHERE id = ?", (row_id,)).fetchone()[0][:16]
+    return str(dialect.execute(f"SELECT created_at FROM {table} WHERE id = ?", (row_id,)).fetchone()[0])[:16]
 
 
 @pytest.mark.parametrize("table", HISTORIES)
@@ -249,7 +273,7 @@ def test_a_row_slipped_into_a_deleted_rows_place_is_found(shop):
 
 def test_every_column_of_a_history_row_is_in_its_hash(shop):
     for table, columns in chain.CHAINS.items():
-        stored = [r[1] for r in db.execute_sql(f"PRAGMA table_info({table})")]
+        stored = [d[0] for d in db.execute_sql(f"SELECT * FROM {table} LIMIT 0").description]
         assert sorted(columns) == sorted(c for c in stored if c != "chain_hash"), table
 
 
@@ -281,9 +305,9 @@ def test_the_chain_the_app_writes_is_the_one_the_migration_computes(shop):
 def test_check_on_the_command_line_names_the_break(shop, tmp_path):
     copy = tmp_path / "copy"
     copy.mkdir()
+    last = db.execute_sql("SELECT MAX(id) FROM stock_move").fetchone()[0]
     close_database()
-    shutil.copy(shop / DB_FILE_NAME, copy / DB_FILE_NAME)
-    last = sqlite3.connect(copy / DB_FILE_NAME).execute("SELECT MAX(id) FROM stock_move").fetchone()[0]
+    copy_shop_database(shop, copy)
     raw(copy, *_unguard("stock_move"), "PRAGMA foreign_keys = OFF")
     raw(copy, "PRAGMA foreign_keys = OFF", "DELETE FROM stock_move WHERE id = ?", params=(last,))
     result = subprocess.run([sys.executable, "-m", "shop_aftersales", "check", "--data-dir", str(copy),

@@ -92,11 +92,11 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 def _half_width_beside_chinese(text: str) -> list[str]:
     """The half-width , : ; ( ) ? ! (and a full stop after a Chinese character) of a Chinese sentence (those a Chinese reader sees as foreign punctuation).
 
-    Allowed: a time or a number (10:30, 1,000), a drive (E:\\), a file filter "(*.xlsx)" (Qt parses it) and a menu
-    accelerator "(&F)" (the Windows convention for Chinese menus)."""
+    Allowed: a time or a number (10:30, 1,000), a drive (E:\\), an address to type (postgresql://shop@host:5432/shop),
+    a file filter "(*.xlsx)" (Qt parses it) and a menu accelerator "(&F)" (the Windows convention for Chinese menus)."""
     if not HAN.search(text) and re.search(r"[A-Za-z]{2,}", re.sub(r"\{\w+\}", "", text)):
         return []  # not Chinese (placeholders alone, "{role}（{count}）", sit beside Chinese: checked)
-    stripped = re.sub(r"\(\*\.[^)]*\)|\(&\w\)|\d[:,]\d|[A-Za-z]:\\", "", text)
+    stripped = re.sub(r"\(\*\.[^)]*\)|\(&\w\)|\d[:,]\d|[A-Za-z]:\\|[a-z]+://[^\s，。；）]*", "", text)
     found = re.finditer(r".?[,:;()?!].?|[\u4e00-\u9fff]\.(?![.\d])", stripped)
     return sorted((m.group() for m in found), key=stripped.find)
 
@@ -115,6 +115,7 @@ def test_the_punctuation_check_sees_what_a_reader_sees():
     assert _half_width_beside_chinese("文件(&F)") == []
     assert _half_width_beside_chinese("开始于 10:30，共 1,000 件") == []
     assert _half_width_beside_chinese("Total: 3") == []   # not Chinese
+    assert _half_width_beside_chinese("例如 postgresql://shop@192.168.1.10:5432/shop。") == []
     assert _half_width_beside_chinese("{role}({count})") == ["}({", "})"]
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from shop_aftersales import clock
-from shop_aftersales.models import Product, db
+from shop_aftersales.models import Product
 from shop_aftersales.reports import analytics
 from shop_aftersales.reports.accounting import export_workbook
 from shop_aftersales.services import stock_count
@@ -18,7 +18,7 @@ from shop_aftersales.services.importing import OPENING_NOTE, import_opening_stoc
 from shop_aftersales.services.ledger import MoveRequest, move
 
 from conftest import write_xlsx
-from helpers import TEST_NOW
+from helpers import TEST_NOW, raw_sql
 from office import needs_libreoffice, recalculate
 from test_reports import MARCH, small_shop  # noqa: F401  (the hand-made shop with answers known in advance)
 
@@ -45,11 +45,11 @@ def assert_summary_is_the_apps(book, period):
                 "Net cost": cost.net}
     for label, amount in expected.items():
         assert close(values[label], amount), (label, values[label], amount)
-    units = db.execute_sql("SELECT COALESCE(SUM(i.quantity), 0) FROM aftersales_item i JOIN product p "
-                           "ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
-                           f"WHERE i.created_at >= ? AND i.created_at < ? "
-                           f"{period.product_filter(supplier=analytics._ITEM_SUPPLIER)[0]}",
-                           [period.lo, period.hi, *period.product_filter()[1]]).fetchone()[0]
+    units = raw_sql("SELECT COALESCE(SUM(i.quantity), 0) FROM aftersales_item i JOIN product p "
+                    "ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id "
+                    f"WHERE i.created_at >= ? AND i.created_at < ? "
+                    f"{period.product_filter(supplier=analytics._ITEM_SUPPLIER)[0]}",
+                    [period.lo, period.hi, *period.product_filter()[1]]).fetchone()[0]
     assert values["Units returned"] == units
     months = [row for row in book.rows("Summary") if isinstance(row[0], str) and re.fullmatch(r"\d{4}-\d\d", row[0])]
     if months:
@@ -99,8 +99,8 @@ def test_a_shop_year_recalculated_and_printed(demo_shop, tmp_path):
     book = recalculate(path, pdf=tmp_path / "year.pdf")
     values = assert_summary_is_the_apps(book, year)
     assert values["Units returned"] > 50 and values["Net cost"] > 0
-    stock_value = db.execute_sql("SELECT SUM(q.quantity * p.cost) FROM stock_quant q JOIN product p "
-                                 "ON p.id = q.product_id WHERE q.customer_owned = 0").fetchone()[0] / 100
+    stock_value = raw_sql("SELECT SUM(q.quantity * p.cost) FROM stock_quant q JOIN product p "
+                          "ON p.id = q.product_id WHERE q.customer_owned = FALSE").fetchone()[0] / 100
     stock = [v for k, v in book.labelled("Summary").items() if k.startswith("Stock at cost as of")]
     assert stock and close(stock[0], stock_value)
     assert book.rows("Stock by zone")[0][0].startswith("The shop's own stock as of")

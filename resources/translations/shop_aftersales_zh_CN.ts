@@ -103,6 +103,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
 <context>
     <name>Cli</name>
     <message>
+        <source>No shop in the database {database} on {server}.</source>
+        <translation>服务器 {server} 上的数据库 {database} 里没有店铺数据。</translation>
+    </message>
+    <message>
         <source>No shop database in {folder}.</source>
         <translation>{folder} 中没有店铺数据库。</translation>
     </message>
@@ -129,6 +133,30 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>OK: {folder} is sound (integrity, foreign keys, stock ledger).</source>
         <translation>正常：{folder} 完好（完整性、外键、库存台账）。</translation>
+    </message>
+    <message>
+        <source>Table / column</source>
+        <translation>数据表 / 字段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Copied {source} into {target}.</source>
+        <translation>已将 {source} 复制到 {target}。</translation>
+    </message>
+    <message>
+        <source>The copy differs from its source:</source>
+        <translation>副本与来源不一致：</translation>
+    </message>
+    <message>
+        <source>OK: every table, money sum and quantity agrees, and both shops are sound.</source>
+        <translation>正常：每张数据表、金额合计和数量都一致，两边的数据均完好。</translation>
     </message>
     <message>
         <source>The database stayed locked by another program for too long ({reason}). Try again when it is closed.</source>
@@ -271,6 +299,121 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Nothing has been changed.</source>
         <translation>尚未做任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s shop is kept in:</source>
+        <translation>本机的店铺数据保存在：</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s data folder (SQLite)</source>
+        <translation>本机的数据文件夹（SQLite）</translation>
+    </message>
+    <message>
+        <source>a shared PostgreSQL database (several PCs, one shop)</source>
+        <translation>共享的 PostgreSQL 数据库（多台电脑共用一个店铺）</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10</source>
+        <translation>例如 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Remember the password on this PC</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>Kept in this PC&apos;s credential store, never in the data folder.</source>
+        <translation>保存在本机的系统凭据库中，绝不写入数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The password is kept in this PC&apos;s credential store, never in the data folder.</source>
+        <translation>密码保存在本机的系统凭据库中，绝不写入数据文件夹。</translation>
+    </message>
+    <message>
+        <source>This PC has no credential store, so the password cannot be remembered: it is asked at each start.</source>
+        <translation>本机没有系统凭据库，无法记住密码：每次启动时都会询问。</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>The data folder stays this PC&apos;s own for logs, documents, photos and backups. A new choice takes effect when Shop Aftersales starts again.</source>
+        <translation>数据文件夹仍是本机自己的，用于存放日志、单据、照片和备份。新的选择在售后管家下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Fill in {what} first.</source>
+        <translation>请先填写{what}。</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>正在连接 {server}…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saved. From the next start of Shop Aftersales, this PC&apos;s shop is the SQLite file in its data folder.</source>
+        <translation>已保存。售后管家下次启动起，本机的店铺数据为数据文件夹中的 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>Saved. From the next start of Shop Aftersales, this PC opens the shop in {where}.</source>
+        <translation>已保存。售后管家下次启动起，本机打开 {where} 中的店铺数据。</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in this PC&apos;s credential store: it is asked at each start.</source>
+        <translation>密码无法保存到本机的系统凭据库：每次启动时都会询问。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Settings → Database…</source>
+        <translation>设置 → 数据库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -1919,8 +2062,16 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>{code} 属于顾客：这笔退货按不退不换结清，商品应交还顾客，不能进入本店库存。</translation>
     </message>
     <message>
-        <source>{code} is “{current}”; it cannot go to “{target}” from there.</source>
-        <translation>{code} 当前为“{current}”，不能从这里转到“{target}”。</translation>
+        <source>Item {code} is no longer “{before}”: another PC has just moved it to “{current}”. Nothing was changed here; look at the item again.</source>
+        <translation>售后品 {code} 已不再是“{before}”：另一台电脑刚刚把它转到了“{current}”。本机未做任何更改，请重新查看该售后品。</translation>
+    </message>
+    <message>
+        <source>Item {code} is no longer “{before}”: since {time} it is “{current}”. Nothing was changed here; look at the item again.</source>
+        <translation>售后品 {code} 已不再是“{before}”：自 {time} 起为“{current}”。本机未做任何更改，请重新查看该售后品。</translation>
+    </message>
+    <message>
+        <source>Item {code} is “{current}” (since {time}); it cannot go to “{target}” from there. Nothing was changed.</source>
+        <translation>售后品 {code} 当前为“{current}”（自 {time} 起），不能从这一状态转到“{target}”。未做任何更改。</translation>
     </message>
     <message>
         <source>Write down what the inspection found.</source>
@@ -3366,6 +3517,110 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <source>Shipped, not yet confirmed delivered: {code} · {product} to {customer} ({carrier}, tracking no. {tracking})</source>
         <translation>已寄出、待确认签收：{code} · {product} 寄给{customer}（{carrier}，快递单号 {tracking}）</translation>
     </message>
+    <message>
+        <source>The connection to the shop&apos;s database was lost. Nothing of this step was saved; what you typed is still here. The app reconnects when the network is back.</source>
+        <translation>与店铺数据库的连接已断开。这一步什么都没有保存，您填写的内容都还在。网络恢复后，软件会自动重新连接。</translation>
+    </message>
+    <message>
+        <source>{url} is not a database address. Write it as postgresql://user@server:port/database, e.g. postgresql://shop@192.168.1.10/shop.</source>
+        <translation>{url} 不是数据库地址。请写成 postgresql://用户名@服务器:端口/数据库，例如 postgresql://shop@192.168.1.10/shop。</translation>
+    </message>
+    <message>
+        <source>The database server {server} refused the user {user}: the user name or the password is wrong or missing. Enter them under Settings → Database (the password can be kept in this PC&apos;s credential store).</source>
+        <translation>数据库服务器 {server} 拒绝了用户 {user}：用户名或密码错误或未填写。请在“设置 → 数据库”中填写（密码可保存在本机的系统凭据库中）。</translation>
+    </message>
+    <message>
+        <source>The database {database} does not exist on the server {server}. Create it first (README: Several PCs, one shop), or check its name under Settings → Database.</source>
+        <translation>服务器 {server} 上没有数据库 {database}。请先建立它（见说明文档“多台电脑，一个店铺”），或在“设置 → 数据库”中核对名称。</translation>
+    </message>
+    <message>
+        <source>nothing answers on that port (PostgreSQL is not running there, or a firewall blocks the port)</source>
+        <translation>该端口没有响应（那台电脑上的 PostgreSQL 没有运行，或防火墙挡住了该端口）</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds} seconds</source>
+        <translation>{seconds} 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>this PC does not know a computer of that name</source>
+        <translation>本机找不到这个名字的电脑</translation>
+    </message>
+    <message>
+        <source>something answers on that port, but not as PostgreSQL does (is it the right address and port?)</source>
+        <translation>该端口有程序响应，但不是 PostgreSQL（地址和端口对吗？）</translation>
+    </message>
+    <message>
+        <source>the server does not let this PC in (its pg_hba.conf)</source>
+        <translation>服务器不允许本机连接（见其 pg_hba.conf）</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server {server} cannot be reached: {why}. Is the PC that keeps the data switched on and on the network? Nothing was changed.</source>
+        <translation>连不上店铺的数据库服务器 {server}：{why}。存放数据的那台电脑开着并连在网络上吗？未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server {server} cannot be reached ({reason}). Is the PC that keeps the data switched on and on the network? Nothing was changed.</source>
+        <translation>连不上店铺的数据库服务器 {server}（{reason}）。存放数据的那台电脑开着并连在网络上吗？未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database {database} on {server} holds another program&apos;s tables, not a Shop Aftersales shop. It was not changed. Give the shop a database of its own.</source>
+        <translation>{server} 上的数据库 {database} 里是其他程序的数据表，不是售后管家的店铺。它没有被改动。请给店铺单独建一个数据库。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Shop Aftersales (schema {unknown}). Install the newer version to open it. Nothing was changed.</source>
+        <translation>这个数据库由更新版本的售后管家写入（结构 {unknown}）。请安装新版本后再打开。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database {database} on {server} is damaged: its record of upgrades says it is a shop, but tables of the shop are missing ({missing}). It was not changed. Restore the latest backup into an empty database (&apos;shop-aftersales copy-shop&apos;).</source>
+        <translation>{server} 上的数据库 {database} 已损坏：升级记录表明它是一个店铺，但缺少店铺的数据表（{missing}）。它没有被改动。请把最近的备份恢复到一个空数据库中（“shop-aftersales copy-shop”）。</translation>
+    </message>
+    <message>
+        <source>The database {database} needs this version&apos;s upgrade first. Open it once with the app (or any command that writes). Nothing was changed.</source>
+        <translation>数据库 {database} 需要先按本版本升级。请先用软件（或任一会写入的命令）打开一次。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Another PC changed the same thing at the same moment; nothing was changed. Try again.</source>
+        <translation>另一台电脑同时修改了同一内容，本次未做任何更改。请重试。</translation>
+    </message>
+    <message>
+        <source>{target} already holds a shop ({tables}). Nothing was copied and nothing there was changed. Copy into an empty database or into a new data folder.</source>
+        <translation>{target} 里已经有店铺数据（{tables}）。没有复制，那里也没有任何改动。请复制到空数据库或新的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no shop in {source}. Nothing was copied.</source>
+        <translation>{source} 里没有店铺数据。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>{source} and {target} are the same shop. Nothing was copied.</source>
+        <translation>{source} 和 {target} 是同一个店铺的数据。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>The shops in {source} and {target} do not have the same tables or columns ({detail}). Nothing was copied; open both with this version of the app first.</source>
+        <translation>{source} 和 {target} 的数据表或字段不一致（{detail}）。没有复制任何内容；请先用本版本的软件分别打开两边。</translation>
+    </message>
+    <message>
+        <source>The copy into {target} failed ({reason}). Nothing there was changed.</source>
+        <translation>复制到 {target} 失败（{reason}）。那里没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The copy into {target} did not come out the same as {source} ({detail}). Nothing there was changed.</source>
+        <translation>复制到 {target} 的结果与 {source} 不一致（{detail}）。那里没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}: the database {database} is empty. The shop is set up in it when the app opens it (or copy this PC&apos;s shop into it with &apos;shop-aftersales copy-shop&apos;).</source>
+        <translation>已连接 {server}：数据库 {database} 是空的。软件打开它时会在其中建立店铺（也可以用“shop-aftersales copy-shop”把本机的店铺复制进去）。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}: the database {database} holds the shop “{shop}” with {items} after-sales item(s), written by an older version; it is upgraded when the app opens it.</source>
+        <translation>已连接 {server}：数据库 {database} 中有店铺“{shop}”，共 {items} 件售后品，由旧版本写入；软件打开时会自动升级。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}: the database {database} holds the shop “{shop}” with {items} after-sales item(s) and {products} product(s).</source>
+        <translation>已连接 {server}：数据库 {database} 中有店铺“{shop}”，共 {items} 件售后品、{products} 种商品。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}: the database {database} holds a shop without a name yet, with {items} after-sales item(s) and {products} product(s).</source>
+        <translation>已连接 {server}：数据库 {database} 中有一个尚未命名的店铺，共 {items} 件售后品、{products} 种商品。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -4457,6 +4712,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
         <translation>打印机(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Database…</source>
+        <translation>数据库(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Changes to the settings…</source>
         <translation>设置修改记录(&amp;C)…</translation>
     </message>
@@ -4511,6 +4770,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Data: {path}</source>
         <translation>数据：{path}</translation>
+    </message>
+    <message>
+        <source>Shop database: {where}</source>
+        <translation>店铺数据库：{where}</translation>
     </message>
     <message>
         <source>{count} waiting for you</source>
@@ -4579,6 +4842,10 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>&lt;h3&gt;Shop Aftersales {version}&lt;/h3&gt;&lt;p&gt;Returns, exchanges, zones, repairs, resale, refunds and stock counts of one shop&apos;s after-sales goods (售后品).&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;售后管家 {version}&lt;/h3&gt;&lt;p&gt;管理一家门店的售后品：退货、换货、分区库存、维修、特价再销售、退款和盘点。&lt;/p&gt;&lt;p&gt;数据文件夹：{data}&lt;br&gt;SQLite {sqlite} · Qt {qt}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shop database: {where}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;店铺数据库：{where}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Shop Aftersales</source>
@@ -4754,6 +5021,37 @@ It is not your shop&apos;s data folder: what you do in the demo stays there, and
     <message>
         <source>Supplier:</source>
         <translation>供应商：</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database {database} on {server} needs the password of the user {user}.</source>
+        <translation>{server} 上的店铺数据库 {database} 需要用户 {user} 的密码。</translation>
+    </message>
+    <message>
+        <source>That password was not accepted.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Remember the password on this PC</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This PC has no credential store, so the password cannot be remembered: it is asked at each start.</source>
+        <translation>本机没有系统凭据库，无法记住密码：每次启动时都会询问。</translation>
+    </message>
+    <message>
+        <source>Open the shop</source>
+        <translation>打开店铺</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,20 @@ import peewee as pw
 from ..clock import now
 from ..money import from_fen, to_fen
 
-# Initialised at start-up by models.database.open_database(); one process, one database file.
-db = pw.SqliteDatabase(None)
+# Initialised at start-up by models.database.open_database(): the shop's SQLite file, or its PostgreSQL database
+# (models.postgres). One process, one shop.
+class _ShopDatabase(pw.DatabaseProxy):
+    """peewee's proxy, which also answers "closed" before any shop was opened."""
+
+    def is_closed(self) -> bool:
+        return self.obj is None or self.obj.is_closed()
+
+
+db = _ShopDatabase()
 
 
 class MoneyField(pw.IntegerField):
-    """Money as integer fen in SQLite, Decimal yuan in Python. Never float."""
+    """Money as integer fen in the database, Decimal yuan in Python. Never float."""
 
     def db_value(self, value):
         if value is None:

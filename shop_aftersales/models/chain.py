@@ -23,6 +23,7 @@ import json
 import sqlite3
 from typing import Iterable, TypeVar
 
+from . import dialect
 from .base import BaseModel, db
 
 CHAINS: dict[str, tuple[str, ...]] = {
@@ -42,6 +43,12 @@ def content(values: Iterable[object]) -> bytes:
     return _encode(list(values)).encode("utf-8")
 
 
+def row_content(values: Iterable[object]) -> bytes:
+    """:func:`content` of a row as read back from either backend (PostgreSQL returns moments as datetimes, where
+    SQLite returns the text it stored)."""
+    return content([_stored(v) for v in values])
+
+
 def link(previous: bytes, row_content: bytes) -> bytes:
     return hashlib.sha256(previous + row_content).digest()
 
@@ -56,7 +63,7 @@ def _stored(value: object) -> object:
 
 
 def head(table: str) -> tuple[int, bytes] | None:
-    row = db.execute_sql(f"SELECT last_id, last_hash FROM {HEAD_TABLE} WHERE name = ?", (table,)).fetchone()
+    row = dialect.execute(f"SELECT last_id, last_hash FROM {HEAD_TABLE} WHERE name = ?", (table,)).fetchone()
     return (row[0], _link_bytes(row[1])) if row else None
 
 
@@ -72,12 +79,12 @@ def append(model: type[M], **data: object) -> M:
     business step's transaction (the caller checks it)."""
     table = model._meta.table_name
     columns = CHAINS[table]
-    last_id = db.execute_sql(f'SELECT MAX(id) FROM "{table}"').fetchone()[0] or 0
+    last_id = dialect.execute(f'SELECT MAX(id) FROM "{table}"').fetchone()[0] or 0
     current = head(table)
     # Rows deleted behind the head: link to the head, so the gap stays visible. Rows added after it behind the
     # app's back (or the head deleted): link to the last row, so only those rows stay flagged, not the app's own.
     if current is None or last_id > current[0]:
-        last = db.execute_sql(f'SELECT chain_hash FROM "{table}" WHERE id = ?', (last_id,)).fetchone()
+        last = dialect.execute(f'SELECT chain_hash FROM "{table}" WHERE id = ?', (last_id,)).fetchone()
         current = (last_id, _link_bytes(last[0]) if last else GENESIS)
     row = model(**data)
     row.id = current[0] + 1
@@ -85,9 +92,10 @@ def append(model: type[M], **data: object) -> M:
     values = [_stored(by_column[c].db_value(row.__data__.get(by_column[c].name))) for c in columns]
     row.chain_hash = link(current[1], content(values))
     row.save(force_insert=True)
-    moved = db.execute_sql(f"UPDATE {HEAD_TABLE} SET last_id = ?, last_hash = ? WHERE name = ?",
+    dialect.identity_follows(table, row.id)
+    moved = dialect.execute(f"UPDATE {HEAD_TABLE} SET last_id = ?, last_hash = ? WHERE name = ?",
                            (row.id, row.chain_hash, table)).rowcount
     if not moved:
-        db.execute_sql(f"INSERT INTO {HEAD_TABLE} (name, last_id, last_hash) VALUES (?, ?, ?)",
+        dialect.execute(f"INSERT INTO {HEAD_TABLE} (name, last_id, last_hash) VALUES (?, ?, ?)",
                        (table, row.id, row.chain_hash))
     return row

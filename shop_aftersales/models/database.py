@@ -17,12 +17,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee as pw
 from playhouse.migrations import Runner
 
 from .. import clock
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
+from . import postgres
 from .base import db
+from .dialect import MigrationDatabase
 from .stock import forget_locations
 
 log = logging.getLogger(__name__)
@@ -55,10 +58,65 @@ class DatabaseRefused(DomainError):
 
 @dataclass(frozen=True)
 class OpenedDatabase:
-    path: Path
+    path: Path | None   # the SQLite file; None for a shop in PostgreSQL
     applied: list[str]  # migrations applied by this opening
     version: int        # index of the latest migration now applied
     sqlite_version: str
+    url: str | None = None  # the PostgreSQL shop's address (without its password)
+
+    @property
+    def where(self) -> str:
+        return self.url or str(self.path)
+
+
+class ShopRunner(Runner):
+    """playhouse's migration runner, giving each migration a database that takes SQLite's spelling on both
+    backends (models.dialect)."""
+
+    def _run(self, name, module, direction, fake=False):
+        real = self.database
+        self.database = MigrationDatabase(real)
+        try:
+            super()._run(name, module, direction, fake=fake)
+        finally:
+            self.database = real
+
+
+# Where this process keeps its shop: None = the SQLite file in the data folder; else a PostgreSQL URL (the global
+# --database, or this PC's Settings → Database, or SHOP_AFTERSALES_DATABASE), with its password kept apart.
+_url: str | None = None
+_password: str | None = None
+URL_ENV = "SHOP_AFTERSALES_DATABASE"
+TEST_ENV = "SHOP_AFTERSALES_TEST_DATABASE"  # the test suite's server: every data folder gets a database of its own
+
+
+def use_database(url: str | None, password: str | None = None) -> None:
+    """From now on, open the shop at *url* (None: the data folder's SQLite file)."""
+    global _url, _password
+    _url = (url or "").strip() or None
+    _password = password
+
+
+def database_url(data_dir: Path | None = None, create: bool = True) -> str | None:
+    """The PostgreSQL URL this process opens for *data_dir*, or None for its SQLite file. On the test suite's
+    server (SHOP_AFTERSALES_TEST_DATABASE) the folder's own database is made when first asked for, unless
+    *create* is false: then None when the folder has none yet (as a folder without its SQLite file)."""
+    if _url:
+        return _url
+    if os.environ.get(URL_ENV, "").strip():
+        return os.environ[URL_ENV].strip()
+    server = os.environ.get(TEST_ENV, "").strip()
+    if server and data_dir is not None:
+        return postgres.test_database_url(server, data_dir, create=create)
+    return None
+
+
+def database_password() -> str | None:
+    return _password
+
+
+def in_postgres() -> bool:
+    return isinstance(db.obj, pw.PostgresqlDatabase)
 
 
 def known_migrations() -> list[str]:
@@ -254,9 +312,21 @@ def _inspect_read_only(path: Path, full: bool = True, thorough: bool = False) ->
 
 
 def open_database(data_dir: Path) -> OpenedDatabase:
-    """Open (creating if needed) the shop's database in *data_dir* and bring its schema up to date."""
+    """Open (creating if needed) the shop's database and bring its schema up to date: the SQLite file in
+    *data_dir*, or the PostgreSQL database this process was pointed at (:func:`use_database`)."""
     data_dir = prepare_data_dir(data_dir)
+    url = database_url(data_dir)
+    if url:
+        return open_postgres_url(url, _password)
     return open_database_file(database_path(data_dir))
+
+
+def open_postgres_url(url: str, password: str | None = None, read_only: bool = False) -> OpenedDatabase:
+    """Open the shop in the PostgreSQL database at *url* (refused as an SQLite file would be, then migrated)."""
+    address, applied = postgres.open_postgres(
+        url, password, DatabaseRefused, ShopRunner, MIGRATIONS_DIR, HISTORY_TABLE, known_migrations(), CORE_TABLES,
+        read_only=read_only)
+    return OpenedDatabase(None, applied, schema_version(), sqlite3.sqlite_version, url=address.url)
 
 
 def open_database_file(path: Path, thorough: bool = False) -> OpenedDatabase:
@@ -271,13 +341,12 @@ def open_database_file(path: Path, thorough: bool = False) -> OpenedDatabase:
         _last_full_check[path.resolve()] = checked
     else:
         _last_full_check.pop(path.resolve(), None)
-    if not db.is_closed():
-        db.close()
+    postgres.close_current()
     forget_locations()
-    db.init(str(path), pragmas=PRAGMAS, timeout=5)
+    db.initialize(pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=5))
     try:
         db.connect()
-        runner = Runner(db, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+        runner = ShopRunner(db.obj, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
         applied = runner.up()
     except Exception as exc:
         if not db.is_closed():
@@ -293,6 +362,9 @@ def open_database_file(path: Path, thorough: bool = False) -> OpenedDatabase:
 def open_database_read_only(data_dir: Path) -> OpenedDatabase:
     """Open the shop's existing database only to read it, without migrating and without writing a byte (for
     `check` and `export` while the app has the folder): refused when the schema is not this version's."""
+    url = database_url(Path(data_dir).expanduser().absolute())
+    if url:
+        return open_postgres_url(url, _password, read_only=True)
     path = database_path(Path(data_dir).expanduser().absolute())
     if not path.exists():
         raise DatabaseRefused(QT_TRANSLATE_NOOP("Domain", "There is no shop database in {folder}."),
@@ -310,12 +382,11 @@ def open_database_read_only(data_dir: Path) -> OpenedDatabase:
             QT_TRANSLATE_NOOP("Domain", "The database in {folder} needs this version's upgrade first, and the app "
                               "(or another command) has the folder open. Close it, then run this again. Nothing "
                               "was changed."), kind="busy", folder=str(path.parent))
-    if not db.is_closed():
-        db.close()
+    postgres.close_current()
     forget_locations()
     _last_full_check.pop(path.resolve(), None)  # no marker is written for a read-only opening
     pragmas = {k: v for k, v in PRAGMAS.items() if k not in ("journal_mode", "synchronous")}
-    db.init(f"{path.as_uri()}?mode=ro", pragmas=pragmas, timeout=5, uri=True)
+    db.initialize(pw.SqliteDatabase(f"{path.as_uri()}?mode=ro", pragmas=pragmas, timeout=5, uri=True))
     db.connect()
     return OpenedDatabase(path, [], schema_version(), sqlite3.sqlite_version)
 
@@ -324,10 +395,10 @@ def open_database_read_only(data_dir: Path) -> OpenedDatabase:
 # status and walks a whole index for an empty queue; our queries are written (and tests/test_query_plans.py
 # checks them) for the planner's defaults.
 def close_database() -> None:
-    if not db.is_closed():
+    if db.obj is not None and not db.is_closed():
         name = db.database
         db.close()
-        if not name.startswith("file:"):  # a read-only opening (a URI) leaves no marker
+        if not in_postgres() and not name.startswith("file:"):  # a read-only opening (a URI) leaves no marker
             _mark_sound(Path(name).resolve())
 
 

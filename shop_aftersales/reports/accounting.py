@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from .. import clock
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models import dialect
 from ..models import db
 from ..models.aftersales import CONDITIONS, PAYMENT_METHODS, REASONS, STATUSES
 from ..models.repairs import REPAIR_STATES
@@ -45,11 +46,12 @@ def _t(text: str) -> str:
 
 
 def _q(sql: str, args: Sequence[object]) -> Iterable[tuple]:
-    return db.execute_sql(sql, list(args))
+    return dialect.execute(sql, list(args))
 
 
-def _dt(text: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(text) if text else None
+def _dt(value) -> dt.datetime | None:
+    """A moment of a row (text on SQLite, a datetime on PostgreSQL) as a datetime for its cell."""
+    return dialect.read_moment(value)
 
 
 def _yuan(fen: int | float | None) -> Decimal:
@@ -144,7 +146,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
                (SELECT SUM(j.quantity) FROM aftersales_item j WHERE j.order_id = o.id)
         FROM return_order o JOIN aftersales_item i ON i.order_id = o.id {_ITEM}
         LEFT JOIN customer cu ON cu.id = o.customer_id LEFT JOIN sale sa ON sa.id = o.sale_id
-        WHERE o.created_at >= ? AND o.created_at < ? {where} GROUP BY o.id ORDER BY o.created_at, o.id""",
+        WHERE o.created_at >= ? AND o.created_at < ? {where} GROUP BY o.id, cu.id, sa.id ORDER BY o.created_at, o.id""",
                                                                                   [lo, hi, *args]))
 
     items = sheet(QT_TRANSLATE_NOOP("Domain", "Items"), _headers(
@@ -332,7 +334,7 @@ def _build(wb: Workbook, period: analytics.Period, progress: Progress | None, sh
                                                                                              start=adjustments.first_row))
 
     months = [(key, units) for key, units in _q(f"""
-        SELECT strftime('%Y-%m', i.created_at), SUM(i.quantity) FROM aftersales_item i {_ITEM}
+        SELECT {dialect.month('i.created_at')}, SUM(i.quantity) FROM aftersales_item i {_ITEM}
         WHERE i.created_at >= ? AND i.created_at < ? {where} GROUP BY 1 ORDER BY 1""", [lo, hi, *args])]
     if months:  # every month of the period in the table (and on the chart's axis): one without returns as 0
         counted = dict(months)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from ..clock import monday_of
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..models import dialect
 from ..models import db
 from ..models.aftersales import EVENT_EXCHANGE, EVENT_REFUND, EVENT_RESOLUTION, REASONS
 
@@ -66,7 +67,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _rows(sql: str, args: list | tuple = ()) -> list[tuple]:
-    return list(db.execute_sql(sql, list(args)).fetchall())
+    return list(dialect.execute(sql, list(args)).fetchall())
 
 
 def _money(fen: int | None) -> Decimal:
@@ -104,8 +105,7 @@ WINDOW = 6
 def _period_key(unit: str) -> str:
     # a week is named by its Monday: strftime('%W') would call the first days of January "W00" and split the
     # week across New Year in two (Python names that week after its Monday in December)
-    return ("strftime('%Y-%m', i.created_at)" if unit == "month"
-            else "date(i.created_at, 'weekday 0', '-6 days')")
+    return dialect.month("i.created_at") if unit == "month" else dialect.week_of("i.created_at")
 
 
 def _periods(period: Period, unit: str, history: int) -> list[tuple[str, dt.date]]:
@@ -134,7 +134,7 @@ def counts(period: Period, unit: str = "month") -> list[PeriodCount]:
     series = [(key, start, int(found.get(key) or 0)) for key, start in keys]
     # history only counts from the shop's first after-sales record: months before it are unknown, not calm
     first = _rows("SELECT MIN(created_at) FROM aftersales_item")[0][0]
-    known_from = dt.date.fromisoformat(first[:10]) if first else period.end
+    known_from = dialect.read_day(first) or period.end
     known_from = month_start(known_from) if unit == "month" else monday_of(known_from)
     result = []
     for index, (key, start, units) in enumerate(series):
@@ -193,11 +193,12 @@ class ReturnRate:
         return self.returned / self.sold if self.sold else 0.0
 
 
-_RATE_KEYS = {  # (label, what to group by, join)
+_RATE_KEYS = {  # (label, what to group by, join); a label is the group's one value (MIN: PostgreSQL asks for an
+    # aggregate of a column not grouped by, though p.id = sl.product_id makes it one per group)
     "supplier": ("COALESCE(s.name, '')", "s.id",
                  "LEFT JOIN supplier s ON s.id = COALESCE(sl.supplier_id, p.supplier_id)"),
-    "product": ("p.sku || ' ' || p.name", "sl.product_id", ""),
-    "batch": ("p.sku || ' / ' || sl.batch", "sl.product_id, sl.batch", ""),
+    "product": ("MIN(p.sku || ' ' || p.name)", "sl.product_id", ""),
+    "batch": ("MIN(p.sku || ' / ' || sl.batch)", "sl.product_id, sl.batch", ""),
 }
 
 
@@ -216,10 +217,11 @@ def return_rates(period: Period, by: str = "supplier", min_sold: int = 1) -> lis
     tail = f"""JOIN product p ON p.id = sl.product_id {join}
         WHERE sa.sold_at >= ? AND sa.sold_at < ? {where} GROUP BY {group}"""
     params = [period.lo, period.hi, *args]
-    # CROSS JOIN keeps the items outermost (SQLite would otherwise walk the year's sales again); a unit sold in
+    # a CROSS JOIN keeps the items outermost (SQLite would otherwise walk the year's sales again); a unit sold in
     # the period can only have come back after the period began.
     returned = dict(_rows(f"""SELECT {label}, SUM(i.quantity) FROM aftersales_item i
-                              CROSS JOIN sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
+                              {dialect.join_in_order()} sale_line sl ON sl.id = i.sale_line_id
+                              JOIN sale sa ON sa.id = sl.sale_id
                               {tail.replace("WHERE", "WHERE i.created_at >= ? AND", 1)}""", [period.lo, *params]))
     only_returned = by != "supplier"
     if only_returned:  # the lines of products that never came back need not be read at all
@@ -248,18 +250,22 @@ class RepairCostRow:
         return self.labour + self.parts + self.outside
 
 
-_COST_KEYS = {
-    # (labour key, parts key, outside key) over aliases: l = labour_log / rp = repair_part / r = repair_order
-    "month": ("strftime('%Y-%m', l.logged_at)", "strftime('%Y-%m', rp.created_at)", "strftime('%Y-%m', r.created_at)"),
-    "technician": ("st.name", "COALESCE(st.name, '')", "COALESCE(st.name, '')"),
-    "category": ("COALESCE(c.name, '')", "COALESCE(c.name, '')", "COALESCE(c.name, '')"),
-}
+def _cost_keys(by: str) -> tuple[str, str, str]:
+    """(labour key, parts key, outside key) over aliases: l = labour_log / rp = repair_part / r = repair_order."""
+    return {
+        "month": lambda: (dialect.month("l.logged_at"), dialect.month("rp.created_at"), dialect.month("r.created_at")),
+        "technician": lambda: ("st.name", "COALESCE(st.name, '')", "COALESCE(st.name, '')"),
+        "category": lambda: ("COALESCE(c.name, '')", "COALESCE(c.name, '')", "COALESCE(c.name, '')"),
+        "supplier": lambda: (_ITEM_SUPPLIER, _ITEM_SUPPLIER, _ITEM_SUPPLIER),  # the batch's supplier (id or NULL)
+    }[by]()
 
 
-def repair_costs(period: Period, by: str = "month", exact_total: list | None = None) -> list[RepairCostRow]:
-    """Labour (hours × rate), parts at their cost and outside fees, per month, technician or category.
-    *exact_total*, if given, receives the period's total summed before rounding (the workbook's basis)."""
-    labour_key, parts_key, outside_key = _COST_KEYS[by]
+def repair_costs(period: Period, by: str = "month", exact_total: list | None = None,
+                 exact_by_key: dict | None = None) -> list[RepairCostRow]:
+    """Labour (hours × rate), parts at their cost and outside fees, per month, technician, category or supplier
+    (the supplier's id as the key). *exact_total*, if given, receives the period's total summed before rounding
+    (the workbook's basis); *exact_by_key* each key's total summed before rounding."""
+    labour_key, parts_key, outside_key = _cost_keys(by)
     where, args = period.product_filter(supplier=_ITEM_SUPPLIER)  # the batch's supplier, as everywhere else
     base = """JOIN repair_order r ON r.id = {x}.repair_id JOIN aftersales_item i ON i.id = r.item_id
               JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
@@ -280,7 +286,7 @@ def repair_costs(period: Period, by: str = "month", exact_total: list | None = N
                         LEFT JOIN technician t ON t.id = r.technician_id LEFT JOIN staff st ON st.id = t.staff_id
                         WHERE r.created_at >= ? AND r.created_at < ? AND r.outside_fees > 0 {where} GROUP BY 1""",
                     [period.lo, period.hi, *args])
-    keys = sorted({k for k, _v in labour + parts + outside})
+    keys = sorted({k for k, _v in labour + parts + outside}, key=lambda k: (k is None, k if k is not None else 0))
     if by == "month" and keys:  # every month of the period on the chart's axis: one without repairs shows as 0
         keys = sorted(set(keys) | {key for key, _start in _periods(period, "month", 0)})
     table = {name: dict(rows) for name, rows in (("labour", labour), ("parts", parts), ("outside", outside))}
@@ -288,6 +294,8 @@ def repair_costs(period: Period, by: str = "month", exact_total: list | None = N
                           _money(table["outside"].get(k))) for k in keys]
     if exact_total is not None:  # the sum of the exact figures, rounded once (each row is rounded to the fen)
         exact_total.append(_money(sum(float(v or 0) for t in table.values() for v in t.values())))
+    if exact_by_key is not None:
+        exact_by_key.update({k: _money(sum(float(t.get(k) or 0) for t in table.values())) for k in keys})
     return rows
 
 
@@ -372,14 +380,14 @@ class ProcessingTimes:
 
 def processing_times(period: Period, promise_days: int = 7) -> ProcessingTimes:
     where, args = period.product_filter(supplier=_ITEM_SUPPLIER)
-    settled = _rows(f"""
-        SELECT (SELECT julianday(MIN(e.created_at)) FROM item_event e
+    first_settled = f"""(SELECT MIN(e.created_at) FROM item_event e
                 WHERE e.item_id = i.id AND (e.code IN ({",".join("?" * len(SETTLING_EVENTS))})
                                             OR e.to_status = 'returned_to_customer')
                   -- a refund given by mistake and reversed settled nothing: the settlement that stands counts
-                  AND NOT (e.code = {EVENT_REFUND} AND json_extract(e.data, '$.number') IN (
-                      SELECT r.number FROM refund r JOIN refund_reversal x ON x.refund_id = r.id))
-                ) - julianday(i.created_at)
+                  AND NOT (e.code = {EVENT_REFUND} AND {dialect.json_text("e.data", "number")} IN (
+                      SELECT r.number FROM refund r JOIN refund_reversal x ON x.refund_id = r.id)))"""
+    settled = _rows(f"""
+        SELECT {dialect.days_between(first_settled, "i.created_at")}
         {_ITEMS} WHERE i.created_at >= ? AND i.created_at < ? {where}""",
                     [*SETTLING_EVENTS, period.lo, period.hi, *args])
     days = [d for (d,) in settled if d is not None]
@@ -388,11 +396,11 @@ def processing_times(period: Period, promise_days: int = 7) -> ProcessingTimes:
         WITH chosen AS (SELECT i.id {_ITEMS} WHERE i.created_at >= ? AND i.created_at < ? {where}),
         stays AS (
             SELECT e.to_status AS status,
-                   julianday(LEAD(e.created_at) OVER (PARTITION BY e.item_id ORDER BY e.id)) - julianday(e.created_at)
-                       AS days
+                   {dialect.days_between("LEAD(e.created_at) OVER (PARTITION BY e.item_id ORDER BY e.id)",
+                                         "e.created_at")} AS days
             FROM item_event e WHERE e.to_status <> '' AND e.item_id IN (SELECT id FROM chosen))
         SELECT status, COUNT(*), AVG(days) FROM stays WHERE days IS NOT NULL
-        GROUP BY status ORDER BY AVG(days) DESC""", [period.lo, period.hi, *args])
+        GROUP BY status ORDER BY AVG(days) DESC, status""", [period.lo, period.hi, *args])
     # Serials that came back in the period and had come back before: start from the period's returns.
     repeats = _rows(f"""
         SELECT COUNT(*) FROM (SELECT DISTINCT i.product_id, i.serial {_ITEMS}
@@ -428,7 +436,7 @@ def ageing(period: Period) -> list[Ageing]:
         SELECT i.status,
                SUM(CASE WHEN d <= 7 THEN i.quantity ELSE 0 END), SUM(CASE WHEN d BETWEEN 8 AND 30 THEN i.quantity ELSE 0 END),
                SUM(CASE WHEN d BETWEEN 31 AND 90 THEN i.quantity ELSE 0 END), SUM(CASE WHEN d > 90 THEN i.quantity ELSE 0 END)
-        FROM (SELECT i.status, i.quantity, CAST(julianday(?) - julianday(i.status_since) AS INTEGER) AS d {_ITEMS}
+        FROM (SELECT i.status, i.quantity, {dialect.whole_days_between("?", "i.status_since")} AS d {_ITEMS}
               WHERE i.status IN ({",".join("?" * len(INTERNAL))}) {where}) i
         GROUP BY i.status""", [as_of, *INTERNAL, *args])
     # A unit that left a zone in the period changed status then, so its status_since is at or after the
@@ -439,7 +447,7 @@ def ageing(period: Period) -> list[Ageing]:
             SELECT e.item_id, e.to_status AS status, e.created_at AS entered,
                    LEAD(e.created_at) OVER (PARTITION BY e.item_id ORDER BY e.id) AS left_at
             FROM item_event e WHERE e.to_status <> '' AND e.item_id IN (SELECT id FROM chosen))
-        SELECT s.status, SUM(c.quantity), AVG(julianday(s.left_at) - julianday(s.entered))
+        SELECT s.status, SUM(c.quantity), AVG({dialect.days_between("s.left_at", "s.entered")})
         FROM stays s JOIN chosen c ON c.id = s.item_id
         WHERE s.left_at >= ? AND s.left_at < ? GROUP BY s.status""", [period.lo, period.hi, *args, period.lo, period.hi])
     current = {status: tuple(int(x or 0) for x in rest) for status, *rest in now_rows}

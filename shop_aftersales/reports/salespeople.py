@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..i18n import QT_TRANSLATE_NOOP
+from ..models import dialect
 from ..models import db
 from .analytics import Period
 
@@ -52,7 +53,7 @@ class SalespeopleRates:
 
 
 def _rows(sql: str, args: list) -> list[tuple]:
-    return list(db.execute_sql(sql, args).fetchall())
+    return list(dialect.execute(sql, args).fetchall())
 
 
 def _where(period: Period) -> tuple[str, list]:
@@ -70,7 +71,7 @@ def return_rate_by_salesperson(period: Period, min_sold: int = MIN_SOLD) -> Sale
                       [period.lo, period.hi, *args]))
     # driven from the after-sales items (far fewer than the lines sold), as analytics.return_rates is
     returned = dict(_rows(f"""SELECT sa.staff_id, SUM(i.quantity) FROM aftersales_item i
-                              CROSS JOIN sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
+                              {dialect.join_in_order()} sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
                               JOIN product p ON p.id = sl.product_id
                               WHERE i.created_at >= ? AND sa.sold_at >= ? AND sa.sold_at < ? {where}
                               GROUP BY sa.staff_id""", [period.lo, period.lo, period.hi, *args]))
@@ -108,7 +109,7 @@ def reasons_by_salesperson(period: Period) -> list[ReasonCount]:
     one's reasons most frequent first; the sales without a salesperson last."""
     where, args = _where(period)
     found = _rows(f"""SELECT sa.staff_id, i.reason, SUM(i.quantity) FROM aftersales_item i
-                      CROSS JOIN sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
+                      {dialect.join_in_order()} sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
                       JOIN product p ON p.id = sl.product_id
                       WHERE i.created_at >= ? AND sa.sold_at >= ? AND sa.sold_at < ? {where}
                       GROUP BY sa.staff_id, i.reason""", [period.lo, period.lo, period.hi, *args])

@@ -4,7 +4,7 @@ write-offs, credits received back, and the supplier returns still open with the 
 
 Each figure is one SQL aggregation grouped by supplier, on the same basis as the Reports tab (analytics): the
 supplier of a unit is its batch's (the sale line's), else its product's; units sold and returned are those of
-``analytics.return_rates``; the repair cost is ``analytics.repair_costs`` itself, run for each supplier whose goods
+``analytics.return_rates``; the repair cost is ``analytics.repair_costs`` itself, grouped by supplier, of the goods that
 were worked on in the period (labour by the date logged, parts by the date used, outside fees with the repair's
 opening); write-offs by the scrap date; credits by the date shipped back. Open supplier returns are what is on the
 return-to-supplier list now (listed, not yet shipped), whatever the period."""
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models import dialect
 from ..models import db
 from ..models.aftersales import SUPPLIER_RETURN
 from . import analytics
@@ -45,7 +46,7 @@ def _t(text: str) -> str:
 
 
 def _rows(sql: str, args: list) -> list[tuple]:
-    return list(db.execute_sql(sql, args).fetchall())
+    return list(dialect.execute(sql, args).fetchall())
 
 
 def _money(fen) -> Decimal:
@@ -137,7 +138,7 @@ def scorecard(period: analytics.Period) -> Scorecard:
     reasons: dict[int | None, list[tuple[str, int]]] = {}
     for supplier, reason, units in _rows(f"""
             SELECT COALESCE(sl.supplier_id, p.supplier_id), i.reason, SUM(i.quantity) FROM aftersales_item i
-            CROSS JOIN sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
+            {dialect.join_in_order()} sale_line sl ON sl.id = i.sale_line_id JOIN sale sa ON sa.id = sl.sale_id
             JOIN product p ON p.id = sl.product_id
             WHERE i.created_at >= ? AND sa.sold_at >= ? AND sa.sold_at < ? {sold_where}
             GROUP BY 1, 2""", [lo, lo, hi, *sold_args]):
@@ -154,29 +155,14 @@ def scorecard(period: analytics.Period) -> Scorecard:
     as_of = clock.today()
     # the return-to-supplier list as the Stock tab shows it: listed, not shipped, the unit still waiting there
     open_returns = {s: (int(n), int(days)) for s, n, days in _rows(f"""
-        SELECT {_RETURN_SUPPLIER}, SUM(i.quantity), MAX(julianday(?) - julianday(date(x.listed_at)))
+        SELECT {_RETURN_SUPPLIER}, SUM(i.quantity), MAX({dialect.days_between(dialect.day_of('?'), dialect.day_of('x.listed_at'))})
         FROM supplier_return x JOIN aftersales_item i ON i.id = x.item_id {_ITEM_JOIN}
         WHERE x.shipped_at IS NULL AND i.status = ? {ret_where} GROUP BY 1""",
                                                                  [as_of.isoformat(), SUPPLIER_RETURN, *ret_args])}
-    # the repair cost is analytics.repair_costs itself, for each supplier whose goods were worked on
-    worked = [s for (s,) in _rows(f"""
-        SELECT DISTINCT {analytics._ITEM_SUPPLIER} FROM repair_order r JOIN aftersales_item i ON i.id = r.item_id
-        {_ITEM_JOIN}
-        WHERE (r.id IN (SELECT repair_id FROM labour_log WHERE logged_at >= ? AND logged_at < ?
-                        UNION SELECT repair_id FROM repair_part WHERE created_at >= ? AND created_at < ?)
-               OR (r.created_at >= ? AND r.created_at < ? AND r.outside_fees > 0)) {where}""",
-                                  [lo, hi, lo, hi, lo, hi, *args])]
+    # the repair cost is analytics.repair_costs itself, grouped by the batch's supplier (three queries, not three
+    # per supplier: on a shared PostgreSQL server each query costs a round trip and its planning)
     repair: dict[int | None, Decimal] = {}
-    named = [s for s in worked if s is not None]
-    for supplier in named:
-        exact: list[Decimal] = []
-        analytics.repair_costs(dataclasses.replace(period, supplier_id=supplier), "month", exact_total=exact)
-        repair[supplier] = exact[0]
-    if None in worked:  # goods without a supplier cannot be filtered for: the shop's total less the suppliers'
-        exact = []
-        analytics.repair_costs(period, "month", exact_total=exact)
-        repair[None] = exact[0] - sum(repair.values(), _ZERO)
-
+    analytics.repair_costs(period, "supplier", exact_by_key=repair)
     keys = set(sold) | set(reasons) | set(write_offs) | set(credits) | set(open_returns) | set(repair)
     names = dict(_rows("SELECT id, name FROM supplier", []))
     scores = []

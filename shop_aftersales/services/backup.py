@@ -2,7 +2,11 @@
 (7 daily, 4 weekly, 12 monthly) in the data folder's backups/ and optionally in a second folder such as a USB
 drive; and restoring one: the chosen file (with its -wal) is copied beside the live one and proven there as the
 shop's own file is at start, the current file is backed up, and only then swapped with one atomic rename; the
-database is reopened on it (see :func:`restore`)."""
+database is reopened on it (see :func:`restore`).
+
+A shop kept in PostgreSQL is backed up the same way into one SQLite file of the same name (services.copy_shop
+copies every table into a new file), rotated alike; restoring such a file (or any backup) into it replaces every
+row in one transaction, after the shop as it was has been backed up."""
 
 from __future__ import annotations
 
@@ -17,12 +21,15 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
+
 from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import db
 from ..models.database import (DB_FILE_NAME, DatabaseRefused, remove_made_sidecars, close_database,
-                               database_path, inspect_file, open_database, open_database_file, prepare_data_dir)
+                               database_path, database_url, in_postgres, inspect_file, open_database,
+                               open_database_file, prepare_data_dir)
 from . import settings
 
 SECOND_FOLDER = "backup.second_folder"
@@ -186,6 +193,24 @@ def _copy_online(target: Path, source_path: Path | str | None = None) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _copy_from_postgres(target: Path) -> None:
+    """The open PostgreSQL shop copied into a new SQLite file (services.copy_shop), written as a .part file and
+    renamed once it is proven: a backup in the same form as an SQLite shop's."""
+    from . import copy_shop
+
+    tmp = target.with_name(target.name + PART)
+    _remove_file_and_sidecars(tmp)
+    try:
+        copy_shop.postgres_to_file(tmp, target.name)
+        os.replace(tmp, target)
+    except peewee.DatabaseError as exc:  # the server went away while it was read
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DomainError(QT_TRANSLATE_NOOP("Domain", "The backup could not be written to {folder}: {reason}"),
+                          folder=str(target.parent), reason=reason) from exc
+    finally:
+        _remove_file_and_sidecars(tmp)
+
+
 def back_up(data_dir: Path, reason: str = "manual", second_folder: bool = True) -> Path:
     """Back up now into backups/ (and the second folder, if set and *second_folder*), then rotate. Returns the
     new backup."""
@@ -193,7 +218,10 @@ def back_up(data_dir: Path, reason: str = "manual", second_folder: bool = True) 
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / _name(now(), reason)
-        _copy_online(target)
+        if in_postgres():
+            _copy_from_postgres(target)
+        else:
+            _copy_online(target)
     except OSError as exc:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "The backup could not be written to {folder}: {reason}"),
                           folder=str(folder), reason=exc.strerror or exc) from exc
@@ -417,6 +445,8 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
     old one) when this returns or raises, if it can be opened at all."""
     chosen = _chosen_file(backup)
     data_dir = prepare_data_dir(data_dir)  # a new PC's empty folder too
+    if database_url(data_dir):
+        return _restore_into_postgres(data_dir, chosen)
     live = database_path(data_dir)
     existed = live.exists()
     if chosen.resolve() == live.resolve():
@@ -484,3 +514,37 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
             with contextlib.suppress(Exception):
                 open_database(data_dir)  # the old file, as it was (a refused one stays closed)
         raise
+
+
+def _restore_into_postgres(data_dir: Path, chosen: Path) -> Path | None:
+    """Restore the backup file *chosen* into the PostgreSQL shop of *data_dir*: the file is copied beside the
+    data folder's other files with SQLite's backup API (taking in its -wal), proven (integrity_check, a newer
+    version's, another program's) and brought up to this version's schema there; the shop as it is now is backed
+    up into a file (returned; None when the database held no shop yet); then, in one transaction, every table is
+    emptied and the file's shop copied in (services.copy_shop). A refusal or a failure leaves the shop as it was,
+    and open."""
+    from . import copy_shop
+
+    # (named as a backup check's copy: housekeeping removes it when the restore is killed)
+    with tempfile.TemporaryDirectory(prefix=DB_FILE_NAME + CHECKING + "-", dir=data_dir) as work:
+        staging = Path(work) / DB_FILE_NAME
+        _stage(chosen, staging)
+        try:
+            inspect_file(staging, full=True, thorough=True)
+        except DatabaseRefused as refused:
+            raise _refusal(refused, chosen.name) from None
+        try:
+            copy_shop.new_sqlite_shop(staging).close()  # migrated as the shop's own file would be
+        except DomainError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a migration that fails on this backup
+            log.error("Backup %s could not be migrated", chosen.name, exc_info=exc)
+            raise RestoreRefused(NOT_UPGRADED, name=chosen.name) from exc
+        if db.is_closed() or not in_postgres():
+            open_database(data_dir)
+        safety = None
+        if copy_shop.business_tables(db.obj, copy_shop.table_order(copy_shop.tables_of(db.obj))):
+            safety = back_up(data_dir, BEFORE_RESTORE, second_folder=False)  # an empty database has nothing to keep
+        copy_shop.file_to_open_postgres(staging, chosen.name)
+    open_database(data_dir)  # as at a start: what the app keeps in memory of the shop is read again
+    return safety

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models import dialect
 from ..models import chain, db
 from ..models.aftersales import (EVENT_REFUND, EVENT_REFUND_REVERSED, EVENT_RESALE, EVENT_SCRAPPED,
                                  EVENT_SUPPLIER_CREDIT)
@@ -26,7 +27,7 @@ def _f(source: str, **params: object) -> Finding:
 
 
 def _rows(sql: str, params: tuple = ()) -> list[tuple]:
-    return list(db.execute_sql(sql, params).fetchall())
+    return list(dialect.execute(sql, params).fetchall())
 
 
 # On-hand per (product, internal location) recomputed from the moves alone.
@@ -36,7 +37,7 @@ _LEDGER_SUMS = """
         FROM stock_move m
         UNION ALL
         SELECT m.product_id, m.from_location_id, m.customer_owned, -m.quantity FROM stock_move m
-    ) JOIN location l ON l.id = location_id WHERE l.kind = 'internal'
+    ) moves JOIN location l ON l.id = location_id WHERE l.kind = 'internal'
     GROUP BY product_id, location_id, owned
 """
 
@@ -44,11 +45,12 @@ _LEDGER_SUMS = """
 def run_checks(limit: int = 50) -> list[Finding]:
     """Every problem found, or an empty list when the database is sound."""
     findings: list[Finding] = []
-    integrity = _rows("PRAGMA integrity_check")
+    # PostgreSQL checks its own pages and always enforces the foreign keys; SQLite is asked
+    integrity = [("ok",)] if dialect.postgres() else _rows("PRAGMA integrity_check")
     if integrity != [("ok",)]:
         findings += [_f(QT_TRANSLATE_NOOP("Domain", "SQLite integrity: {detail}"), detail=r[0]) for r in integrity[:limit]]
         return findings  # nothing below can be trusted
-    for table, rowid, parent, _fk in _rows("PRAGMA foreign_key_check")[:limit]:
+    for table, rowid, parent, _fk in ([] if dialect.postgres() else _rows("PRAGMA foreign_key_check"))[:limit]:
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Row {rowid} of {table} points to a missing {parent}."),
                            rowid=rowid, table=table, parent=parent))
 
@@ -75,7 +77,7 @@ def run_checks(limit: int = 50) -> list[Finding]:
                 SELECT m.product_id, m.serial, m.to_location_id AS loc, 1 AS qty FROM stock_move m WHERE m.serial IS NOT NULL
                 UNION ALL
                 SELECT m.product_id, m.serial, m.from_location_id, -1 FROM stock_move m WHERE m.serial IS NOT NULL
-            ) JOIN location l ON l.id = loc WHERE l.kind = 'internal'
+            ) moves JOIN location l ON l.id = loc WHERE l.kind = 'internal'
             GROUP BY product_id, serial HAVING SUM(qty) NOT IN (0, 1)"""):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Serial {serial} of product #{product} is in {count} places at once."),
                            serial=serial, product=product, count=inside))
@@ -123,7 +125,7 @@ def run_checks(limit: int = 50) -> list[Finding]:
                                                  "order(s)."), code=code, status=status, count=open_orders))
     findings += business_findings(limit)
     # Moves are append-only: the triggers that enforce it must be there.
-    triggers = {r[0] for r in _rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    triggers = dialect.trigger_names()
     for name in ("stock_move_no_update", "stock_move_no_delete", "item_event_no_update", "item_event_no_delete"):
         if name not in triggers:
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The safeguard {name} that keeps stock moves unchanged is missing."),
@@ -134,8 +136,9 @@ def run_checks(limit: int = 50) -> list[Finding]:
         if prefix != PREFIXES.get(doc_type, prefix):
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Document type {doc_type} has the wrong prefix {prefix}."),
                                doc_type=doc_type, prefix=prefix))
-        used = _rows("SELECT MAX(CAST(substr(reference, instr(reference, '-') + 1) AS INTEGER)) FROM stock_move "
-                     "WHERE reference LIKE ? || '____-%'", (prefix,))[0][0]
+        dash = dialect.position("'-'", "reference")
+        used = _rows(f"SELECT MAX(CAST(substr(reference, {dash} + 1) AS INTEGER)) "
+                     "FROM stock_move WHERE reference LIKE ? || '____-%'", (prefix,))[0][0]
         if used is not None and used >= next_value:
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Number {used} of {doc_type} documents is in use, but the next number "
                                            "would be {next}: numbers could repeat."),
@@ -204,18 +207,18 @@ def business_findings(limit: int = 50) -> list[Finding]:
                                items=on_items))
     for (code,) in _rows("""
             SELECT i.code FROM aftersales_item i
-            JOIN item_event e ON e.id = (SELECT MIN(f.id) FROM item_event f WHERE f.item_id = i.id AND f.move_id)
+            JOIN item_event e ON e.id = (SELECT MIN(f.id) FROM item_event f WHERE f.item_id = i.id AND f.move_id IS NOT NULL)
             JOIN stock_move m ON m.id = e.move_id
             WHERE m.customer_owned <> i.customer_owned""")[:limit]:
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "Item {code} is not owned by whom its stock moves say."),
                            code=code))
     # settled at most once, and never with both the goods and the money (a refund reversed settles nothing)
-    for code, refunds, exchanges, status, state, owned, reversed_ in _rows("""
+    for code, refunds, exchanges, status, state, owned, reversed_ in _rows(f"""
             SELECT i.code, (SELECT COUNT(*) FROM refund r WHERE r.item_id = i.id AND NOT EXISTS (
                                 SELECT 1 FROM refund_reversal v WHERE v.refund_id = r.id)),
                    (SELECT COUNT(*) FROM exchange x WHERE x.item_id = i.id), i.status, i.resolution_state,
                    i.customer_owned,
-                   (SELECT group_concat(r.number || ' (' || v.number || ')', ', ') FROM refund r
+                   (SELECT {dialect.joined("r.number || ' (' || v.number || ')'")} FROM refund r
                     JOIN refund_reversal v ON v.refund_id = r.id WHERE r.item_id = i.id)
             FROM aftersales_item i"""):
         if reversed_ and not owned and state == "done" and refunds + exchanges == 0:
@@ -324,7 +327,7 @@ _DATE_COLUMN = "created_at"
 def tamper_findings(triggers: set[str] | None = None, limit: int = 50) -> list[Finding]:
     """The history's hash chains are whole, the safeguards are there, and the logged records agree with their log."""
     if triggers is None:
-        triggers = {r[0] for r in _rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        triggers = dialect.trigger_names()
     findings = [_f(QT_TRANSLATE_NOOP("Domain", "The safeguard {name} is missing: what it protects could be changed "
                                      "without a trace."), name=name) for name in SAFEGUARDS if name not in triggers]
     for table in chain.CHAINS:
@@ -336,7 +339,7 @@ def tamper_findings(triggers: set[str] | None = None, limit: int = 50) -> list[F
 
 def _fen(path: str) -> str:
     """The yuan amount at *path* of an event's JSON data, in fen (NULL where the data is not JSON)."""
-    return f"CAST(ROUND(CASE WHEN json_valid(e.data) THEN json_extract(e.data, '{path}') END * 100) AS INTEGER)"
+    return f"CAST(ROUND({dialect.json_number('e.data', path.removeprefix('$.'))} * 100) AS INTEGER)"
 
 
 _NUMBERED = {  # record, its event code, the amount in the record and in the event's data
@@ -354,7 +357,7 @@ def money_findings(limit: int = 50) -> list[Finding]:
         for (number,) in _rows(f"""
                 SELECT t.number FROM {table} t WHERE NOT EXISTS (
                     SELECT 1 FROM item_event e WHERE e.item_id = t.item_id AND e.code = {code}
-                    AND CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.number') END = t.number
+                    AND {dialect.json_text('e.data', 'number')} = t.number
                     AND {_fen(path)} = t.{amount})
                 LIMIT ?""", (limit,)):
             findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{record} {number} does not agree with the items' history: "
@@ -364,16 +367,17 @@ def money_findings(limit: int = 50) -> list[Finding]:
     for (number,) in _rows(f"""
             SELECT v.number FROM refund_reversal v JOIN refund r ON r.id = v.refund_id WHERE NOT EXISTS (
                 SELECT 1 FROM item_event e WHERE e.item_id = r.item_id AND e.code = {EVENT_REFUND_REVERSED}
-                AND CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.reference') END = v.number
-                AND CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.number') END = r.number
+                AND {dialect.json_text('e.data', 'reference')} = v.number
+                AND {dialect.json_text('e.data', 'number')} = r.number
                 AND {_fen('$.amount')} = v.amount)
             LIMIT ?""", (limit,)):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "{record} {number} does not agree with the items' history: "
                                              "it was changed behind the app's back."),
                            record=translate("Domain", QT_TRANSLATE_NOOP("Domain", "Refund reversal")), number=number))
     for (number,) in _rows(f"""
-            SELECT CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.reference') END AS ref FROM item_event e
-            WHERE e.code = {EVENT_REFUND_REVERSED} AND NOT EXISTS (SELECT 1 FROM refund_reversal v WHERE v.number = ref)
+            SELECT ref FROM (SELECT {dialect.json_text('e.data', 'reference')} AS ref FROM item_event e
+                             WHERE e.code = {EVENT_REFUND_REVERSED}) reversals
+            WHERE NOT EXISTS (SELECT 1 FROM refund_reversal v WHERE v.number = ref)
             LIMIT ?""", (limit,)):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The items' history has refund reversal {number}, but the "
                                              "reversal is not in the database: it was deleted behind the app's "
@@ -382,7 +386,7 @@ def money_findings(limit: int = 50) -> list[Finding]:
             SELECT i.code FROM supplier_return t JOIN aftersales_item i ON i.id = t.item_id
             WHERE t.shipped_at IS NOT NULL AND NOT EXISTS (
                 SELECT 1 FROM item_event e WHERE e.item_id = t.item_id AND e.code = {EVENT_SUPPLIER_CREDIT}
-                AND {_fen('$.credit')} IS COALESCE(t.credit, 0))
+                AND {_fen('$.credit')} {dialect.same()} COALESCE(t.credit, 0))
             LIMIT ?""", (limit,)):
         findings.append(_f(QT_TRANSLATE_NOOP("Domain", "The supplier's credit for item {code} does not agree with its "
                                              "history: it was changed behind the app's back."), code=code))
@@ -406,9 +410,14 @@ def chain_findings(table: str, limit: int = 50) -> list[Finding]:
         found = _rows(f"SELECT {_DATE_COLUMN} FROM {table} WHERE id = ?", (row_id,))
         return str(found[0][0] if found and found[0][0] else "-")[:16]
 
-    # the JSON as UTF-8 bytes straight from SQLite (no decoding and encoding again in Python)
-    for row_id, stored, content in db.execute_sql(
-            f"SELECT id, chain_hash, CAST(json_array({columns}) AS BLOB) FROM {table} ORDER BY id"):
+    # SQLite: the JSON as UTF-8 bytes straight from SQLite (no decoding and encoding again in Python); PostgreSQL
+    # has no JSON of SQLite's spelling, so there each row's values are made into the recipe's JSON here
+    if dialect.postgres():
+        rows = ((r[0], r[1], chain.row_content(r[2:])) for r in dialect.execute(
+            f"SELECT id, chain_hash, {columns} FROM {table} ORDER BY id"))
+    else:
+        rows = dialect.execute(f"SELECT id, chain_hash, CAST(json_array({columns}) AS BLOB) FROM {table} ORDER BY id")
+    for row_id, stored, content in rows:
         if stored != sha256(previous + content).digest() and stored != _python_link(table, row_id, previous):
             breaks += 1
             first = first or (row_id, when(row_id))
@@ -455,10 +464,10 @@ def chain_findings(table: str, limit: int = 50) -> list[Finding]:
 
 def _python_link(table: str, row_id: int, previous: bytes) -> bytes:
     values = _rows(f"SELECT {', '.join(chain.CHAINS[table])} FROM {table} WHERE id = ?", (row_id,))[0]
-    return chain.link(previous, chain.content(values))
+    return chain.link(previous, chain.row_content(values))
 
 
-_LOGGED_AS = {("staff", "pin_hash"): "rtrim({x}, '0123456789abcdef')"}  # as migration 0011 logs it
+_LOGGED_AS = {("staff", "pin_hash"): "rtrim({x}, '0123456789abcdef')", ("staff", "active"): "CAST({x} AS INTEGER)"}  # as migration 0011 logs it
 
 
 def logged_as(table: str, field: str, x: str) -> str:
@@ -472,7 +481,7 @@ def change_log_findings(limit: int = 50) -> list[Finding]:
         for field in fields:
             for (row_id,) in _rows(f"""
                     SELECT t.id FROM {table} t
-                    WHERE CAST({logged_as(table, field, "t." + field)} AS TEXT) IS NOT (
+                    WHERE CAST({logged_as(table, field, "t." + field)} AS TEXT) {dialect.differs()} (
                         SELECT c.new_value FROM change_log c
                         WHERE c.table_name = '{table}' AND c.row_id = t.id AND c.field = '{field}'
                         ORDER BY c.id DESC LIMIT 1)

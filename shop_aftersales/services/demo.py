@@ -415,7 +415,8 @@ def _demo_repairs(rng: random.Random, staff: list[Staff], suppliers: list[Suppli
     # what was due long ago has been repaired by now: only recent work is left for the board
     customers: list[tuple[dt.datetime, int]] = []
     for repair in RepairOrder.select().where((RepairOrder.state == WAITING)
-                                             & (RepairOrder.due_date < (end - dt.timedelta(days=10)).date())):
+                                             & (RepairOrder.due_date < (end - dt.timedelta(days=10)).date())
+                                             ).order_by(RepairOrder.id):  # the same demo on either backend
         tech = zhang if repair.item.product.category.name in ("手机", "耳机") else zhou
         started = dt.datetime.combine(repair.due_date - dt.timedelta(days=rng.randint(3, 5)), dt.time(10))
         with clock.frozen(started):
@@ -567,5 +568,5 @@ def _free_serial(product: Product) -> str:
     if not product.serialised:
         return ""
     unit = (StockSerial.select().join(Location).where((StockSerial.product == product) & (Location.code == "sellable"))
-            .first())
+            .order_by(StockSerial.id).first())
     return unit.serial if unit else ""

@@ -8,13 +8,13 @@ import json
 from decimal import Decimal
 
 from ..errors import DomainError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import AftersalesItem, ItemEvent, Product, Staff
 from ..models import chain
-from ..models.aftersales import (EVENT_INSPECTED, EVENT_NOTE, EVENT_STATUS, RETURNED_TO_CUSTOMER, STATUS_LOCATION,
-                                 STATUSES, allowed_for, transition)
+from ..models.aftersales import (EVENT_INSPECTED, EVENT_NOTE, EVENT_STATUS, RECEIVED, RETURNED_TO_CUSTOMER,
+                                 STATUS_LOCATION, STATUSES, allowed_for, transition)
 from ..clock import now
-from .base import Changes, business_step
+from .base import Changes, business_step, raced
 from .ledger import MoveRequest, move
 
 
@@ -62,8 +62,7 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
                                             "refund or an exchange, so the unit goes back to them, not into the "
                                             "shop's stock."), code=item.code)
     if not allowed:
-        raise DomainError(QT_TRANSLATE_NOOP("Domain", "{code} is “{current}”; it cannot go to “{target}” from there."),
-                          code=item.code, current=STATUSES[item.status], target=STATUSES.get(target, target))
+        raise moved_on(item, target=target)
     stock_move = move(MoveRequest(product=item.product, quantity=item.quantity, source=STATUS_LOCATION[item.status],
                                   target=STATUS_LOCATION[target], serial=item.serial, reference=reference or item.code,
                                   note=note, staff=staff, customer_owned=item.customer_owned))
@@ -91,6 +90,34 @@ def change_status(item: AftersalesItem, target: str, staff: Staff | None, note: 
     return item
 
 
+def moved_on(item: AftersalesItem, before: str | None = None, target: str = "") -> DomainError:
+    """The refusal of a step whose unit is not where the step needs it: *before* (the status the step needs), or
+    any status from which it may go to *target*. Most often another PC has just moved it (:func:`base.raced`: at
+    the same moment; the history then says from where)."""
+    def said(status: str) -> str:
+        return translate("Domain", STATUSES.get(status, status))
+
+    if before is None and raced():
+        last = (ItemEvent.select(ItemEvent.from_status)
+                .where((ItemEvent.item == item) & (ItemEvent.to_status == item.status))
+                .order_by(ItemEvent.id.desc()).first())
+        before = last.from_status if last is not None and last.from_status else None
+    since = f"{item.status_since:%Y-%m-%d %H:%M}" if item.status_since else "?"
+    if before is not None and before != item.status:
+        if raced():
+            return DomainError(QT_TRANSLATE_NOOP(
+                "Domain", "Item {code} is no longer “{before}”: another PC has just moved it to “{current}”. Nothing "
+                "was changed here; look at the item again."),
+                code=item.code, before=said(before), current=said(item.status))
+        return DomainError(QT_TRANSLATE_NOOP(
+            "Domain", "Item {code} is no longer “{before}”: since {time} it is “{current}”. Nothing was changed "
+            "here; look at the item again."),
+            code=item.code, before=said(before), current=said(item.status), time=since)
+    return DomainError(QT_TRANSLATE_NOOP(
+        "Domain", "Item {code} is “{current}” (since {time}); it cannot go to “{target}” from there. Nothing was "
+        "changed."), code=item.code, current=said(item.status), target=said(target), time=since)
+
+
 @business_step
 def move_item(item_id: int, target: str, staff: Staff | None = None, note: str = "") -> Changes:
     """A plain transition (e.g. repairable → in repair) with an optional note."""
@@ -103,6 +130,8 @@ def inspect(item_id: int, findings: str, target: str, staff: Staff | None = None
     """Record what inspection found and send the unit on (repairable, sellable, resale shelf, to the
     supplier list, back to the customer). Scrap has its own step with a scrap record."""
     item = get_item(item_id)
+    if item.status != RECEIVED:  # inspected already (on another PC, most likely)
+        raise moved_on(item, before=RECEIVED)
     if not findings.strip():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Write down what the inspection found."))
     if target == "scrapped":

@@ -9,6 +9,7 @@ import peewee as pw
 
 from ..clock import now
 from ..i18n import QT_TRANSLATE_NOOP
+from ..models import dialect
 from ..models import AftersalesItem, Customer, Product, ReturnOrder, Sale, Supplier, SupplierReturn
 from ..models.aftersales import RECEIVED
 from .paging import Column, PagedSource
@@ -16,7 +17,7 @@ from .paging import Column, PagedSource
 
 def days_since(field) -> pw.Node:
     """Whole days from *field* to the app clock's now (so tests can freeze it)."""
-    return pw.Cast(pw.fn.julianday(now().isoformat(sep=" ")) - pw.fn.julianday(field), "INTEGER")
+    return dialect.fn_whole_days(now().isoformat(sep=" "), field)
 
 
 @dataclass

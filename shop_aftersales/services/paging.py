@@ -13,6 +13,8 @@ from typing import Any
 
 import peewee as pw
 
+from ..models import dialect
+
 
 @dataclass(frozen=True)
 class Column:
@@ -39,9 +41,14 @@ class PagedSource(ABC):
         return self.query().count()
 
     def ordered(self, sort_column: int = 0, descending: bool = False) -> pw.ModelSelect:
-        """The filtered query in the given order (the id breaks ties), as tuples."""
+        """The filtered query in the given order (the id breaks ties), as tuples. Blanks (NULL) come first
+        ascending and last descending on both backends (SQLite's own order; PostgreSQL's is the reverse)."""
         expr = self.columns[sort_column].expr  # a column, a function, or a subquery (which has no .asc())
-        order = ((pw.Desc(expr), self.id_field.desc()) if descending else (pw.Asc(expr), self.id_field.asc()))
+        # (a column that cannot be blank keeps the plain order, which its index serves on PostgreSQL too)
+        can_be_blank = not (isinstance(expr, pw.Field) and not expr.null)
+        nulls = {"nulls": "LAST" if descending else "FIRST"} if dialect.postgres() and can_be_blank else {}
+        order = ((pw.Desc(expr, **nulls), self.id_field.desc()) if descending
+                 else (pw.Asc(expr, **nulls), self.id_field.asc()))
         return self.query().order_by(*order).tuples()
 
     def fetch(self, offset: int, limit: int, sort_column: int = 0, descending: bool = False) -> list[tuple]:

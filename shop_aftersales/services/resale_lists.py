@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import AftersalesItem, Product, ResaleListing, ResaleSale, Staff
+from ..models import AftersalesItem, Product, ResaleListing, ResaleSale, Staff, dialect
 from ..models.aftersales import QC_WAITING, RESALE
 from ..models.resale import CHANNELS
 from .lists import days_since
@@ -21,7 +21,7 @@ def _markdown() -> pw.Node:
 
     keep = pw.Value(100 - _setting_int(MARKDOWN_PCT, 10), converter=False)  # a share, not money
     lower = pw.fn.ROUND(ResaleListing.price * keep / 10000.0) * 100
-    suggestion = pw.fn.MAX(pw.Cast(lower, "INTEGER"), ResaleListing.floor)
+    suggestion = dialect.fn_greater(pw.Cast(lower, "INTEGER"), ResaleListing.floor)
     return pw.Case(None, [((days_since(ResaleListing.listed_at) >= markdown_days())
                            & (suggestion < ResaleListing.price), suggestion)], None)
 

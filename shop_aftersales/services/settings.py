@@ -18,6 +18,7 @@ from typing import Iterator
 from ..errors import DomainError
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
+from ..models import dialect
 from ..models import Setting, Staff, db
 from ..models.documents import SettingChange
 from .base import Changes, business_step
@@ -111,11 +112,11 @@ def owner_grant() -> Iterator[None]:
     refuse them otherwise). The grant lives only inside the step's transaction."""
     if not db.in_transaction():
         raise RuntimeError("an owner's grant is only given inside a business step")
-    db.execute_sql('INSERT INTO "setting_grant" DEFAULT VALUES')
+    dialect.execute('INSERT INTO "setting_grant" DEFAULT VALUES')
     try:
         yield
     finally:
-        db.execute_sql('DELETE FROM "setting_grant"')
+        dialect.execute('DELETE FROM "setting_grant"')
 
 
 def _as_text(value: object) -> str:
@@ -139,7 +140,8 @@ def write_approved(values: dict[str, str], staff: Staff | None, approver: Staff 
     with owner_grant() if approver is not None else contextlib.nullcontext():
         for key, value in changed.items():
             before = get(key)
-            Setting.insert(key=key, value=value).on_conflict_replace().execute()
+            Setting.insert(key=key, value=value).on_conflict(conflict_target=[Setting.key],
+                                                             update={Setting.value: value}).execute()
             record_change(area_of(key), key, before, value, staff or approver, approver)
 
 

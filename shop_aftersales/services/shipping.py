@@ -25,6 +25,7 @@ from ..clock import today
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models import AftersalesItem, Customer, Exchange, ItemEvent, Product, ReturnOrder, Staff
+from ..models import dialect
 from ..models.aftersales import READY_FOR_PICKUP, RETURNED_TO_CUSTOMER, STATUSES
 from ..models.shipping import EVENT_DELIVERED, EVENT_SHIPPED, Shipment
 from ..money import FEN, to_decimal
@@ -240,7 +241,7 @@ def outbound_costs(period) -> Decimal:
     on the returned item's product, category and supplier (the supplier of its batch when known), as the other
     cost lines are."""
     where, args = period.product_filter(supplier="COALESCE(sl.supplier_id, p.supplier_id)")
-    fen = Shipment._meta.database.execute_sql(
+    fen = dialect.execute(
         f"""SELECT SUM(s.cost) FROM shipment s JOIN aftersales_item i ON i.id = s.item_id
             JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
             WHERE s.shipped_on >= ? AND s.shipped_on <= ? {where}""",
@@ -259,15 +260,15 @@ def sheet_rows(period) -> list[tuple]:
     """(shipped on, item code, customer, carrier, tracking no., delivered on or None, cost) per shipment of
     *period*, by the day shipped; their costs add up to :func:`outbound_costs`."""
     where, args = period.product_filter(supplier="COALESCE(sl.supplier_id, p.supplier_id)")
-    rows = Shipment._meta.database.execute_sql(
+    rows = dialect.execute(
         f"""SELECT s.shipped_on, i.code, COALESCE(cu.name, ''), s.carrier, s.tracking_no, s.delivered_on, s.cost
             FROM shipment s JOIN aftersales_item i ON i.id = s.item_id
             JOIN return_order o ON o.id = i.order_id LEFT JOIN customer cu ON cu.id = o.customer_id
             JOIN product p ON p.id = i.product_id LEFT JOIN sale_line sl ON sl.id = i.sale_line_id
             WHERE s.shipped_on >= ? AND s.shipped_on <= ? {where} ORDER BY s.shipped_on, s.id""",
         [period.start.isoformat(), period.end.isoformat(), *args]).fetchall()
-    return [(dt.date.fromisoformat(shipped), code, customer, carrier, tracking,
-             dt.date.fromisoformat(done) if done else None, (Decimal(fen) / 100).quantize(FEN))
+    return [(dialect.read_day(shipped), code, customer, carrier, tracking,
+             dialect.read_day(done), (Decimal(fen) / 100).quantize(FEN))
             for shipped, code, customer, carrier, tracking, done, fen in rows]
 
 

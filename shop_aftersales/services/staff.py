@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .. import clock
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models import dialect
 from ..models import ROLES, Staff, db
 from .base import Changes, business_step
 
@@ -177,13 +178,20 @@ def _write_pin_state(staff_id: int, state: PinState) -> None:
     if not state.failures:  # a right PIN: the step goes on, so this is written in it (a side connection's commit
         # would make the step's own later writes fail); if the step is refused after all, the count stays
         with db.atomic():
-            db.execute_sql(sql, (state.failures, until, staff_id))
+            dialect.execute(sql, (state.failures, until, staff_id))
         _pending.pop(key, None)
         return
     if not db.in_transaction():
         with db.atomic():
-            db.execute_sql(sql, (state.failures, until, staff_id))
+            dialect.execute(sql, (state.failures, until, staff_id))
         _pending.pop(key, None)
+        return
+    if dialect.postgres():
+        if _write_pin_state_aside(sql, (state.failures, state.blocked_until, staff_id)):
+            _pending.pop(key, None)
+            return
+        dialect.execute(sql, (state.failures, until, staff_id))
+        _pending[key] = (state.failures, state.blocked_until)
         return
     try:
         side = sqlite3.connect(str(db.database), timeout=0, isolation_level=None)
@@ -198,8 +206,20 @@ def _write_pin_state(staff_id: int, state: PinState) -> None:
             return
     except sqlite3.Error:
         pass
-    db.execute_sql(sql, (state.failures, until, staff_id))
+    dialect.execute(sql, (state.failures, until, staff_id))
     _pending[key] = (state.failures, state.blocked_until)
+
+
+def _write_pin_state_aside(sql: str, params: tuple) -> bool:
+    """PostgreSQL: the wrong PIN's count committed at once on a side connection of its own (so every PC sees it,
+    whatever becomes of the step). False when it could not be (the row is held by an uncommitted change)."""
+    from ..models import notify
+
+    try:
+        with notify.side_connection() as side:
+            return side.execute(sql.replace("?", "%s"), params).rowcount > 0
+    except Exception:  # noqa: BLE001 - the state is then written in the step and kept in memory
+        return False
 
 
 def _wait_words(wait: dt.timedelta) -> tuple[str, dict[str, object]]:

@@ -65,7 +65,7 @@ class StockOverview(PagedSource):
             q = q.where(Product.sku.contains(self.text.strip()) | (Product.name ** like)
                         | (Product.model ** like) | (Product.barcode == self.text.strip())
                         | (Category.name ** like))
-        return q.group_by(Product.id)
+        return q.group_by(Product.id, Category.id)  # PostgreSQL: every column shown is grouped by its key
 
 
 @dataclass

@@ -16,6 +16,7 @@ import peewee as pw
 from ..clock import now
 from ..errors import DomainError
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models import dialect
 from ..models import (AftersalesItem, Location, Product, Staff, StockCount, StockCountLine, StockQuant, StockSerial,
                       db)
 from ..models.aftersales import LOST, STATUS_LOCATION, STATUSES, TERMINAL
@@ -523,11 +524,11 @@ def _variances(count_ids: list[int]) -> dict[int, dict[str, Variance]]:
         return {}
     result: dict[int, dict[str, Variance]] = {}
     marks = ", ".join("?" for _ in count_ids)
-    for count_id, code, lines, found, missing, found_fen, missing_fen in db.execute_sql(f"""
+    gain = dialect.greater("COALESCE(l.counted, 0) - l.expected", "0")
+    loss = dialect.greater("l.expected - COALESCE(l.counted, 0)", "0")
+    for count_id, code, lines, found, missing, found_fen, missing_fen in dialect.execute(f"""
             SELECT l.count_id, z.code, COUNT(*),
-                   SUM(MAX(COALESCE(l.counted, 0) - l.expected, 0)), SUM(MAX(l.expected - COALESCE(l.counted, 0), 0)),
-                   SUM(MAX(COALESCE(l.counted, 0) - l.expected, 0) * p.cost),
-                   SUM(MAX(l.expected - COALESCE(l.counted, 0), 0) * p.cost)
+                   SUM({gain}), SUM({loss}), SUM({gain} * p.cost), SUM({loss} * p.cost)
             FROM stock_count_line l JOIN product p ON p.id = l.product_id JOIN location z ON z.id = l.location_id
             WHERE l.count_id IN ({marks}) GROUP BY l.count_id, z.code""", count_ids):
         result.setdefault(count_id, {})[code] = Variance(int(lines), int(found or 0), int(missing or 0),

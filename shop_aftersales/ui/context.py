@@ -2,7 +2,8 @@
 
 Screens never call each other to refresh: a finished business step emits ``changed`` with its
 :class:`Changes`, and each screen that shows those data refreshes itself (after Anki's
-"operation did execute").
+"operation did execute"). On a PostgreSQL shop the other PCs' committed steps arrive on the same
+signal (ui.live). Who is working is this PC's own: each app chooses its staff member.
 """
 
 from __future__ import annotations
@@ -33,14 +34,19 @@ class AppContext(QObject):
         from .operations import OpRunner
 
         self.ops = OpRunner(self)
+        from .live import LiveRefresh
+
+        self.live = LiveRefresh.start_for(self)  # a PostgreSQL shop: the other PCs' steps refresh these screens
         self.today = today()
         self._date_timer = QTimer(self)
         self._date_timer.timeout.connect(self.check_date)
         self._date_timer.start(DATE_CHECK_MS)
 
     def stop_watching_the_date(self) -> None:
-        """At shutdown: no more "new day" checks (the screens are going away)."""
+        """At shutdown: no more "new day" checks, nor the other PCs' changes (the screens are going away)."""
         self._date_timer.stop()
+        if self.live is not None:
+            self.live.stop()
 
     def check_date(self) -> bool:
         """A new day on the app clock: every screen that shows "today" (the board's week and which days take a

@@ -23,8 +23,10 @@ def set_log_file(path: str) -> None:
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A refused business step shows its reason; anything unexpected is logged and apologised for."""
+    from ..models.notify import lost
     from ..services.importing import ImportFailed
 
+    error = lost(error) or error  # the shop's server went away: said in words; the next use reconnects
     if isinstance(error, ImportFailed):
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Not imported"), error.message(), parent=parent)
         box.setDetailedText("\n".join(str(p) for p in error.problems))
@@ -53,6 +55,9 @@ def install_excepthook() -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.error("Unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        from ..models.notify import lost
+
+        exc = lost(exc) or exc  # a screen read while the shop's server was away: said; the next read reconnects
         if isinstance(exc, DomainError):
             QMessageBox.warning(None, QCoreApplication.translate("Errors", "Not possible"), exc.message())
         else:

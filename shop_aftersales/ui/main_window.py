@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QLabel, QMainWind
 
 from .. import __version__
 from ..config import SETTING_LANGUAGE, SETTING_STAFF, settings
+from ..database_choice import describe as describe_database
 from ..models import ROLES, Staff
 from ..services import Changes
 from ..services import settings as shop_settings
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
         shop_action.triggered.connect(lambda: self._dialog(ShopDialog(self.context, self)))
         printers_action = settings_menu.addAction(self.tr("Pri&nters…"))
         printers_action.triggered.connect(self.open_printers)
+        database_action = settings_menu.addAction(self.tr("&Database…"))
+        database_action.triggered.connect(self.open_database_setting)
         changes_action = settings_menu.addAction(self.tr("&Changes to the settings…"))
         changes_action.triggered.connect(self.open_setting_changes)
         policy_action = settings_menu.addAction(self.tr("&Return policy…"))
@@ -191,6 +195,15 @@ class MainWindow(QMainWindow):
         self.data_label.setContentsMargins(8, 0, 4, 0)
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addPermanentWidget(self.data_label)
+        from ..models.database import in_postgres
+
+        self.database_label = QLabel(self.tr("Shop database: {where}").format(where=describe_database()))
+        self.database_label.setContentsMargins(8, 0, 4, 0)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label.setVisible(in_postgres())  # an SQLite shop is the file in the data folder shown
+        if in_postgres():
+            bar.addPermanentWidget(self._separator())
+            bar.addPermanentWidget(self.database_label)
         self._fill_staff()
         self.context.staff_changed.connect(lambda _s: self.update_waiting())
         self.update_waiting()
@@ -373,7 +386,8 @@ class MainWindow(QMainWindow):
             "<p>Returns, exchanges, zones, repairs, resale, refunds and stock counts of one shop's "
             "after-sales goods (售后品).</p>"
             "<p>Data folder: {data}<br>SQLite {sqlite} · Qt {qt}</p>").format(
-            version=__version__, data=self.context.data_dir, sqlite=sqlite3.sqlite_version, qt=qVersion())
+            version=__version__, data=self.context.data_dir, sqlite=sqlite3.sqlite_version, qt=qVersion()) + self.tr(
+            "<p>Shop database: {where}</p>").format(where=html.escape(describe_database()))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Shop Aftersales"), self.about_text())
@@ -414,6 +428,11 @@ class MainWindow(QMainWindow):
         from .printer_settings import PrinterSettingsDialog
 
         return self._dialog(PrinterSettingsDialog(self, self.context))
+
+    def open_database_setting(self):
+        from .database_dialog import DatabaseDialog
+
+        return self._dialog(DatabaseDialog(self.context.data_dir, self))
 
     def open_setting_changes(self):
         from .settings_log_dialog import SettingChangesDialog

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..models import db
+from ..models import db, notify
 from ..services import Changes
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,8 @@ class _Worker(QObject):
         try:
             result = job.fn(*job.args, **job.kwargs)
         except BaseException as exc:  # reported on the GUI thread
-            self.done.emit(job, None, exc)
+            # a connection that went away: said in words, and dropped, so that the next step reconnects
+            self.done.emit(job, None, notify.lost(exc) or exc)
         else:
             self.done.emit(job, result, None)
 
@@ -48,10 +49,16 @@ class _Worker(QObject):
         if not db.is_closed():
             db.close()
 
+    @Slot()
+    def reconnect(self) -> None:
+        """After the server was away: the writer's next step opens a new connection."""
+        notify.forget_broken_connection(always=True)
+
 
 class OpRunner(QObject):
     _submit = Signal(object)
     _close = Signal()
+    _reconnect = Signal()
     busy_changed = Signal(bool)
 
     def __init__(self, context) -> None:
@@ -64,6 +71,7 @@ class OpRunner(QObject):
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close_connection)
+        self._reconnect.connect(self._worker.reconnect)
         self._worker.done.connect(self._finished)
         self._thread.start()
 
@@ -86,6 +94,8 @@ class OpRunner(QObject):
         if self._pending == 0:
             self.busy_changed.emit(False)
         if error is not None:
+            if isinstance(error, notify.ConnectionLost):  # the GUI thread's own connection went with it
+                notify.forget_broken_connection(always=True)
             if job.on_failure is not None:
                 job.on_failure(error)
             else:
@@ -97,6 +107,10 @@ class OpRunner(QObject):
             self._context.announce(result)
         if job.on_success is not None:
             job.on_success(result)
+
+    def reconnect(self) -> None:
+        """The writer's connection is opened afresh before its next step (queued after the steps waiting)."""
+        self._reconnect.emit()
 
     def shutdown(self) -> None:
         """Finish queued steps, close the writer's connection and stop the thread (and the context's daily

@@ -90,6 +90,6 @@ def up(migrator, db):
     for code, kind, name, order in LOCATIONS:
         db.execute_sql(
             "INSERT INTO location (code, name, kind, parent_id, sort_order, active) "
-            "VALUES (?, ?, ?, NULL, ?, 1)",
+            "VALUES (?, ?, ?, NULL, ?, TRUE)",
             (code, name, kind, order),
         )

@@ -77,4 +77,4 @@ def up(migrator, db):
         db.execute_sql(statement)
     db.execute_sql(
         "INSERT INTO return_policy (category_id, return_days, exchange_days, warranty_months, refund_opened, "
-        "refund_used, restocking_fee_pct, reason_rules) VALUES (NULL, 7, 15, 12, 1, 0, 0, ?)", (DEFAULT_RULES,))
+        "refund_used, restocking_fee_pct, reason_rules) VALUES (NULL, 7, 15, 12, TRUE, FALSE, 0, ?)", (DEFAULT_RULES,))

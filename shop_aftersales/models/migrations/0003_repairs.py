@@ -48,5 +48,5 @@ def up(migrator, db):
         db.execute_sql(statement)
     for code, kind, name, order in LOCATIONS:
         db.execute_sql(
-            "INSERT INTO location (code, name, kind, parent_id, sort_order, active) VALUES (?, ?, ?, NULL, ?, 1)",
+            "INSERT INTO location (code, name, kind, parent_id, sort_order, active) VALUES (?, ?, ?, NULL, ?, TRUE)",
             (code, name, kind, order))

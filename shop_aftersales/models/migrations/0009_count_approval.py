@@ -5,11 +5,12 @@ may not: `check` asks it of the documents numbered after the ones this records).
 SCHEMA = [
     'ALTER TABLE "stock_count" ADD COLUMN "approved_by_id" INTEGER REFERENCES "staff" ("id") ON DELETE RESTRICT',
     'CREATE INDEX IF NOT EXISTS "stock_count_approved_by_id" ON "stock_count" ("approved_by_id")',
-    """INSERT OR REPLACE INTO "setting" ("key", "value") VALUES ('check.staff_named_after', json_object(
-        'refund', (SELECT COALESCE(MAX(id), 0) FROM "refund"),
-        'exchange', (SELECT COALESCE(MAX(id), 0) FROM "exchange"),
-        'scrap_record', (SELECT COALESCE(MAX(id), 0) FROM "scrap_record"),
-        'resale_sale', (SELECT COALESCE(MAX(id), 0) FROM "resale_sale")))""",
+    # the setting does not exist yet: a plain INSERT on both backends (JSON built by string, as json_object would)
+    """INSERT INTO "setting" ("key", "value") SELECT 'check.staff_named_after',
+        '{"refund":' || (SELECT COALESCE(MAX(id), 0) FROM "refund")
+        || ',"exchange":' || (SELECT COALESCE(MAX(id), 0) FROM "exchange")
+        || ',"scrap_record":' || (SELECT COALESCE(MAX(id), 0) FROM "scrap_record")
+        || ',"resale_sale":' || (SELECT COALESCE(MAX(id), 0) FROM "resale_sale") || '}'""",
 ]
 
 

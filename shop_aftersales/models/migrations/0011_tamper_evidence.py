@@ -17,6 +17,7 @@
 Frozen SQL (see 0001).
 """
 
+import datetime as dt
 import hashlib
 import json
 
@@ -69,9 +70,9 @@ def _abort(message: str) -> str:
     return f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
 
 
-# A PIN's hash is logged without its digest (scheme, parameters and salt only): a new PIN still shows as a new
+# A yes/no is logged as 0 or 1 on both backends (PostgreSQL would write "true"). A PIN's hash is logged without its digest (scheme, parameters and salt only): a new PIN still shows as a new
 # salt, and the log, which is never deleted, keeps nothing an offline guesser could test a PIN against.
-LOGGED_AS = {("staff", "pin_hash"): "rtrim({x}, '0123456789abcdef')"}
+LOGGED_AS = {("staff", "pin_hash"): "rtrim({x}, '0123456789abcdef')", ("staff", "active"): "CAST({x} AS INTEGER)"}
 
 
 def logged(table: str, field: str, x: str) -> str:
@@ -120,13 +121,23 @@ TRIGGERS = [
 ]
 
 
+def _as_stored(value):
+    """A value as SQLite stores it: PostgreSQL returns a moment as a datetime and a yes/no as a bool, where the
+    SQLite file holds the text and the 0/1 the app wrote (the same on SQLite, where every value already is)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return str(value)
+    return value
+
+
 def _chain(db, table: str) -> None:
     """Chain the rows already there (the trigger that refuses updates is lifted for it and put back)."""
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     columns = ", ".join(CHAINS[table])
     previous, last_id, links = b"", 0, []
     for row in db.execute_sql(f"SELECT {columns} FROM {table} ORDER BY id").fetchall():
-        previous = hashlib.sha256(previous + encode(list(row)).encode("utf-8")).digest()
+        previous = hashlib.sha256(previous + encode([_as_stored(v) for v in row]).encode("utf-8")).digest()
         last_id = row[0]
         links.append((previous, last_id))
     db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_no_update")
