@@ -385,7 +385,11 @@ def _cmd_copy_shop(args) -> int:
     from .money import from_fen
     from .services.copy_shop import copy_shop, where
 
-    sides = [where(args.source), where(args.target)]
+    from .database_choice import password_for
+    from .models.postgres import is_url
+
+    # a password this PC keeps (Settings → Database) serves here too (one written in the URL comes first)
+    sides = [where(side, password_for(side) if is_url(side) else None) for side in (args.source, args.target)]
     args.locks = [_locked_folder(side.path.parent) for side in sides  # no app (nor command) on a data folder
                   if side.path is not None and side.path.name == DB_FILE_NAME]
     report = copy_shop(*sides)
@@ -462,7 +466,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command not in (None, "gui"):  # the GUI chooses after its start (a demo never takes the PC's)
             from .database_choice import choose
 
-            choose(_data_dir(args), args.database)
+            # demo-data fills the folder given, never this PC's shared shop (unless --database names it)
+            choose(_data_dir(args), args.database, demo=args.command == "demo-data")
         return COMMANDS[args.command](args)
     except DomainError as exc:
         from .models.database import DatabaseRefused

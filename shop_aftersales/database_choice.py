@@ -57,11 +57,11 @@ def password_for(url: str) -> str | None:
 def choose(data_dir: Path, explicit: str | None = None, demo: bool = False) -> str | None:
     """Point models.database at this process's shop (see the module's note). Returns the PostgreSQL URL chosen
     (without password), or None for the data folder's SQLite file."""
-    url = (explicit or "").strip() or os.environ.get(database.URL_ENV, "").strip()
-    if not url and not demo:
-        url = saved_url(data_dir) or ""
+    url = (explicit or "").strip()
+    if not url and not demo:  # a demo never takes this PC's choice, nor SHOP_AFTERSALES_DATABASE's: only --database
+        url = os.environ.get(database.URL_ENV, "").strip() or saved_url(data_dir) or ""
     if not url:
-        database.use_database(None)
+        database.use_database(None, own_file=demo)
         return None
     if not postgres.is_url(url):
         postgres.parse(url)  # raises the clear "not a database address" refusal

@@ -275,6 +275,21 @@ def test_supplier_return_and_credit(shop_with_sale):
     sound()
 
 
+def test_a_unit_in_the_workshop_found_faulty_from_the_supplier_goes_on_the_supplier_list(shop_with_sale):
+    """The Inspect dialog also carries "repairable → faulty from the supplier": the unit's status as the person saw
+    it goes with the step, so the step is taken from there, and refused once the unit has moved on."""
+    sale, clerk = shop_with_sale["sale"], shop_with_sale["clerk"]
+    line = lines_of(sale)["SJ-1"]
+    item_id = register(sale, ReturnLine(line.product_id, 1, "quality", "used", "refund", sale_line_id=line.id)).ids[0]
+    items.inspect(item_id, "主板故障", "repairable", clerk)
+    with pytest.raises(DomainError, match="no longer"):  # a screen that still showed it waiting for inspection
+        items.inspect(item_id, "电池批次缺陷", "supplier_return", clerk)
+    items.inspect(item_id, "电池批次缺陷，整批有问题", "supplier_return", clerk, seen="repairable")
+    assert AftersalesItem.get_by_id(item_id).status == "supplier_return"
+    assert SupplierReturn.get().item_id == item_id
+    sound()
+
+
 def test_a_customers_warranty_repair_stays_the_customers(shop_with_sale):
     sale, clerk = shop_with_sale["sale"], shop_with_sale["clerk"]
     line = lines_of(sale)["SJ-1"]

@@ -90,11 +90,16 @@ URL_ENV = "SHOP_AFTERSALES_DATABASE"
 TEST_ENV = "SHOP_AFTERSALES_TEST_DATABASE"  # the test suite's server: every data folder gets a database of its own
 
 
-def use_database(url: str | None, password: str | None = None) -> None:
-    """From now on, open the shop at *url* (None: the data folder's SQLite file)."""
-    global _url, _password
+_own_file = False  # the data folder's own file, whatever SHOP_AFTERSALES_DATABASE says (a demo)
+
+
+def use_database(url: str | None, password: str | None = None, own_file: bool = False) -> None:
+    """From now on, open the shop at *url* (None: the data folder's SQLite file, or SHOP_AFTERSALES_DATABASE's
+    URL when it is set; *own_file*: the data folder's file even then, as a demo must never touch the real shop)."""
+    global _url, _password, _own_file
     _url = (url or "").strip() or None
     _password = password
+    _own_file = own_file and _url is None
 
 
 def database_url(data_dir: Path | None = None, create: bool = True) -> str | None:
@@ -103,7 +108,7 @@ def database_url(data_dir: Path | None = None, create: bool = True) -> str | Non
     *create* is false: then None when the folder has none yet (as a folder without its SQLite file)."""
     if _url:
         return _url
-    if os.environ.get(URL_ENV, "").strip():
+    if os.environ.get(URL_ENV, "").strip() and not _own_file:
         return os.environ[URL_ENV].strip()
     server = os.environ.get(TEST_ENV, "").strip()
     if server and data_dir is not None:

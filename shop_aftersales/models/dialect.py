@@ -159,7 +159,10 @@ def identity_follows(table: str, row_id: int) -> None:
     (SQLite's INTEGER PRIMARY KEY always takes the largest id there is, plus one), so the next row written
     without an id (a migration's, another tool's) would take an id already there."""
     if postgres():
-        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), %s)", (row_id,))
+        # never back: setval is not undone by a rollback, and a step that lost a race may have seen an older head
+        sequence = f"pg_get_serial_sequence('\"{table}\"', 'id')"
+        db.execute_sql(f"SELECT setval({sequence}, GREATEST(%s, (SELECT last_value FROM pg_sequences WHERE "
+                       f"schemaname || '.' || sequencename = {sequence} OR sequencename = {sequence})))", (row_id,))
 
 
 def greater(a: str, b: str) -> str:

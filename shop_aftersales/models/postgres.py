@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import peewee as pw
 
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 SCHEMES = ("postgresql://", "postgres://")
 CONNECT_SECONDS = 5
+MIGRATION_LOCK = 0x5A5A_0019  # the advisory lock held while a PC upgrades the shop's schema
 
 
 def is_url(text: str | os.PathLike | None) -> bool:
@@ -68,15 +69,31 @@ def parse(url: str, password: str | None = None) -> Address:
     user = unquote(parts.username or "") or os.environ.get("PGUSER", "") or "postgres"
     if parts.password is not None:
         password = unquote(parts.password)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    for key, value in query:  # libpq also takes ?password=…: it is taken out like the one before the @
+        if key == "password":
+            password = value
+    query = [(k, v) for k, v in query if k != "password"]
     host = parts.hostname or "localhost"
     netloc = quote(user) + "@" + (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
-    clean = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
+    clean = urlunsplit(("postgresql", netloc, parts.path, urlencode(query), ""))
     return Address(clean, host, parts.port or 5432, user, unquote(parts.path.strip("/")), password)
 
 
 def display(url: str) -> str:
-    """*url* fit to show or log: never its password."""
-    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", str(url))
+    """*url* fit to show or log: never its password (before the last @ of the address, or as ?password=)."""
+    text = re.sub(r"(?i)([?&]password=)[^&#\s]*", r"\1***", str(url))
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return text
+    address_end = len(rest)
+    for stop in "?#":
+        if stop in rest:
+            address_end = min(address_end, rest.index(stop))
+    at = rest.rfind("@", 0, address_end)
+    if at < 0 or ":" not in rest[:at]:
+        return text
+    return f"{scheme}://{rest[:at].split(':', 1)[0]}:***{rest[at:]}"
 
 
 def close_current() -> None:
@@ -205,13 +222,19 @@ def open_postgres(url: str, password: str | None, refused_type, runner_type, mig
                     kind="busy", database=address.database)
         applied_now: list[str] = []
         if not read_only:
-            if history_table not in tables:
-                for statement in PRELUDE:
-                    database.execute_sql(statement.replace("%", "%%"))
-            runner = runner_type(database, directory=str(migrations_dir), table_name=history_table)
-            applied_now = runner.up()
-            if applied_now:
-                reset_sequences(database)
+            # two PCs starting on an empty (or older) database at once: one upgrades it, the other waits for it
+            # and then finds nothing left to do
+            database.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+            try:
+                if history_table not in table_names(database):
+                    for statement in PRELUDE:
+                        database.execute_sql(statement.replace("%", "%%"))
+                runner = runner_type(database, directory=str(migrations_dir), table_name=history_table)
+                applied_now = runner.up()
+                if applied_now:
+                    reset_sequences(database)
+            finally:
+                database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
     except BaseException:
         database.close()
         raise

@@ -383,7 +383,15 @@ def check_backup(path: Path, data_dir: Path | None = None) -> None:
     (with what its -wal holds) is checked exactly as the shop's own file is at start, with integrity_check.
     Changes nothing (the copy is made beside the shop's database, or in the system's temporary folder)."""
     path = _chosen_file(path)
-    folder = Path(data_dir) if data_dir is not None else None
+    with _checked_copy(path, Path(data_dir) if data_dir is not None else None):
+        pass
+
+
+@contextlib.contextmanager
+def _checked_copy(path: Path, folder: Path | None):
+    """A copy of the backup *path* (with what its -wal holds) in a temporary folder in *folder*, checked as the
+    shop's own file is at start, with integrity_check; yields the copy's path. The folder is named as a backup
+    check's copy, so housekeeping removes it when the process is killed."""
     with tempfile.TemporaryDirectory(prefix=DB_FILE_NAME + CHECKING + "-", dir=folder) as work:
         copy = Path(work) / DB_FILE_NAME
         _stage(path, copy)
@@ -391,6 +399,7 @@ def check_backup(path: Path, data_dir: Path | None = None) -> None:
             inspect_file(copy, full=True, thorough=True)
         except DatabaseRefused as refused:
             raise _refusal(refused, path.name) from None
+        yield copy
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -525,14 +534,7 @@ def _restore_into_postgres(data_dir: Path, chosen: Path) -> Path | None:
     and open."""
     from . import copy_shop
 
-    # (named as a backup check's copy: housekeeping removes it when the restore is killed)
-    with tempfile.TemporaryDirectory(prefix=DB_FILE_NAME + CHECKING + "-", dir=data_dir) as work:
-        staging = Path(work) / DB_FILE_NAME
-        _stage(chosen, staging)
-        try:
-            inspect_file(staging, full=True, thorough=True)
-        except DatabaseRefused as refused:
-            raise _refusal(refused, chosen.name) from None
+    with _checked_copy(chosen, data_dir) as staging:
         try:
             copy_shop.new_sqlite_shop(staging).close()  # migrated as the shop's own file would be
         except DomainError:
@@ -542,9 +544,18 @@ def _restore_into_postgres(data_dir: Path, chosen: Path) -> Path | None:
             raise RestoreRefused(NOT_UPGRADED, name=chosen.name) from exc
         if db.is_closed() or not in_postgres():
             open_database(data_dir)
-        safety = None
-        if copy_shop.business_tables(db.obj, copy_shop.table_order(copy_shop.tables_of(db.obj))):
-            safety = back_up(data_dir, BEFORE_RESTORE, second_folder=False)  # an empty database has nothing to keep
-        copy_shop.file_to_open_postgres(staging, chosen.name)
+        from ..models import notify
+
+        tables = copy_shop.table_order(copy_shop.tables_of(db.obj) - set(copy_shop.NOT_COPIED))
+        with db.atomic():
+            # Other PCs keep reading but cannot write until the restore commits: nothing they do falls between the
+            # backup of the shop as it is now and the restore (the backup reads on a connection of its own, which
+            # EXCLUSIVE lets through).
+            db.execute_sql("LOCK TABLE " + ", ".join(f'"{t}"' for t in tables) + " IN EXCLUSIVE MODE")
+            safety = None
+            if copy_shop.business_tables(db.obj, tables):
+                safety = back_up(data_dir, BEFORE_RESTORE, second_folder=False)  # an empty one has nothing to keep
+            copy_shop.file_to_open_postgres(staging, chosen.name)
+            notify.send({flag: True for flag in notify.FLAGS})  # the other PCs read everything again
     open_database(data_dir)  # as at a start: what the app keeps in memory of the shop is read again
     return safety

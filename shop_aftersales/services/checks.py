@@ -43,7 +43,18 @@ _LEDGER_SUMS = """
 
 
 def run_checks(limit: int = 50) -> list[Finding]:
-    """Every problem found, or an empty list when the database is sound."""
+    """Every problem found, or an empty list when the database is sound. Every query reads one snapshot of the
+    shop (one transaction): on PostgreSQL other PCs write meanwhile, and a move committed between reading the
+    ledger's chain and its head would look like a deletion."""
+    if db.in_transaction():
+        return _run_checks(limit)
+    with db.atomic():
+        if dialect.postgres():
+            db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return _run_checks(limit)
+
+
+def _run_checks(limit: int) -> list[Finding]:
     findings: list[Finding] = []
     # PostgreSQL checks its own pages and always enforces the foreign keys; SQLite is asked
     integrity = [("ok",)] if dialect.postgres() else _rows("PRAGMA integrity_check")

@@ -126,12 +126,14 @@ def move_item(item_id: int, target: str, staff: Staff | None = None, note: str =
 
 
 @business_step
-def inspect(item_id: int, findings: str, target: str, staff: Staff | None = None) -> Changes:
+def inspect(item_id: int, findings: str, target: str, staff: Staff | None = None, seen: str = RECEIVED) -> Changes:
     """Record what inspection found and send the unit on (repairable, sellable, resale shelf, to the
-    supplier list, back to the customer). Scrap has its own step with a scrap record."""
+    supplier list, back to the customer). Scrap has its own step with a scrap record. *seen*: the status the unit
+    had when the person looked at it (waiting for inspection; or repairable, when a unit in the workshop turns out
+    faulty from the supplier): a unit that has moved on since (on another PC, most likely) is refused."""
     item = get_item(item_id)
-    if item.status != RECEIVED:  # inspected already (on another PC, most likely)
-        raise moved_on(item, before=RECEIVED)
+    if item.status != seen:
+        raise moved_on(item, before=seen)
     if not findings.strip():
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "Write down what the inspection found."))
     if target == "scrapped":

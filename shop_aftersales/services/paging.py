@@ -45,7 +45,8 @@ class PagedSource(ABC):
         ascending and last descending on both backends (SQLite's own order; PostgreSQL's is the reverse)."""
         expr = self.columns[sort_column].expr  # a column, a function, or a subquery (which has no .asc())
         # (a column that cannot be blank keeps the plain order, which its index serves on PostgreSQL too)
-        can_be_blank = not (isinstance(expr, pw.Field) and not expr.null)
+        can_be_blank = not (isinstance(expr, pw.Field) and not expr.null
+                            and expr.model is self.id_field.model)  # (a joined table's column can be missing)
         nulls = {"nulls": "LAST" if descending else "FIRST"} if dialect.postgres() and can_be_blank else {}
         order = ((pw.Desc(expr, **nulls), self.id_field.desc()) if descending
                  else (pw.Asc(expr, **nulls), self.id_field.asc()))

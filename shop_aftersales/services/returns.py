@@ -250,13 +250,13 @@ def register_return(req: ReturnRequest, staff: Staff | None = None, attachments:
     try:
         return _register(req, staff, attachments, copied)
     except BaseException:
-        for path in copied:
-            path.unlink(missing_ok=True)
+        _forget_copies(copied)
         raise
 
 
 @business_step
 def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None, copied: list[Path]) -> Changes:
+    _forget_copies(copied)  # a run that lost a race with another PC (and was rolled back) copied these
     sale = Sale.get_or_none(Sale.id == req.sale_id) if req.sale_id is not None else None
     if req.sale_id is not None and sale is None:
         raise DomainError(QT_TRANSLATE_NOOP("Domain", "There is no receipt {receipt}."), receipt=str(req.sale_id))
@@ -305,10 +305,27 @@ def _register(req: ReturnRequest, staff: Staff | None, attachments: Path | None,
     return Changes(items=True, stock=True, reference=number, ids=tuple(ids))
 
 
-@business_step
+def _forget_copies(copied: list[Path]) -> None:
+    for path in copied:
+        path.unlink(missing_ok=True)
+    copied.clear()
+
+
 def add_photo(item_id: int, photo: Path, attachments: Path, staff: Staff | None = None) -> Changes:
+    """Add a photo to an item's ID card. The copied file is removed if the step fails, at its commit included."""
+    copied: list[Path] = []
+    try:
+        return _add_photo(item_id, photo, attachments, staff, copied)
+    except BaseException:
+        _forget_copies(copied)
+        raise
+
+
+@business_step
+def _add_photo(item_id: int, photo: Path, attachments: Path, staff: Staff | None, copied: list[Path]) -> Changes:
     from .items import get_item
 
+    _forget_copies(copied)  # a run that lost a race with another PC (and was rolled back) copied this
     check_photo(photo)
     item = get_item(item_id)
     index = item.photos.count() + 1
@@ -316,13 +333,10 @@ def add_photo(item_id: int, photo: Path, attachments: Path, staff: Staff | None 
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"photo-{index}{Path(photo).suffix.lower() or '.jpg'}"
     shutil.copyfile(photo, target)
-    try:
-        relative = target.relative_to(attachments).as_posix()
-        ItemPhoto.create(item=item, file_name=relative, original_name=Path(photo).name)
-        record(item, EVENT_PHOTO, staff, data={"file": relative})
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    copied.append(target)
+    relative = target.relative_to(attachments).as_posix()
+    ItemPhoto.create(item=item, file_name=relative, original_name=Path(photo).name)
+    record(item, EVENT_PHOTO, staff, data={"file": relative})
     return Changes(items=True)
 
 

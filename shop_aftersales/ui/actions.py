@@ -177,7 +177,7 @@ class InspectDialog(StepDialog):
             return
         chosen = self.group.checkedButton()
         self.run(item_steps.inspect, self.item.id, self.findings.toPlainText(), chosen.property("target"),
-                 self.context.staff)
+                 self.context.staff, self.item.status)  # the status this dialog was opened on
 
 
 class ScrapDialog(StepDialog):
